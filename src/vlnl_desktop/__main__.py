@@ -1,0 +1,3 @@
+from vlnl_desktop.cli import main
+
+main()

@@ -1,0 +1,98 @@
+"""Commands over the archive itself: build, search, check, and the overview."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from .options import Context, archive_option, fail, pass_context, reports_errors
+
+
+def print_overview(obj: Context) -> None:
+    """What is in the working archive and which commands there are."""
+    from ..core.workspace import connect_readonly
+
+    ws = obj.workspace()
+    conn = connect_readonly(ws)
+    counts = dict(conn.execute("SELECT kind, count(*) FROM records GROUP BY kind").fetchall())
+    pages = conn.execute("SELECT count(*) FROM pages").fetchone()[0]
+    stored = conn.execute("SELECT count(*) FROM documents WHERE sha256 IS NOT NULL").fetchone()[0]
+    summits = conn.execute("SELECT date, place FROM summits ORDER BY date").fetchall()
+    click.echo(f"vlnl-desktop archive: {ws.root}")
+    click.echo(
+        f"  {counts.get('declaration', 0)} declarations, {counts.get('summit', 0)} summits, "
+        f"{counts.get('event', 0)} events, {counts.get('theme', 0)} themes, "
+        f"{counts.get('document', 0)} documents ({stored} stored, {pages} pages indexed)"
+    )
+    click.echo("  summits: " + ", ".join(f"{d[:4]} {p}" for d, p in summits))
+    click.echo("")
+    click.echo("Commands: vlnl-desktop --help")
+
+
+@click.command()
+@archive_option
+@pass_context
+@reports_errors
+def build(obj: Context) -> None:
+    """(Re)build the working archive from the bundled records, keeping what the user added."""
+    from ..core.build import rebuild
+    from ..core.workspace import open_workspace
+
+    ws = open_workspace(obj.archive, initialise=False)
+    ws.root.mkdir(parents=True, exist_ok=True)
+    ws.documents_dir.mkdir(exist_ok=True)
+    report = rebuild(ws.db_path)
+    click.echo(
+        f"built {report.path}: {report.records} records, "
+        f"{report.documents_kept} stored documents kept"
+    )
+    if report.damaged_copy:
+        click.echo(f"the damaged archive was moved to {report.damaged_copy}", err=True)
+
+
+@click.command(context_settings={"ignore_unknown_options": True})
+@archive_option
+@click.argument("query", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of hits.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+@pass_context
+@reports_errors
+def search(obj: Context, query: tuple[str, ...], as_json: bool, limit: int) -> None:
+    """Search records and document pages: words, "phrases", OR, -exclusion; the last word is a
+    prefix."""
+    from ..core.search import Searcher
+    from ..core.workspace import connect_readonly
+
+    hits = Searcher(connect_readonly(obj.workspace())).search(" ".join(query), limit)
+    if as_json:
+        click.echo(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo("no hits", err=True)
+        return
+    for hit in hits:
+        where = f" p.{hit.page}" if hit.page else ""
+        click.echo(f"{hit.kind:<11} {hit.date or '':<10}  {hit.title}{where}  [{hit.id}]")
+        snippet = " ".join(hit.snippet_marked("[", "]").split())
+        if snippet:
+            click.echo(f"{'':<23}{snippet}")
+
+
+@click.command()
+@archive_option
+@pass_context
+@reports_errors
+def check(obj: Context) -> None:
+    """Check the working archive: SQLite integrity, links, search indexes, records, files."""
+    from ..core.check import check_archive
+
+    ws = obj.workspace(initialise=False)
+    problems = check_archive(ws)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        fail(problems[0] + more)
+    click.echo(f"{ws.db_path}: ok")
+
+
+COMMANDS = [build, search, check]

@@ -1,0 +1,45 @@
+"""The ``vlnl-desktop`` command group: with no subcommand it launches the app."""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from . import archive_commands
+from .options import Context, archive_option, pass_context, reports_errors
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@archive_option
+@click.option("--lang", type=click.Choice(["nl", "en"]), help="Language of the window.")
+@click.version_option(__version__, prog_name="vlnl-desktop")
+@click.pass_context
+def cli(ctx: click.Context, lang: str | None) -> None:
+    """vlnl-desktop: the archive of the Flemish-Dutch cooperation on economy, science and
+    innovation. Without a command, it opens the app on the working archive."""
+    ctx.ensure_object(Context)
+    if ctx.invoked_subcommand is None:
+        _launch(ctx.obj, lang)
+
+
+@reports_errors
+def _launch(obj: Context, lang: str | None) -> None:
+    try:
+        from ..ui.app import run
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("vlnl_desktop.ui"):
+            raise
+        archive_commands.print_overview(obj)
+        return
+    raise SystemExit(run(archive=obj.archive, lang=lang))
+
+
+for command in archive_commands.COMMANDS:
+    cli.add_command(command)
+
+
+def main() -> None:
+    cli(prog_name="vlnl-desktop")
+
+
+__all__ = ["cli", "main", "pass_context"]

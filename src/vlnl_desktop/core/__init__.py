@@ -1,0 +1,1 @@
+"""The archive: records, schema, build, search, documents. Never imports Qt."""

@@ -1,0 +1,315 @@
+"""Build ``archive.db`` from the records, keeping what the user added to an earlier build.
+
+The build writes a new file beside the old one and renames it into place only when it is complete, so
+a build that fails or is killed leaves the old archive as it was. The same records give the same
+tables, row for row.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from . import schema
+from .errors import ArchiveError
+from .index_text import search_items
+from .records import Records, load_records
+from .text import fold
+
+FILE_COLUMNS = ("sha256", "size", "page_count", "has_text", "retrieved", "file_name")
+
+
+@dataclass
+class BuildReport:
+    records: int
+    documents_kept: int
+    path: Path
+    damaged_copy: Path | None = None  # where an unreadable earlier archive was moved
+
+
+def _json(values: list) -> str:
+    return json.dumps(values, ensure_ascii=False)
+
+
+def _insert_records(db: sqlite_utils.Database, records: Records) -> int:
+    rows: list[dict] = []
+    for kind, recs in records.by_kind().items():
+        for rec in recs:
+            rows.append(
+                {
+                    "id": rec["id"],
+                    "kind": kind,
+                    "title": rec.get("title") or rec.get("name"),
+                    "date": rec.get("date"),
+                    "summary": rec.get("summary"),
+                    "origin": "bundled",
+                }
+            )
+    db["records"].insert_all(rows)
+
+    db["declarations"].insert_all(
+        {
+            "id": r["id"],
+            "title": r["title"],
+            "date": r["date"],
+            "summary": r["summary"],
+            "domains": _json(r["domains"]),
+            "details": _json(r["details"]),
+        }
+        for r in records.declarations
+    )
+    db["summits"].insert_all(
+        {
+            "id": r["id"],
+            "number": r["number"],
+            "title": r["title"],
+            "date": r["date"],
+            "place": r["place"],
+            "municipality": r["municipality"],
+            "venue": r["venue"],
+            "format": r["format"],
+            "summary": r["summary"],
+            "decisions": _json(r["decisions"]),
+        }
+        for r in records.summits
+    )
+    db["events"].insert_all(
+        {
+            "id": r["id"],
+            "title": r["title"],
+            "date": r["date"],
+            "kind": r["kind"],
+            "summary": r["summary"],
+            "details": _json(r["details"]),
+            "summit_id": r["summit"],
+        }
+        for r in records.events
+    )
+    db["theme_groups"].insert_all(
+        {"id": r["id"], "name": r["name"], "summary": r["summary"], "position": i}
+        for i, r in enumerate(records.groups)
+    )
+    for r in records.groups:  # parents may come after their children in the file
+        if r["parent"]:
+            db["theme_groups"].update(r["id"], {"parent_id": r["parent"]})
+    db["themes"].insert_all(
+        {"id": r["id"], "name": r["name"], "summary": r["summary"], "position": i}
+        for i, r in enumerate(records.themes)
+    )
+    db["theme_memberships"].insert_all(
+        {"theme_id": r["id"], "group_id": g, "is_primary": int(j == 0), "position": j}
+        for r in records.themes
+        for j, g in enumerate(r["groups"])
+    )
+    db["people"].insert_all(
+        {"id": r["id"], "name": r["name"], "side": r["side"]} for r in records.people
+    )
+    db["summit_participants"].insert_all(
+        {
+            "summit_id": r["id"],
+            "person_id": p["person"],
+            "role": p["role"],
+            "side": p["side"],
+            "position": i,
+        }
+        for r in records.summits
+        for i, p in enumerate(r["participants"])
+    )
+    db["summit_themes"].insert_all(
+        {
+            "summit_id": r["id"],
+            "theme_id": t["theme"],
+            "relation": t["relation"],
+            "note": t.get("note"),
+            "position": i,
+        }
+        for r in records.summits
+        for i, t in enumerate(r["themes"])
+    )
+    db["record_themes"].insert_all(
+        {"record_id": r["id"], "theme_id": t, "position": i}
+        for r in records.declarations + records.events
+        for i, t in enumerate(r["themes"])
+    )
+    db["documents"].insert_all(
+        {
+            "id": r["id"],
+            "title": r["title"],
+            "file_name": r["file_name"],
+            "date": r["date"],
+            "kind": r["kind"],
+            "summit_id": r["summit"],
+            "published_on": r["published_on"],
+            "url": r["url"],
+            "summary": r["summary"],
+            "origin": "bundled",
+        }
+        for r in records.documents
+    )
+    links: dict[tuple[str, str], int] = {}
+    for r in records.declarations + records.summits + records.events:
+        for i, d in enumerate(r["documents"]):
+            links.setdefault((d, r["id"]), i)
+    for r in records.documents:
+        if r["summit"]:
+            links.setdefault((r["id"], r["summit"]), 0)
+    db["document_links"].insert_all(
+        {"document_id": d, "record_id": rid, "position": pos}
+        for (d, rid), pos in sorted(links.items())
+    )
+    for recs in records.by_kind().values():
+        db["sources"].insert_all(
+            {"record_id": r["id"], "position": i, "url": url}
+            for r in recs
+            for i, url in enumerate(r["sources"])
+        )
+        db["uncertainties"].insert_all(
+            {"record_id": r["id"], "position": i, "text": text}
+            for r in recs
+            for i, text in enumerate(r.get("uncertain", []))
+        )
+    _insert_aliases(db, records)
+    db["search_items"].insert_all(search_items(records))
+    return len(rows)
+
+
+def _insert_aliases(db: sqlite_utils.Database, records: Records) -> None:
+    groups = [a["terms"] for a in records.aliases]
+    groups += [[t["name"], *t["aliases"]] for t in records.themes if t["aliases"]]
+    rows: dict[tuple[int, str], dict] = {}
+    for group_id, terms in enumerate(groups):
+        for term in terms:
+            rows[(group_id, term)] = {"group_id": group_id, "term": term, "folded": fold(term)}
+    db["aliases"].insert_all(rows.values())
+
+
+def _carry_over(db: sqlite_utils.Database, old_path: Path) -> int:
+    """Copy the documents the user imported or fetched, with their pages and links, from old_path."""
+    try:
+        probe = sqlite3.connect(f"file:{old_path}?mode=ro", uri=True)
+        try:
+            version = probe.execute("PRAGMA user_version").fetchone()[0]
+            probe.execute("SELECT count(*) FROM documents").fetchone()
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveError(
+            f"{old_path}: cannot read the earlier archive to keep its additions: {exc}"
+        ) from None
+    if version == 0:
+        return 0
+    conn = db.conn
+    conn.execute("ATTACH DATABASE ? AS old", (f"file:{old_path}?mode=ro",))
+    try:
+        kept = [
+            row
+            for row in conn.execute(
+                "SELECT * FROM old.documents WHERE sha256 IS NOT NULL ORDER BY id"
+            ).fetchall()
+        ]
+        columns = [d[0] for d in conn.execute("SELECT * FROM old.documents LIMIT 0").description]
+        new_columns = set(db["documents"].columns_dict)
+        for row in kept:
+            doc = {c: v for c, v in zip(columns, row, strict=True) if c in new_columns}
+            if db["documents"].count_where("id = ?", [doc["id"]]):
+                db["documents"].update(doc["id"], {c: doc[c] for c in FILE_COLUMNS if c in doc})
+            else:
+                doc["origin"] = "user"
+                if doc.get("summit_id") and not db["summits"].count_where(
+                    "id = ?", [doc["summit_id"]]
+                ):
+                    doc["summit_id"] = None
+                db["records"].insert(
+                    {
+                        "id": doc["id"],
+                        "kind": "document",
+                        "title": doc["title"],
+                        "date": doc.get("date"),
+                        "summary": doc.get("summary"),
+                        "origin": "user",
+                    }
+                )
+                db["documents"].insert(doc)
+                db["search_items"].insert(
+                    {
+                        "record_id": doc["id"],
+                        "kind": "document",
+                        "title": doc["title"],
+                        "date": doc.get("date"),
+                        "body": doc.get("file_name") or "",
+                    }
+                )
+            conn.execute(
+                "INSERT OR IGNORE INTO document_links (document_id, record_id, position) "
+                "SELECT document_id, record_id, position FROM old.document_links "
+                "WHERE document_id = ? AND record_id IN (SELECT id FROM main.records)",
+                (doc["id"],),
+            )
+            conn.execute(
+                "INSERT INTO pages (document_id, page_no, text, has_text) "
+                "SELECT document_id, page_no, text, has_text FROM old.pages "
+                "WHERE document_id = ? ORDER BY page_no",
+                (doc["id"],),
+            )
+        conn.commit()
+        return len(kept)
+    finally:
+        conn.execute("DETACH DATABASE old")
+
+
+def build_archive(db_path: Path, records: Records | None = None) -> BuildReport:
+    """(Re)build the archive at ``db_path`` from the records, keeping the user's documents."""
+    records = records or load_records()
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp_path = db_path.with_name(db_path.name + ".building")
+    for leftover in (tmp_path, tmp_path.with_name(tmp_path.name + "-journal")):
+        leftover.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp_path)
+    try:
+        db = sqlite_utils.Database(conn)
+        conn.execute("PRAGMA foreign_keys = ON")
+        with conn:
+            schema.create_schema(db)
+            count = _insert_records(db, records)
+        kept = _carry_over(db, db_path) if db_path.exists() else 0
+        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise ArchiveError(f"the build broke a foreign key: {problems[0]}")
+        conn.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        conn.close()
+    for suffix in ("-wal", "-shm"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    os.replace(tmp_path, db_path)
+    return BuildReport(records=count, documents_kept=kept, path=db_path)
+
+
+def _readable(db_path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            conn.execute("SELECT count(*) FROM documents").fetchone()
+            return ok
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
+def rebuild(db_path: Path, records: Records | None = None) -> BuildReport:
+    """Rebuild the working archive; a damaged one is first moved aside (never deleted)."""
+    damaged = None
+    if db_path.exists() and not _readable(db_path):
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        damaged = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
+        os.replace(db_path, damaged)
+    report = build_archive(db_path, records)
+    report.damaged_copy = damaged
+    return report

@@ -1,0 +1,137 @@
+"""Integrity of a working archive: SQLite itself, the foreign keys, the FTS indexes, the records and
+the document files. ``check_archive`` returns every finding, one line each; none means healthy."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+from .errors import ArchiveError
+from .schema_version import check_version
+from .workspace import Workspace
+
+KIND_TABLES = {
+    "declaration": "declarations",
+    "summit": "summits",
+    "event": "events",
+    "group": "theme_groups",
+    "theme": "themes",
+    "person": "people",
+    "document": "documents",
+}
+SEARCHED_KINDS = ("declaration", "summit", "event", "group", "theme", "document")
+
+
+def _sha256(path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _fts_problems(conn: sqlite3.Connection) -> list[str]:
+    problems = []
+    for table in ("search_items", "pages"):
+        try:
+            conn.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES('integrity-check')")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"the search index of {table} is damaged ({exc})")
+            continue
+        rows = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        indexed = conn.execute(f"SELECT count(*) FROM {table}_fts_docsize").fetchone()[0]
+        if rows != indexed:
+            problems.append(f"the search index of {table} holds {indexed} rows for {rows}")
+    return problems
+
+
+def _record_problems(conn: sqlite3.Connection) -> list[str]:
+    problems = []
+    for kind, table in KIND_TABLES.items():
+        missing = conn.execute(
+            f"SELECT count(*) FROM records r WHERE r.kind = ? "
+            f"AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.id = r.id)",
+            (kind,),
+        ).fetchone()[0]
+        orphans = conn.execute(
+            f"SELECT count(*) FROM {table} t WHERE NOT EXISTS "
+            f"(SELECT 1 FROM records r WHERE r.id = t.id AND r.kind = ?)",
+            (kind,),
+        ).fetchone()[0]
+        if missing or orphans:
+            problems.append(
+                f"{table}: {missing} records without a row, {orphans} rows unregistered"
+            )
+    placeholders = ", ".join("?" * len(SEARCHED_KINDS))
+    unsearchable = conn.execute(
+        f"SELECT id FROM records WHERE kind IN ({placeholders}) AND id NOT IN "
+        f"(SELECT record_id FROM search_items) ORDER BY id",
+        SEARCHED_KINDS,
+    ).fetchall()
+    if unsearchable:
+        problems.append(
+            f"{len(unsearchable)} records missing from search, e.g. {unsearchable[0][0]}"
+        )
+    if not conn.execute("SELECT count(*) FROM summits").fetchone()[0]:
+        problems.append("the archive holds no summits")
+    return problems
+
+
+def _document_problems(conn: sqlite3.Connection, ws: Workspace) -> list[str]:
+    problems = []
+    rows = conn.execute(
+        "SELECT d.id, d.sha256, d.size, d.page_count, "
+        "(SELECT count(*) FROM pages p WHERE p.document_id = d.id) "
+        "FROM documents d WHERE d.sha256 IS NOT NULL ORDER BY d.id"
+    ).fetchall()
+    for doc_id, sha256, size, page_count, pages in rows:
+        path = ws.document_path(sha256)
+        if not path.is_file():
+            problems.append(f"document {doc_id}: file {path.name} is missing")
+        elif size is not None and path.stat().st_size != size:
+            problems.append(f"document {doc_id}: file {path.name} has the wrong size")
+        elif _sha256(path) != sha256:
+            problems.append(f"document {doc_id}: file {path.name} does not match its sha256")
+        if page_count is not None and pages != page_count:
+            problems.append(f"document {doc_id}: {pages} of {page_count} pages indexed")
+    stray = conn.execute(
+        "SELECT count(*) FROM pages WHERE document_id NOT IN "
+        "(SELECT id FROM documents WHERE sha256 IS NOT NULL)"
+    ).fetchone()[0]
+    if stray:
+        problems.append(f"{stray} indexed pages belong to no stored document")
+    return problems
+
+
+def check_archive(ws: Workspace) -> list[str]:
+    """Every problem found in the working archive (an empty list when it is healthy)."""
+    if not ws.exists():
+        return [f"{ws.db_path}: the archive is missing"]
+    try:
+        # read-write only because FTS5's integrity-check is spelled as an INSERT; nothing is committed
+        conn = sqlite3.connect(f"file:{ws.db_path}?mode=rw", uri=True, isolation_level=None)
+        conn.execute("PRAGMA busy_timeout = 5000")
+    except sqlite3.DatabaseError as exc:
+        return [f"{ws.db_path}: cannot open: {exc}"]
+    try:
+        result = conn.execute("PRAGMA integrity_check").fetchall()
+        if result != [("ok",)]:
+            return [f"{ws.db_path}: damaged: {result[0][0]}"]
+        check_version(conn, ws.db_path)
+        problems = []
+        fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if fk:
+            table, rowid, parent, _ = fk[0]
+            problems.append(f"{len(fk)} broken links, e.g. {table} row {rowid} -> {parent}")
+        problems += _fts_problems(conn)
+        problems += _record_problems(conn)
+        problems += _document_problems(conn, ws)
+        return problems
+    except ArchiveError as exc:
+        return [str(exc)]
+    except sqlite3.DatabaseError as exc:
+        return [f"{ws.db_path}: damaged: {exc}"]
+    finally:
+        if conn.in_transaction:
+            conn.rollback()
+        conn.close()

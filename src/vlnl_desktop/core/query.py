@@ -1,0 +1,205 @@
+"""The search box's small, safe query language, compiled to an FTS5 MATCH expression.
+
+    words            all must occur (AND)
+    "a phrase"       the words in this order
+    a OR b           either
+    -word, -"a b"    must not occur
+    the last word    matches as a prefix while the user types ("waterst" finds Waterstoftechnologie)
+
+The user's text never reaches FTS5 as it is: it is cut into tokens the way FTS5's unicode61 tokenizer
+cuts text (runs of letters and digits), and every token is quoted. Any other character (``* ( ) : ^``,
+stray quotes, SQL) only separates words. A query that means nothing compiles to ``None``.
+Aliases (Den Bosch / 's-Hertogenbosch, AI / Artificiële Intelligentie) widen a clause to an OR of the
+alias terms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .text import fold
+
+Phrase = tuple[str, ...]
+
+
+@dataclass
+class Clause:
+    """One condition: any of ``alternatives`` (phrases) must occur, or none if ``negated``."""
+
+    alternatives: list[Phrase]
+    negated: bool = False
+    prefix: bool = False  # the first alternative's last token is a prefix
+
+
+@dataclass
+class Query:
+    clauses: list[Clause] = field(default_factory=list)
+
+    @property
+    def positive(self) -> list[Clause]:
+        return [c for c in self.clauses if not c.negated]
+
+    def terms(self) -> list[str]:
+        """Every token the user asked for (for highlighting), excluded ones left out."""
+        return [tok for c in self.positive for alt in c.alternatives for tok in alt]
+
+
+def tokenize(text: str) -> list[str]:
+    """Cut text into folded tokens as FTS5's ``unicode61 remove_diacritics 2`` does."""
+    tokens: list[str] = []
+    current: list[str] = []
+    for ch in fold(text):
+        if unicodedata.category(ch)[0] in "LN" or unicodedata.category(ch) == "Co":
+            current.append(ch)
+        elif current:
+            tokens.append("".join(current))
+            current = []
+    if current:
+        tokens.append("".join(current))
+    return tokens
+
+
+_LEXER = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)("|$)|(?P<word>[^\s"]+)|(?P<quote>")')
+
+
+def parse(text: str, aliases: Mapping[Phrase, list[Phrase]] | None = None) -> Query:
+    """Parse the user's text into a Query. Never raises."""
+    if not isinstance(text, str):
+        return Query()
+    text = unicodedata.normalize("NFKC", text)
+    ends_open = bool(text) and not text[-1].isspace() and not text.rstrip().endswith('"')
+    pending_or = False
+    groups: list[list[tuple[bool, Phrase, bool]]] = []
+    for match in _LEXER.finditer(text):
+        if match.group("quote"):
+            continue
+        if match.group("phrase") is not None:
+            negated, tokens, quoted = (
+                bool(match.group("neg")),
+                tuple(tokenize(match["phrase"])),
+                True,
+            )
+        else:
+            word = match.group("word")
+            if word == "OR":
+                pending_or = bool(groups)
+                continue
+            negated = word.startswith("-") and len(word) > 1
+            tokens, quoted = tuple(tokenize(word[1:] if negated else word)), False
+        if not tokens:
+            continue
+        item = (negated, tokens, quoted)
+        if pending_or and not negated and not groups[-1][0][0]:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+        pending_or = False
+
+    query = Query()
+    for group in groups:
+        negated = group[0][0]
+        alternatives = _merge((tokens for _, tokens, _ in group), [])
+        query.clauses.append(Clause(alternatives=alternatives, negated=negated))
+
+    if query.clauses and ends_open and groups:
+        last_group, last_clause = groups[-1], query.clauses[-1]
+        if not last_group[-1][2] and not last_clause.negated:
+            # the last typed alternative becomes a prefix: move it first so compile() knows which
+            last_alt = last_clause.alternatives.pop()
+            last_clause.alternatives.insert(0, last_alt)
+            last_clause.prefix = True
+    if aliases:
+        _apply_aliases(query, aliases)
+    return query
+
+
+def _apply_aliases(query: Query, aliases: Mapping[Phrase, list[Phrase]]) -> None:
+    """Widen clauses (or runs of single-word clauses) that spell an alias term."""
+    longest = max((len(k) for k in aliases), default=0)
+    out: list[Clause] = []
+    clauses = query.clauses
+    i = 0
+    while i < len(clauses):
+        clause = clauses[i]
+        matched = False
+        if not clause.negated:
+            # a run of plain one-word clauses: try the longest n-gram first
+            run: list[str] = []
+            j = i
+            while (
+                j < len(clauses)
+                and len(run) < longest
+                and not clauses[j].negated
+                and len(clauses[j].alternatives) == 1
+                and len(clauses[j].alternatives[0]) == 1
+            ):
+                run.append(clauses[j].alternatives[0][0])
+                j += 1
+            for n in range(len(run), 1, -1):
+                key = tuple(run[:n])
+                if key in aliases:
+                    last_is_prefix = clauses[i + n - 1].prefix
+                    alts = _merge([key], aliases[key])
+                    out.append(Clause(alternatives=alts, prefix=last_is_prefix))
+                    i += n
+                    matched = True
+                    break
+            if not matched:
+                extra: list[Phrase] = []
+                for alt in clause.alternatives:
+                    extra.extend(aliases.get(alt, []))
+                if extra:
+                    clause.alternatives = _merge(clause.alternatives, extra)
+        if not matched:
+            out.append(clause)
+            i += 1
+    query.clauses = out
+
+
+def _merge(first: Iterable[Phrase], more: Iterable[Phrase]) -> list[Phrase]:
+    seen: list[Phrase] = []
+    for phrase in [*first, *more]:
+        if phrase and phrase not in seen:
+            seen.append(phrase)
+    return seen
+
+
+def _phrase(tokens: Sequence[str], prefix: bool) -> str:
+    quoted = '"' + " ".join(tokens) + '"'
+    return quoted + "*" if prefix else quoted
+
+
+def _clause(clause: Clause) -> str:
+    parts = [
+        _phrase(alt, clause.prefix and index == 0) for index, alt in enumerate(clause.alternatives)
+    ]
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+def compile_match(query: Query) -> str | None:
+    """The FTS5 MATCH expression for ``query``, or None when it asks for nothing."""
+    positive = [_clause(c) for c in query.clauses if not c.negated]
+    negative = [_clause(c) for c in query.clauses if c.negated]
+    if not positive:
+        return None
+    expression = " AND ".join(positive)
+    if negative:
+        expression = f"({expression}) NOT ({' OR '.join(negative)})"
+    return expression
+
+
+def alias_table(rows: Iterable[tuple[int, str]]) -> dict[Phrase, list[Phrase]]:
+    """Build the alias lookup from (group id, term) rows: each term's tokens -> all group terms."""
+    groups: dict[int, list[Phrase]] = {}
+    for group_id, term in rows:
+        tokens = tuple(tokenize(term))
+        if tokens:
+            groups.setdefault(group_id, []).append(tokens)
+    table: dict[Phrase, list[Phrase]] = {}
+    for terms in groups.values():
+        for term in terms:
+            table[term] = _merge(table.get(term, []), terms)
+    return table

@@ -1,0 +1,270 @@
+"""Load the bundled records (TOML) and validate them.
+
+The format is described in ``archive/records/README.md``. ``load_records`` returns plain dicts with every
+optional field filled in, so the build and the tests need not guess; it raises ``RecordError`` listing
+every problem it finds.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlparse
+
+from .errors import RecordError
+from .locations import records_dir
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+RELATIONS = ("introduced", "prioritised", "discussed")
+SIDES = ("VL", "NL", "EU")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_PHONE = re.compile(r"(?<![\w-])(?:\+|0)\d(?:[ ./]?\d){8,}(?![\w-])")
+
+# kind -> (required fields, list fields, optional scalar fields)
+_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "declaration": (
+        ("id", "title", "date", "summary", "sources"),
+        ("domains", "details", "themes", "documents", "sources", "uncertain"),
+        (),
+    ),
+    "summit": (
+        ("id", "number", "title", "date", "place", "summary", "sources"),
+        ("decisions", "documents", "sources", "uncertain", "participants", "themes"),
+        ("municipality", "venue", "format"),
+    ),
+    "event": (
+        ("id", "title", "kind", "summary", "sources"),
+        ("details", "themes", "documents", "sources", "uncertain"),
+        ("date", "summit"),
+    ),
+    "group": (("id", "name", "summary", "sources"), ("sources",), ("parent",)),
+    "theme": (("id", "name", "summary", "groups", "sources"), ("groups", "aliases", "sources"), ()),
+    "person": (("id", "name", "side", "sources"), ("sources",), ()),
+    "document": (
+        ("id", "title", "kind", "published_on", "sources"),
+        ("sources",),
+        ("file_name", "date", "summit", "url", "summary"),
+    ),
+}
+
+
+@dataclass
+class Records:
+    """Every record of the bundled archive, by kind, in a stable order."""
+
+    declarations: list[dict] = field(default_factory=list)
+    summits: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    groups: list[dict] = field(default_factory=list)
+    themes: list[dict] = field(default_factory=list)
+    people: list[dict] = field(default_factory=list)
+    documents: list[dict] = field(default_factory=list)
+    aliases: list[dict] = field(default_factory=list)
+
+    def by_kind(self) -> dict[str, list[dict]]:
+        return {
+            "declaration": self.declarations,
+            "summit": self.summits,
+            "event": self.events,
+            "group": self.groups,
+            "theme": self.themes,
+            "person": self.people,
+            "document": self.documents,
+        }
+
+    def ids(self) -> dict[str, str]:
+        """Every record id mapped to its kind."""
+        return {rec["id"]: kind for kind, recs in self.by_kind().items() for rec in recs}
+
+
+def parse_iso_date(value: str) -> bool:
+    """True if ``value`` is an ISO 8601 date of day, month or year precision that exists."""
+    if not isinstance(value, str):
+        return False
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            date.fromisoformat(value)
+        elif re.fullmatch(r"\d{4}-\d{2}", value):
+            date.fromisoformat(value + "-01")
+        elif not re.fullmatch(r"\d{4}", value):
+            return False
+    except ValueError:
+        return False
+    return 1900 <= int(value[:4]) <= 2100
+
+
+def _read(path: Path, problems: list[str]) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        problems.append(f"{path.name}: {exc}")
+        return {}
+
+
+def _normalise(kind: str, raw: object, where: str, problems: list[str]) -> dict | None:
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: a {kind} must be a table")
+        return None
+    required, lists, optional = _FIELDS[kind]
+    rec = dict(raw)
+    label = f"{where}: {kind} {rec.get('id', '?')}"
+    for name in required:
+        if rec.get(name) in (None, "", []):
+            problems.append(f"{label}: missing field '{name}'")
+    for name in lists:
+        value = rec.setdefault(name, [])
+        if not isinstance(value, list):
+            problems.append(f"{label}: '{name}' must be a list")
+            rec[name] = []
+    for name in optional:
+        rec.setdefault(name, None)
+    known = set(required) | set(lists) | set(optional)
+    for name in rec:
+        if name not in known:
+            problems.append(f"{label}: unknown field '{name}'")
+    rec["_file"] = where
+    return rec
+
+
+def load_records(directory: Path | None = None) -> Records:
+    """Read and validate every record file in ``directory`` (the bundled records by default)."""
+    directory = directory or records_dir()
+    problems: list[str] = []
+    records = Records()
+    if not directory.is_dir():
+        raise RecordError([f"{directory}: the records folder is missing"])
+
+    def collect(file_name: str, key: str, kind: str, target: list[dict]) -> None:
+        path = directory / file_name
+        if not path.exists():
+            problems.append(f"{file_name}: missing")
+            return
+        data = _read(path, problems)
+        for raw in data.get(key, []):
+            rec = _normalise(kind, raw, file_name, problems)
+            if rec is not None:
+                target.append(rec)
+
+    collect("declarations.toml", "declaration", "declaration", records.declarations)
+    collect("events.toml", "event", "event", records.events)
+    collect("themes.toml", "group", "group", records.groups)
+    collect("themes.toml", "theme", "theme", records.themes)
+    collect("people.toml", "person", "person", records.people)
+    collect("documents.toml", "document", "document", records.documents)
+    for path in sorted((directory / "summits").glob("*.toml")):
+        raw = _read(path, problems).get("summit")
+        rec = _normalise("summit", raw, f"summits/{path.name}", problems)
+        if rec is not None:
+            records.summits.append(rec)
+    alias_path = directory / "aliases.toml"
+    if alias_path.exists():
+        for raw in _read(alias_path, problems).get("alias", []):
+            terms = raw.get("terms") if isinstance(raw, dict) else None
+            if (
+                not isinstance(terms, list)
+                or len(terms) < 2
+                or not all(isinstance(t, str) and t.strip() for t in terms)
+            ):
+                problems.append(f"aliases.toml: an alias needs two or more terms: {raw!r}")
+                continue
+            records.aliases.append({"terms": terms, "note": raw.get("note")})
+
+    records.summits.sort(key=lambda s: str(s.get("date", "")))
+    records.declarations.sort(key=lambda d: str(d.get("date", "")))
+    _validate(records, problems)
+    if problems:
+        raise RecordError(problems)
+    return records
+
+
+def _walk_strings(value: object):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _walk_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _walk_strings(item)
+
+
+def _validate(records: Records, problems: list[str]) -> None:
+    kinds: dict[str, str] = {}
+    for kind, recs in records.by_kind().items():
+        for rec in recs:
+            rid = rec.get("id")
+            label = f"{rec['_file']}: {kind} {rid}"
+            if not isinstance(rid, str) or not ID_PATTERN.match(rid):
+                problems.append(f"{label}: id must be lower case letters, digits and '-'")
+                continue
+            if rid in kinds:
+                problems.append(f"{label}: id already used by a {kinds[rid]}")
+            kinds[rid] = kind
+            if rec.get("date") is not None and not parse_iso_date(rec["date"]):
+                problems.append(f"{label}: '{rec['date']}' is not a real ISO date")
+            for url in rec.get("sources", []) + [rec.get("url"), rec.get("published_on")]:
+                if url is None:
+                    continue
+                parts = urlparse(url) if isinstance(url, str) else None
+                if not parts or parts.scheme not in ("http", "https") or not parts.netloc:
+                    problems.append(f"{label}: '{url}' is not a web address")
+            for text in _walk_strings({k: v for k, v in rec.items() if k != "_file"}):
+                if (_EMAIL.search(text) or _PHONE.search(text)) and not text.startswith("http"):
+                    problems.append(f"{label}: looks like personal contact data: {text[:60]!r}")
+
+    def expect(label: str, ref: object, wanted: str) -> None:
+        if kinds.get(ref) != wanted:  # type: ignore[arg-type]
+            problems.append(f"{label}: '{ref}' is not a known {wanted}")
+
+    for kind, recs in records.by_kind().items():
+        for rec in recs:
+            label = f"{rec['_file']}: {kind} {rec.get('id')}"
+            for ref in rec.get("themes", []) if kind != "summit" else []:
+                expect(label, ref, "theme")
+            for ref in rec.get("documents", []):
+                expect(label, ref, "document")
+            if kind in ("event", "document") and rec.get("summit"):
+                expect(label, rec["summit"], "summit")
+            if kind == "group" and rec.get("parent"):
+                expect(label, rec["parent"], "group")
+            if kind == "theme":
+                for ref in rec["groups"]:
+                    expect(label, ref, "group")
+            if kind == "person" and rec.get("side") not in SIDES:
+                problems.append(f"{label}: side must be one of {', '.join(SIDES)}")
+            if kind == "summit":
+                _validate_summit(rec, label, expect, problems)
+
+
+def _validate_summit(rec: dict, label: str, expect, problems: list[str]) -> None:
+    if not isinstance(rec.get("number"), int):
+        problems.append(f"{label}: number must be an integer")
+    seen: set[str] = set()
+    for part in rec["participants"]:
+        if not isinstance(part, dict):
+            problems.append(f"{label}: a participant must be a table")
+            continue
+        expect(label, part.get("person"), "person")
+        if part.get("side") not in ("VL", "NL"):
+            problems.append(f"{label}: participant {part.get('person')}: side must be VL or NL")
+        if not part.get("role"):
+            problems.append(f"{label}: participant {part.get('person')}: missing role")
+        if part.get("person") in seen:
+            problems.append(f"{label}: participant {part.get('person')} listed twice")
+        seen.add(part.get("person"))
+    seen = set()
+    for link in rec["themes"]:
+        if not isinstance(link, dict):
+            problems.append(f"{label}: a theme link must be a table")
+            continue
+        expect(label, link.get("theme"), "theme")
+        if link.get("relation") not in RELATIONS:
+            problems.append(
+                f"{label}: theme {link.get('theme')}: relation must be one of {', '.join(RELATIONS)}"
+            )
+        if link.get("theme") in seen:
+            problems.append(f"{label}: theme {link.get('theme')} listed twice")
+        seen.add(link.get("theme"))

@@ -1,0 +1,181 @@
+"""The archive's tables, created with sqlite-utils, and the schema version.
+
+Every record has a row in ``records`` (id, kind, title, date), so that links that may point at any
+kind of record (sources, document links, search items) have one foreign key target. The kind tables
+hold the kind's own fields; lists of sentences are stored as JSON arrays.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from .schema_version import SCHEMA_VERSION
+
+TOKENIZE = "unicode61 remove_diacritics 2"
+FTS_TABLES = {"search_items": ("title", "body"), "pages": ("text",)}
+
+# table -> (columns, pk, foreign keys, not null)
+TABLES: dict[str, tuple[dict, object, list[tuple[str, str, str]], set[str]]] = {
+    "records": (
+        {"id": str, "kind": str, "title": str, "date": str, "summary": str, "origin": str},
+        "id",
+        [],
+        {"kind", "title", "origin"},
+    ),
+    "declarations": (
+        {"id": str, "title": str, "date": str, "summary": str, "domains": str, "details": str},
+        "id",
+        [("id", "records", "id")],
+        {"title"},
+    ),
+    "summits": (
+        {
+            "id": str,
+            "number": int,
+            "title": str,
+            "date": str,
+            "place": str,
+            "municipality": str,
+            "venue": str,
+            "format": str,
+            "summary": str,
+            "decisions": str,
+        },
+        "id",
+        [("id", "records", "id")],
+        {"title", "date", "place"},
+    ),
+    "events": (
+        {
+            "id": str,
+            "title": str,
+            "date": str,
+            "kind": str,
+            "summary": str,
+            "details": str,
+            "summit_id": str,
+        },
+        "id",
+        [("id", "records", "id"), ("summit_id", "summits", "id")],
+        {"title"},
+    ),
+    "theme_groups": (
+        {"id": str, "name": str, "summary": str, "parent_id": str, "position": int},
+        "id",
+        [("id", "records", "id"), ("parent_id", "theme_groups", "id")],
+        {"name"},
+    ),
+    "themes": (
+        {"id": str, "name": str, "summary": str, "position": int},
+        "id",
+        [("id", "records", "id")],
+        {"name"},
+    ),
+    "theme_memberships": (
+        {"theme_id": str, "group_id": str, "is_primary": int, "position": int},
+        ("theme_id", "group_id"),
+        [("theme_id", "themes", "id"), ("group_id", "theme_groups", "id")],
+        set(),
+    ),
+    "people": (
+        {"id": str, "name": str, "side": str},
+        "id",
+        [("id", "records", "id")],
+        {"name"},
+    ),
+    "summit_participants": (
+        {"summit_id": str, "person_id": str, "role": str, "side": str, "position": int},
+        ("summit_id", "person_id"),
+        [("summit_id", "summits", "id"), ("person_id", "people", "id")],
+        set(),
+    ),
+    "summit_themes": (
+        {"summit_id": str, "theme_id": str, "relation": str, "note": str, "position": int},
+        ("summit_id", "theme_id"),
+        [("summit_id", "summits", "id"), ("theme_id", "themes", "id")],
+        {"relation"},
+    ),
+    "record_themes": (
+        {"record_id": str, "theme_id": str, "position": int},
+        ("record_id", "theme_id"),
+        [("record_id", "records", "id"), ("theme_id", "themes", "id")],
+        set(),
+    ),
+    "documents": (
+        {
+            "id": str,
+            "title": str,
+            "file_name": str,
+            "date": str,
+            "kind": str,
+            "summit_id": str,
+            "published_on": str,
+            "url": str,
+            "summary": str,
+            "sha256": str,
+            "size": int,
+            "page_count": int,
+            "has_text": int,
+            "retrieved": str,
+            "origin": str,
+        },
+        "id",
+        [("id", "records", "id"), ("summit_id", "summits", "id")],
+        {"title", "origin"},
+    ),
+    "document_links": (
+        {"document_id": str, "record_id": str, "position": int},
+        ("document_id", "record_id"),
+        [("document_id", "documents", "id"), ("record_id", "records", "id")],
+        set(),
+    ),
+    "sources": (
+        {"record_id": str, "position": int, "url": str},
+        ("record_id", "position"),
+        [("record_id", "records", "id")],
+        {"url"},
+    ),
+    "uncertainties": (
+        {"record_id": str, "position": int, "text": str},
+        ("record_id", "position"),
+        [("record_id", "records", "id")],
+        {"text"},
+    ),
+    "aliases": (
+        {"group_id": int, "term": str, "folded": str},
+        ("group_id", "term"),
+        [],
+        {"folded"},
+    ),
+    "pages": (
+        {"id": int, "document_id": str, "page_no": int, "text": str, "has_text": int},
+        "id",
+        [("document_id", "documents", "id")],
+        {"document_id", "page_no"},
+    ),
+    "search_items": (
+        {"id": int, "record_id": str, "kind": str, "title": str, "date": str, "body": str},
+        "id",
+        [("record_id", "records", "id")],
+        {"record_id", "kind", "title"},
+    ),
+}
+
+INDEXES = [
+    ("pages", ["document_id", "page_no"], True),
+    ("search_items", ["record_id"], True),
+    ("summit_themes", ["theme_id"], False),
+    ("document_links", ["record_id"], False),
+    ("aliases", ["folded"], False),
+]
+
+
+def create_schema(db: sqlite_utils.Database) -> None:
+    """Create every table, index and FTS5 index in an empty database."""
+    for name, (columns, pk, foreign_keys, not_null) in TABLES.items():
+        db[name].create(columns, pk=pk, foreign_keys=foreign_keys, not_null=not_null)
+    for table, columns, unique in INDEXES:
+        db[table].create_index(columns, unique=unique)
+    for table, columns in FTS_TABLES.items():
+        db[table].enable_fts(list(columns), tokenize=TOKENIZE, create_triggers=True)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -1,0 +1,24 @@
+"""Checking an archive's schema version without importing sqlite-utils (the start-up path)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from .errors import ArchiveError
+
+SCHEMA_VERSION = 1  # keep equal to schema.SCHEMA_VERSION (a test checks)
+REQUIRED_TABLES = ("records", "summits", "themes", "documents", "search_items", "pages")
+
+
+def check_version(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise ArchiveError unless ``conn`` is an archive of the schema this program reads."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    missing = [t for t in REQUIRED_TABLES if t not in tables]
+    if version == 0 or missing:
+        raise ArchiveError(f"{path}: not a vlnl-desktop archive")
+    if version > SCHEMA_VERSION:
+        raise ArchiveError(f"{path}: made by a newer vlnl-desktop (schema {version})")
+    if version < SCHEMA_VERSION:
+        raise ArchiveError(f"{path}: an older schema ({version}); run 'vlnl-desktop build'")

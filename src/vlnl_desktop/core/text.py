@@ -1,0 +1,36 @@
+"""Text normalisation shared by indexing, querying and find-in-document.
+
+Text is NFKC-normalised (ligatures such as "ﬁ" become "fi") before it reaches FTS5, whose
+``unicode61 remove_diacritics 2`` tokenizer then folds case and diacritics. ``fold`` does the same
+folding in Python, for matching outside FTS5 (aliases, find in a PDF page).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def normalize(text: str) -> str:
+    """NFKC-normalise ``text`` (ligatures, full-width forms, compatibility characters)."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def fold(text: str) -> str:
+    """Normalise, lower-case and strip diacritics: ``fold("Artificiële")`` is ``"artificiele"``."""
+    decomposed = unicodedata.normalize("NFKD", normalize(text).casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` and return, for every folded character, the index of its source character.
+
+    Used to map a match in folded text back to the original characters (and so to their positions on
+    a PDF page): one source character may fold to several (``"ﬁ"`` to ``"fi"``) or to none.
+    """
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        folded = fold(ch)
+        out.append(folded)
+        index.extend([i] * len(folded))
+    return "".join(out), index

@@ -1,0 +1,90 @@
+"""The working archive: a folder with ``archive.db`` and ``documents/``.
+
+Chosen with ``--archive DIR``, else ``VLNL_ARCHIVE``, else the user's data folder. An empty or
+missing folder is initialised from the bundled archive on first use.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ArchiveError
+
+ENV_VAR = "VLNL_ARCHIVE"
+DB_NAME = "archive.db"
+APP_NAME = "vlnl-desktop"
+
+
+def default_root() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_root(option: str | os.PathLike | None = None) -> Path:
+    """The working archive's folder: the option, else $VLNL_ARCHIVE, else the user data folder."""
+    chosen = option or os.environ.get(ENV_VAR)
+    return Path(chosen).expanduser() if chosen else default_root()
+
+
+@dataclass(frozen=True)
+class Workspace:
+    root: Path
+
+    @property
+    def db_path(self) -> Path:
+        return self.root / DB_NAME
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.root / "documents"
+
+    def document_path(self, sha256: str) -> Path:
+        return self.documents_dir / f"{sha256}.pdf"
+
+    def exists(self) -> bool:
+        return self.db_path.is_file()
+
+
+def open_workspace(
+    option: str | os.PathLike | None = None, *, initialise: bool = True
+) -> Workspace:
+    """The working archive, built from the bundled archive when the folder is empty or missing."""
+    ws = Workspace(resolve_root(option))
+    if ws.root.exists() and not ws.root.is_dir():
+        raise ArchiveError(f"{ws.root}: not a folder")
+    if initialise and not ws.exists():
+        if ws.root.is_dir() and any(p.name != "documents" for p in ws.root.iterdir()):
+            raise ArchiveError(
+                f"{ws.root}: has no {DB_NAME} but is not empty; choose an empty folder"
+            )
+        from .build import build_archive
+
+        try:
+            ws.root.mkdir(parents=True, exist_ok=True)
+            ws.documents_dir.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise ArchiveError(
+                f"{ws.root}: cannot create the archive folder: {exc.strerror}"
+            ) from None
+        build_archive(ws.db_path)
+    return ws
+
+
+def connect_readonly(ws: Workspace) -> sqlite3.Connection:
+    """A read-only connection for browsing and search (plain sqlite3: cheap to import)."""
+    from .schema_version import check_version
+
+    if not ws.exists():
+        raise ArchiveError(f"{ws.db_path}: the archive is missing")
+    try:
+        conn = sqlite3.connect(f"file:{ws.db_path}?mode=ro", uri=True, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 5000")
+        check_version(conn, ws.db_path)
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveError(f"{ws.db_path}: the archive is damaged ({exc})") from None
+    conn.row_factory = sqlite3.Row
+    return conn

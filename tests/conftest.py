@@ -1,0 +1,39 @@
+"""Test configuration: Qt runs offscreen, and no test touches the user's real data or settings."""
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_SANDBOX = Path(tempfile.mkdtemp(prefix="vlnl-tests-"))
+os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "data")
+os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")
+os.environ["XDG_CACHE_HOME"] = str(_SANDBOX / "cache")
+os.environ.pop("VLNL_ARCHIVE", None)
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def built_archive(tmp_path_factory) -> Path:
+    """A working archive built once from the bundled records. Do not change it: copy it."""
+    from vlnl_desktop.core.workspace import open_workspace
+
+    return open_workspace(tmp_path_factory.mktemp("built") / "ws").root
+
+
+@pytest.fixture
+def workspace(built_archive, tmp_path):
+    """A fresh working archive of this test's own, built from the bundled records."""
+    from vlnl_desktop.core.workspace import Workspace
+
+    root = tmp_path / "ws"
+    shutil.copytree(built_archive, root)
+    return Workspace(root)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_SANDBOX, ignore_errors=True)
