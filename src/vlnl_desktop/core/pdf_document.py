@@ -1,0 +1,240 @@
+"""Opening a PDF with PyMuPDF and reading what the viewer needs from it, without Qt.
+
+Every function here takes a ``pymupdf.Document`` (or a page of one) that the caller owns: PyMuPDF is not
+thread-safe, so the viewer calls these only from the one worker thread that opened the document.
+
+Rectangles returned to callers are in *display* coordinates: PDF points in the page's own rotation
+(``page.rect`` space, what ``page.get_pixmap()`` renders with the identity matrix). PyMuPDF reports text
+and link positions in unrotated space; ``to_display`` / ``from_display`` convert.
+
+Opening distinguishes the ways a file can fail, each with its own exception class and a plain English
+message that the UI translates or shows as it is.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pymupdf
+
+log = logging.getLogger(__name__)
+
+Rect = tuple[float, float, float, float]
+"""A rectangle as (x0, y0, x1, y1) in PDF points."""
+
+_PDF_HEADER = b"%PDF-"
+_HEADER_WINDOW = (
+    1024  # the PDF spec allows junk before the header; readers accept it in the first 1 KB
+)
+_EOF_WINDOW = 64
+
+
+class PdfOpenError(Exception):
+    """A PDF could not be opened. ``reason`` is a stable code for the UI; ``str()`` is English."""
+
+    reason = "error"
+
+    def __init__(self, path: str | Path, message: str) -> None:
+        super().__init__(message)
+        self.path = str(path)
+
+
+class NotAPdfError(PdfOpenError):
+    """The file is not a PDF (no ``%PDF-`` header), or it is empty."""
+
+    reason = "not_pdf"
+
+
+class BrokenPdfError(PdfOpenError):
+    """The file looks like a PDF but is damaged beyond repair (for example truncated)."""
+
+    reason = "broken"
+
+
+class ZeroPagesError(PdfOpenError):
+    """The file is a readable PDF with no pages to show."""
+
+    reason = "zero_pages"
+
+
+class PasswordRequiredError(PdfOpenError):
+    """The PDF is encrypted and no password was given."""
+
+    reason = "password_required"
+
+
+class WrongPasswordError(PdfOpenError):
+    """The PDF is encrypted and the password given does not open it."""
+
+    reason = "wrong_password"
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """One entry of a document's outline (table of contents); ``page`` is 0-based, -1 if none."""
+
+    level: int
+    title: str
+    page: int
+
+
+_mupdf_configured = False
+
+
+def configure_mupdf_messages() -> None:
+    """Keep MuPDF's own errors and warnings off the terminal; ``drain_mupdf_warnings`` logs them."""
+    global _mupdf_configured
+    if _mupdf_configured:
+        return
+    import pymupdf
+
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    _mupdf_configured = True
+
+
+def drain_mupdf_warnings(context: str = "") -> None:
+    """Send the warnings MuPDF stored since the last call to the log, then forget them."""
+    import pymupdf
+
+    text = pymupdf.TOOLS.mupdf_warnings(reset=True)
+    if text:
+        for line in text.splitlines():
+            log.debug("MuPDF%s: %s", f" ({context})" if context else "", line)
+
+
+def _looks_like_pdf(path: Path) -> bool:
+    with path.open("rb") as f:
+        return _PDF_HEADER in f.read(_HEADER_WINDOW)
+
+
+def _looks_truncated(path: Path) -> bool:
+    """Whether the file seems cut short: a linearized PDF shorter than it says, or no final %%EOF."""
+    size = path.stat().st_size
+    with path.open("rb") as f:
+        head = f.read(_HEADER_WINDOW)
+        f.seek(max(0, size - _EOF_WINDOW))
+        tail = f.read()
+    declared = re.search(rb"/Linearized\b.*?/L\s+(\d+)", head, re.DOTALL)
+    if declared and int(declared.group(1)) != size:
+        return True
+    return not tail.rstrip(b"\r\n\t \x00").endswith(b"%%EOF")
+
+
+def open_pdf(path: str | Path, password: str | None = None) -> pymupdf.Document:
+    """Open ``path`` as a PDF with at least one page, authenticating with ``password`` if encrypted.
+
+    Raises a ``PdfOpenError`` subclass that says what is wrong; ``OSError`` if the file cannot be read.
+    """
+    import pymupdf
+
+    configure_mupdf_messages()
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"File not found: {path}")
+    if path.stat().st_size == 0:
+        raise NotAPdfError(path, "The file is empty.")
+    if not _looks_like_pdf(path):
+        raise NotAPdfError(path, "The file is not a PDF.")
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except (pymupdf.FileDataError, RuntimeError) as exc:
+        drain_mupdf_warnings(path.name)
+        raise BrokenPdfError(path, "The PDF is damaged and cannot be read.") from exc
+    drain_mupdf_warnings(path.name)
+    if doc.needs_pass:
+        if not password:
+            doc.close()
+            raise PasswordRequiredError(path, "The PDF is protected with a password.")
+        if not doc.authenticate(password):
+            doc.close()
+            raise WrongPasswordError(path, "The password is not correct.")
+    if doc.page_count == 0:
+        repaired = doc.is_repaired
+        doc.close()
+        if repaired and _looks_truncated(path):
+            raise BrokenPdfError(path, "The PDF is damaged (incomplete) and has no readable pages.")
+        raise ZeroPagesError(path, "The PDF has no pages.")
+    return doc
+
+
+def page_sizes(doc: pymupdf.Document) -> list[tuple[float, float]]:
+    """Width and height in points of every page, in the page's own rotation."""
+    sizes = []
+    for i in range(doc.page_count):
+        rect = doc.load_page(i).rect
+        sizes.append((rect.width, rect.height))
+    return sizes
+
+
+def to_display(page: pymupdf.Page, rect: pymupdf.Rect | Rect) -> Rect:
+    """Convert an unrotated-page rectangle (text, links) to display coordinates."""
+    import pymupdf
+
+    r = pymupdf.Rect(rect) * page.rotation_matrix
+    r.normalize()
+    return (r.x0, r.y0, r.x1, r.y1)
+
+
+def from_display(page: pymupdf.Page, rect: Rect) -> pymupdf.Rect:
+    """Convert a display rectangle to unrotated-page coordinates (for ``clip=`` in text extraction)."""
+    import pymupdf
+
+    r = pymupdf.Rect(rect) * page.derotation_matrix
+    r.normalize()
+    return r
+
+
+def page_text(doc: pymupdf.Document, index: int) -> str:
+    """The text of page ``index`` (0-based) in reading order."""
+    return doc.load_page(index).get_text("text", sort=True)
+
+
+def text_in_rect(doc: pymupdf.Document, index: int, rect: Rect) -> str:
+    """The text of page ``index`` inside ``rect`` (display coordinates), in reading order.
+
+    A character counts when its box lies mostly inside ``rect``, so a column selected in a multi-column
+    page gives that column only.
+    """
+    page = doc.load_page(index)
+    clip = from_display(page, rect)
+    lines: list[str] = []
+    data = page.get_text("rawdict", clip=clip, sort=True)
+    for block in data.get("blocks", []):
+        for line in block.get("lines", []):
+            chars = []
+            for span in line.get("spans", []):
+                for ch in span.get("chars", []):
+                    if _mostly_inside(ch["bbox"], clip):
+                        chars.append(ch["c"])
+            text = "".join(chars).strip()
+            if text:
+                lines.append(text)
+    return "\n".join(lines)
+
+
+def _mostly_inside(bbox: Rect, clip: pymupdf.Rect) -> bool:
+    cx = (bbox[0] + bbox[2]) / 2
+    cy = (bbox[1] + bbox[3]) / 2
+    return clip.x0 <= cx <= clip.x1 and clip.y0 <= cy <= clip.y1
+
+
+def has_text_layer(doc: pymupdf.Document, index: int) -> bool:
+    """Whether page ``index`` has extractable text (a scanned page without OCR has none)."""
+    return bool(doc.load_page(index).get_text("text").strip())
+
+
+def outline(doc: pymupdf.Document) -> list[OutlineEntry]:
+    """The document's outline as a flat list in order; ``level`` starts at 1."""
+    entries = []
+    for item in doc.get_toc(simple=True):
+        level, title, page = item[0], item[1], item[2]
+        entries.append(
+            OutlineEntry(level=level, title=title.strip(), page=page - 1 if page > 0 else -1)
+        )
+    return entries

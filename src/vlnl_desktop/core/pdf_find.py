@@ -1,0 +1,129 @@
+"""Find text on a PDF page, ignoring case, diacritics and ligatures, and return where each hit is.
+
+PyMuPDF's own ``search_for`` matches ligatures and case but not diacritics ("Artificiele" does not find
+"Artificiële"). Here the page's characters are read with their boxes (``rawdict``), folded with
+``core.text.fold_with_map`` and searched as one string; each hit is mapped back through the fold map to
+its characters and so to rectangles (one per line the hit covers), in display coordinates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from vlnl_desktop.core.pdf_document import Rect, to_display
+from vlnl_desktop.core.text import fold, fold_with_map
+
+if TYPE_CHECKING:
+    import pymupdf
+
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class PageHit:
+    """One match on a page: its rectangles (display coordinates, one per line it spans)."""
+
+    page: int
+    rects: tuple[Rect, ...]
+
+
+@dataclass
+class _PageChars:
+    """The page's text as one string (lines joined by a space) and each character's box and line."""
+
+    text: str
+    boxes: list[Rect | None]
+    lines: list[int]
+
+
+def fold_query(query: str) -> str:
+    """The folded form of a user's query, with runs of whitespace made one space."""
+    return _SPACES.sub(" ", fold(query)).strip()
+
+
+def _page_chars(page: pymupdf.Page) -> _PageChars:
+    import pymupdf
+
+    flags = (
+        pymupdf.TEXT_PRESERVE_LIGATURES
+        | pymupdf.TEXT_PRESERVE_WHITESPACE
+        | pymupdf.TEXT_MEDIABOX_CLIP
+    )
+    data = page.get_text("rawdict", flags=flags)
+    chars: list[str] = []
+    boxes: list[Rect | None] = []
+    lines: list[int] = []
+    line_no = 0
+
+    def add(ch: str, box: Rect | None) -> None:
+        if ch.isspace():
+            if not chars or chars[-1] == " ":
+                return
+            ch, box = " ", None
+        chars.append(ch)
+        boxes.append(box)
+        lines.append(line_no)
+
+    for block in data.get("blocks", []):
+        for line in block.get("lines", []):
+            line_no += 1
+            for span in line.get("spans", []):
+                for c in span.get("chars", []):
+                    add(c["c"], tuple(c["bbox"]))
+            # A word hyphenated at the end of a line is found whole: drop the hyphen, no space.
+            if chars and chars[-1] in "-\u00ad" and len(chars) > 1 and chars[-2].isalpha():
+                chars[-1] = "\u00ad"  # folded to nothing below
+            else:
+                add(" ", None)
+    return _PageChars("".join(chars), boxes, lines)
+
+
+def _fold_soft_hyphens(text: str) -> tuple[str, list[int]]:
+    folded, index = fold_with_map(text)
+    keep = [i for i, ch in enumerate(folded) if ch != "\u00ad"]
+    return "".join(folded[i] for i in keep), [index[i] for i in keep]
+
+
+def find_on_page(page: pymupdf.Page, query: str) -> list[PageHit]:
+    """Every occurrence of ``query`` on ``page``, in reading order; empty for an empty query."""
+    needle = fold_query(query)
+    if not needle:
+        return []
+    pc = _page_chars(page)
+    haystack, index = _fold_soft_hyphens(pc.text)
+    hits: list[PageHit] = []
+    start = haystack.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        source = sorted({index[i] for i in range(start, end)})
+        rects = _rects_by_line(page, pc, source)
+        if rects:
+            hits.append(PageHit(page=page.number, rects=tuple(rects)))
+        start = haystack.find(needle, end)
+    return hits
+
+
+def _rects_by_line(page: pymupdf.Page, pc: _PageChars, source: list[int]) -> list[Rect]:
+    by_line: dict[int, list[float]] = {}
+    for i in source:
+        box = pc.boxes[i]
+        if box is None:
+            continue
+        r = by_line.get(pc.lines[i])
+        if r is None:
+            by_line[pc.lines[i]] = list(box)
+        else:
+            r[0], r[1] = min(r[0], box[0]), min(r[1], box[1])
+            r[2], r[3] = max(r[2], box[2]), max(r[3], box[3])
+    return [to_display(page, tuple(r)) for _, r in sorted(by_line.items())]
+
+
+def find_in_document(doc: pymupdf.Document, query: str) -> list[PageHit]:
+    """Every occurrence of ``query`` in ``doc``, page by page (for tests and the CLI; the viewer
+    searches page by page on its worker so it can stop early)."""
+    hits: list[PageHit] = []
+    for i in range(doc.page_count):
+        hits.extend(find_on_page(doc.load_page(i), query))
+    return hits

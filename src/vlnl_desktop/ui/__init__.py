@@ -1,0 +1,1 @@
+"""Widgets: main window, tree model, detail pane, search panel, PDF view, dialogs."""

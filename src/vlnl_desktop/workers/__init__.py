@@ -1,0 +1,1 @@
+"""Background work for the UI (page rendering, importing, indexing): QtCore/QtGui only."""

@@ -1,0 +1,411 @@
+"""The one thread that owns an open PDF: it opens, renders, extracts text and finds; the GUI asks by signal.
+
+PyMuPDF is not thread-safe, so ``PageRenderer`` lives in its own ``QThread`` and is the only object that
+touches the ``pymupdf.Document``. ``RenderClient`` is its handle in the GUI thread: it starts the thread,
+forwards requests as queued signals, and re-emits the answers.
+
+Render requests come in *channels* ("view", "thumbs", "print"). A new request for a channel replaces what
+was still pending there, so pages that scrolled away are never rendered: the worker does one job per turn
+of its event loop and so sees the newest request before the next job. Every document gets a new id; an
+answer for an older id is dropped by the receiver.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import deque
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtGui import QImage
+
+from vlnl_desktop.workers.image_cache import CacheKey
+
+log = logging.getLogger(__name__)
+
+CHANNELS = ("view", "print", "thumbs")  # in order of priority
+_FIND_SLICE_SECONDS = 0.03
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """Render ``key`` (its page at its rotation, ``key.width`` device pixels wide, maybe a clip)."""
+
+    key: CacheKey
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the GUI knows about an open document; sizes are in points, in each page's own rotation."""
+
+    doc_id: int
+    path: str
+    page_sizes: list[tuple[float, float]]
+    outline: list = field(default_factory=list)
+
+
+@dataclass
+class _FindState:
+    find_id: int
+    query: str
+    pages: deque[int]
+    total: int = 0
+    without_text: list[int] = field(default_factory=list)
+
+
+class PageRenderer(QObject):
+    """Owns the ``pymupdf.Document``; every slot runs in the renderer's thread."""
+
+    opened = Signal(object)
+    """A document opened: its ``DocumentInfo``."""
+    open_failed = Signal(int, str, str, str)
+    """Opening failed: doc id, reason code (see ``core.pdf_document``), English message, path."""
+    page_rendered = Signal(str, object, QImage)
+    """A rendered image: channel, its ``CacheKey``, the image."""
+    links_ready = Signal(int, int, object)
+    """The classified links of a page: doc id, page, list of ``PdfLink``."""
+    text_ready = Signal(int, int, int, str, int)
+    """Text inside a rectangle: doc id, request id, page, the text, whether the page has a text layer."""
+    find_hits = Signal(int, int, int, object)
+    """Hits on one page: doc id, find id, page, list of ``PageHit`` (only sent for pages with hits)."""
+    find_finished = Signal(int, int, int, object)
+    """A find went through every page: doc id, find id, total hits, list of pages without text layer."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._doc = None
+        self._doc_id = 0
+        self._pending: dict[str, deque[RenderJob]] = {ch: deque() for ch in CHANNELS}
+        self._recent: deque[CacheKey] = deque(maxlen=64)
+        self._find: _FindState | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._on_tick)
+
+    # --- requests (queued from the GUI thread) ---
+
+    @Slot(int, str, object)
+    def open_document(self, doc_id: int, path: str, password: object) -> None:
+        """Close the current document and open ``path``; answer with ``opened`` or ``open_failed``."""
+        from vlnl_desktop.core import pdf_document
+
+        self._close()
+        self._doc_id = doc_id
+        try:
+            doc = pdf_document.open_pdf(path, password if isinstance(password, str) else None)
+        except pdf_document.PdfOpenError as exc:
+            self.open_failed.emit(doc_id, exc.reason, str(exc), path)
+            return
+        except OSError as exc:
+            self.open_failed.emit(
+                doc_id, "unreadable", f"The file cannot be read: {exc.strerror or exc}", path
+            )
+            return
+        self._doc = doc
+        try:
+            info = DocumentInfo(
+                doc_id=doc_id,
+                path=path,
+                page_sizes=pdf_document.page_sizes(doc),
+                outline=pdf_document.outline(doc),
+            )
+        except RuntimeError as exc:  # MuPDF can fail on a damaged page tree
+            log.warning("Cannot read %s: %s", path, exc)
+            self._close()
+            self.open_failed.emit(doc_id, "broken", "The PDF is damaged and cannot be read.", path)
+            return
+        pdf_document.drain_mupdf_warnings(path)
+        self.opened.emit(info)
+
+    @Slot()
+    def close_document(self) -> None:
+        """Close the document and forget every pending request."""
+        self._close()
+
+    @Slot(int, str, object)
+    def set_jobs(self, doc_id: int, channel: str, jobs: object) -> None:
+        """Replace the pending jobs of ``channel`` by ``jobs`` (a list of ``RenderJob``), most wanted first."""
+        if doc_id != self._doc_id or self._doc is None:
+            return
+        self._pending[channel] = deque(j for j in jobs if j.key not in self._recent)
+        self._wake()
+
+    @Slot(int, object)
+    def request_links(self, doc_id: int, pages: object) -> None:
+        """Answer ``links_ready`` for each page in ``pages``."""
+        if doc_id != self._doc_id or self._doc is None:
+            return
+        from vlnl_desktop.core import pdf_links
+
+        for page in pages:
+            try:
+                links = pdf_links.page_links(self._doc, page)
+            except RuntimeError as exc:
+                log.warning("Cannot read the links of page %d: %s", page + 1, exc)
+                links = []
+            self.links_ready.emit(doc_id, page, links)
+
+    @Slot(int, int, int, object)
+    def request_text(self, doc_id: int, request_id: int, page: int, rect: object) -> None:
+        """Answer ``text_ready`` with the text of ``page`` inside ``rect`` (display points), or all of it."""
+        if doc_id != self._doc_id or self._doc is None:
+            return
+        from vlnl_desktop.core import pdf_document
+
+        try:
+            if rect is None:
+                text = pdf_document.page_text(self._doc, page)
+            else:
+                text = pdf_document.text_in_rect(self._doc, page, rect)
+            has_layer = int(bool(text.strip()) or pdf_document.has_text_layer(self._doc, page))
+        except RuntimeError as exc:
+            log.warning("Cannot read the text of page %d: %s", page + 1, exc)
+            text, has_layer = "", 0
+        self.text_ready.emit(doc_id, request_id, page, text, has_layer)
+
+    @Slot(int, int, str, int)
+    def find(self, doc_id: int, find_id: int, query: str, start_page: int) -> None:
+        """Find ``query`` on every page, starting at ``start_page`` and wrapping round; an empty query stops."""
+        if doc_id != self._doc_id or self._doc is None:
+            return
+        if not query.strip():
+            self._find = None
+            return
+        n = self._doc.page_count
+        start = min(max(start_page, 0), n - 1)
+        order = deque(list(range(start, n)) + list(range(0, start)))
+        self._find = _FindState(find_id, query, order)
+        self._wake()
+
+    # --- the work loop ---
+
+    def _wake(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    @Slot()
+    def _on_tick(self) -> None:
+        if self._doc is None:
+            self._timer.stop()
+            return
+        for channel in CHANNELS[:2]:
+            if self._pending[channel]:
+                self._render(channel, self._pending[channel].popleft())
+                return
+        if self._find is not None:
+            self._find_slice()
+            return
+        if self._pending["thumbs"]:
+            self._render("thumbs", self._pending["thumbs"].popleft())
+            return
+        self._timer.stop()
+
+    def _render(self, channel: str, job: RenderJob) -> None:
+        try:
+            image = render_image(self._doc, job.key)
+        except (RuntimeError, ValueError) as exc:
+            log.warning("Cannot render page %d: %s", job.key.page + 1, exc)
+            image = QImage()
+        self._recent.append(job.key)
+        self.page_rendered.emit(channel, job.key, image)
+
+    def _find_slice(self) -> None:
+        from vlnl_desktop.core import pdf_find
+
+        state = self._find
+        deadline = time.monotonic() + _FIND_SLICE_SECONDS
+        while state.pages and time.monotonic() < deadline:
+            index = state.pages.popleft()
+            try:
+                page = self._doc.load_page(index)
+                hits = pdf_find.find_on_page(page, state.query)
+                if not hits and not page.get_text("text").strip():
+                    state.without_text.append(index)
+            except RuntimeError as exc:
+                log.warning("Cannot search page %d: %s", index + 1, exc)
+                hits = []
+            if hits:
+                state.total += len(hits)
+                self.find_hits.emit(self._doc_id, state.find_id, index, hits)
+        if not state.pages:
+            self._find = None
+            self.find_finished.emit(
+                self._doc_id, state.find_id, state.total, sorted(state.without_text)
+            )
+
+    def _close(self) -> None:
+        for queue in self._pending.values():
+            queue.clear()
+        self._recent.clear()
+        self._find = None
+        if self._doc is not None:
+            self._doc.close()
+            self._doc = None
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        self._timer.stop()
+        self._close()
+
+
+def render_image(doc, key: CacheKey) -> QImage:
+    """Render ``key`` from ``doc``: the page scaled to ``key.width`` device pixels, rotated, maybe clipped.
+
+    ``key.clip`` is (x, y, w, h) in device pixels of the whole rotated page; only that part is rendered,
+    so a page at 800 % costs the memory of the visible tiles only.
+    """
+    import pymupdf
+
+    page = doc.load_page(key.page)
+    rect = page.rect
+    rotated_width = rect.height if key.rotation in (90, 270) else rect.width
+    zoom = key.width / rotated_width if rotated_width else 1.0
+    matrix = pymupdf.Matrix(zoom, zoom).prerotate(key.rotation)
+    clip = None
+    if key.clip is not None:
+        whole = rect * matrix
+        x, y, w, h = key.clip
+        device = pymupdf.Rect(whole.x0 + x, whole.y0 + y, whole.x0 + x + w, whole.y0 + y + h)
+        clip = device * ~matrix
+        clip.normalize()
+        clip &= rect
+    pix = page.get_pixmap(matrix=matrix, clip=clip, alpha=False, annots=True)
+    image = QImage(pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888)
+    return image.copy()  # own the pixels: pix.samples goes away with pix
+
+
+class RenderClient(QObject):
+    """The GUI thread's handle on a ``PageRenderer`` in its own thread: requests out, answers back."""
+
+    opened = Signal(object)
+    """A document opened: its ``DocumentInfo``."""
+    open_failed = Signal(str, str, str)
+    """Opening failed: reason code, English message, path."""
+    page_rendered = Signal(str, object, QImage)
+    """An image of the current document: channel, ``CacheKey``, image (null if rendering failed)."""
+    links_ready = Signal(int, object)
+    """The links of a page of the current document: page, list of ``PdfLink``."""
+    text_ready = Signal(int, int, str, int)
+    """Text of the current document: request id, page, text, 1 if the page has a text layer else 0."""
+    find_hits = Signal(int, int, object)
+    """Hits of the current find: find id, page, list of ``PageHit``."""
+    find_finished = Signal(int, int, object)
+    """The current find is done: find id, total hits, pages without a text layer."""
+
+    _open_requested = Signal(int, str, object)
+    _close_requested = Signal()
+    _jobs_requested = Signal(int, str, object)
+    _links_requested = Signal(int, object)
+    _text_requested = Signal(int, int, int, object)
+    _find_requested = Signal(int, int, str, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.doc_id = 0
+        self._next_request = 0
+        self._thread = QThread()
+        self._thread.setObjectName("PageRenderer")
+        self._worker = PageRenderer()
+        self._worker.moveToThread(self._thread)
+        self._connect_signals()
+        self._thread.start()
+
+    def _connect_signals(self) -> None:
+        w = self._worker
+        self._open_requested.connect(w.open_document)
+        self._close_requested.connect(w.close_document)
+        self._jobs_requested.connect(w.set_jobs)
+        self._links_requested.connect(w.request_links)
+        self._text_requested.connect(w.request_text)
+        self._find_requested.connect(w.find)
+        # Both run in the renderer's thread as it ends: close the document, then free the worker there.
+        self._thread.finished.connect(w._on_thread_finished, Qt.ConnectionType.DirectConnection)
+        self._thread.finished.connect(w.deleteLater)
+        w.opened.connect(self._on_opened)
+        w.open_failed.connect(self._on_open_failed)
+        w.page_rendered.connect(self._on_page_rendered)
+        w.links_ready.connect(self._on_links_ready)
+        w.text_ready.connect(self._on_text_ready)
+        w.find_hits.connect(self._on_find_hits)
+        w.find_finished.connect(self._on_find_finished)
+
+    # --- requests ---
+
+    def open(self, path: str, password: str | None = None) -> int:
+        """Open ``path`` (closing the current document); returns the new document's id."""
+        self.doc_id += 1
+        self._open_requested.emit(self.doc_id, path, password)
+        return self.doc_id
+
+    def close(self) -> None:
+        """Close the current document; answers still on their way are dropped."""
+        self.doc_id += 1
+        self._close_requested.emit()
+
+    def set_jobs(self, channel: str, jobs: list[RenderJob]) -> None:
+        """Replace what ``channel`` still has to render by ``jobs``, most wanted first."""
+        self._jobs_requested.emit(self.doc_id, channel, list(jobs))
+
+    def request_links(self, pages: list[int]) -> None:
+        """Ask for the links of ``pages``; each answers with ``links_ready``."""
+        self._links_requested.emit(self.doc_id, list(pages))
+
+    def request_text(self, page: int, rect: tuple[float, float, float, float] | None) -> int:
+        """Ask for the text of ``page`` inside ``rect`` (display points; None: all); returns a request id."""
+        self._next_request += 1
+        self._text_requested.emit(self.doc_id, self._next_request, page, rect)
+        return self._next_request
+
+    def find(self, query: str, start_page: int = 0) -> int:
+        """Start finding ``query`` (an empty one stops); returns the find id the answers carry."""
+        self._next_request += 1
+        self._find_requested.emit(self.doc_id, self._next_request, query, start_page)
+        return self._next_request
+
+    def shutdown(self) -> None:
+        """Stop the thread (closing the document in it) and wait for it."""
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait()
+
+    # --- answers ---
+
+    @Slot(object)
+    def _on_opened(self, info: DocumentInfo) -> None:
+        if info.doc_id == self.doc_id:
+            self.opened.emit(info)
+
+    @Slot(int, str, str, str)
+    def _on_open_failed(self, doc_id: int, reason: str, message: str, path: str) -> None:
+        if doc_id == self.doc_id:
+            self.open_failed.emit(reason, message, path)
+
+    @Slot(str, object, QImage)
+    def _on_page_rendered(self, channel: str, key: CacheKey, image: QImage) -> None:
+        if key.doc == self.doc_id:
+            self.page_rendered.emit(channel, key, image)
+
+    @Slot(int, int, object)
+    def _on_links_ready(self, doc_id: int, page: int, links: object) -> None:
+        if doc_id == self.doc_id:
+            self.links_ready.emit(page, links)
+
+    @Slot(int, int, int, str, int)
+    def _on_text_ready(
+        self, doc_id: int, request_id: int, page: int, text: str, has_layer: bool
+    ) -> None:
+        if doc_id == self.doc_id:
+            self.text_ready.emit(request_id, page, text, has_layer)
+
+    @Slot(int, int, int, object)
+    def _on_find_hits(self, doc_id: int, find_id: int, page: int, hits: object) -> None:
+        if doc_id == self.doc_id:
+            self.find_hits.emit(find_id, page, hits)
+
+    @Slot(int, int, int, object)
+    def _on_find_finished(
+        self, doc_id: int, find_id: int, total: int, without_text: object
+    ) -> None:
+        if doc_id == self.doc_id:
+            self.find_finished.emit(find_id, total, without_text)

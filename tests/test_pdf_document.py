@@ -1,0 +1,244 @@
+"""The Qt-free PDF helpers: opening (and how it fails), find with folding, links, outline, text."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from vlnl_desktop.core import pdf_document, pdf_find, pdf_links
+from vlnl_desktop.core.pdf_links import LinkKind
+
+SAMPLES = Path(__file__).parent / "data" / "pdf-samples"
+GEOTOPO = SAMPLES / "009-pdflatex-geotopo" / "GeoTopo-komprimiert.pdf"
+ENCRYPTED = SAMPLES / "005-libreoffice-writer-password" / "libreoffice-writer-password.pdf"
+ZERO_PAGES = SAMPLES / "017-unreadable-meta-data" / "unreadablemetadata.pdf"
+MULTICOLUMN = SAMPLES / "026-latex-multicolumn" / "multicolumn.pdf"
+OUTLINE = SAMPLES / "006-pdflatex-outline" / "pdflatex-outline.pdf"
+LINK = SAMPLES / "016-libre-office-link" / "libre-office-link.pdf"
+
+
+@pytest.fixture(scope="module")
+def geotopo():
+    doc = pdf_document.open_pdf(GEOTOPO)
+    yield doc
+    doc.close()
+
+
+def test_opens_a_pdf_with_its_pages(geotopo):
+    assert geotopo.page_count == 117
+    sizes = pdf_document.page_sizes(geotopo)
+    assert len(sizes) == 117
+    assert sizes[0] == pytest.approx((595.3, 841.9), abs=0.5)
+
+
+def test_a_text_file_is_not_a_pdf(tmp_path):
+    path = tmp_path / "notes.pdf"
+    path.write_text("Dit is geen PDF.\n")
+    with pytest.raises(pdf_document.NotAPdfError, match="not a PDF"):
+        pdf_document.open_pdf(path)
+
+
+def test_an_empty_file_is_not_a_pdf(tmp_path):
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(b"")
+    with pytest.raises(pdf_document.NotAPdfError, match="empty"):
+        pdf_document.open_pdf(path)
+
+
+@pytest.mark.parametrize("keep", [3000, 30000])
+def test_a_truncated_pdf_is_broken(tmp_path, keep):
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(GEOTOPO.read_bytes()[:keep])
+    with pytest.raises(pdf_document.BrokenPdfError, match="damaged"):
+        pdf_document.open_pdf(path)
+
+
+def test_mupdf_complaints_stay_off_the_terminal(tmp_path, capfd):
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(GEOTOPO.read_bytes()[:30000])
+    with pytest.raises(pdf_document.BrokenPdfError):
+        pdf_document.open_pdf(path)
+    out, err = capfd.readouterr()
+    assert out == ""
+    assert err == ""
+
+
+def test_a_pdf_without_pages_says_so():
+    with pytest.raises(pdf_document.ZeroPagesError, match="no pages") as info:
+        pdf_document.open_pdf(ZERO_PAGES)
+    assert info.value.reason == "zero_pages"
+
+
+def test_encrypted_pdf_needs_the_right_password():
+    with pytest.raises(pdf_document.PasswordRequiredError) as info:
+        pdf_document.open_pdf(ENCRYPTED)
+    assert info.value.reason == "password_required"
+    with pytest.raises(pdf_document.WrongPasswordError, match="not correct"):
+        pdf_document.open_pdf(ENCRYPTED, "secret")
+    doc = pdf_document.open_pdf(ENCRYPTED, "openpassword")
+    assert doc.page_count == 1
+    assert pdf_document.page_text(doc, 0).strip()
+    doc.close()
+
+
+def test_missing_file_raises_file_not_found(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        pdf_document.open_pdf(tmp_path / "nothing.pdf")
+
+
+def test_outline_pages_are_zero_based(geotopo):
+    entries = pdf_document.outline(geotopo)
+    chapters = [e for e in entries if e.level == 1]
+    assert chapters[1].title == "2 Mannigfaltigkeiten und Simplizialkomplexe"
+    assert chapters[1].page == 27
+    assert len(entries) == 35
+
+
+def test_find_counts_every_hit_in_the_book(geotopo):
+    hits = pdf_find.find_in_document(geotopo, "Simplizialkomplex")
+    assert len(hits) == 36
+    assert hits[0].page == 3
+    assert all(hit.rects for hit in hits)
+
+
+def test_find_ignores_case_and_diacritics(geotopo):
+    page = geotopo.load_page(5)
+    assert page.search_for("Topologische Raume") == []  # what PyMuPDF alone misses
+    hits = pdf_find.find_on_page(page, "topologische raume")
+    assert len(hits) == 1
+    (x0, y0, x1, y1) = hits[0].rects[0]
+    expected = page.search_for("Topologische Räume")[0]
+    assert (x0, y0, x1, y1) == pytest.approx(tuple(expected), abs=1.5)
+
+
+def test_find_matches_ligatures_and_hyphenated_words():
+    doc = pdf_document.open_pdf(MULTICOLUMN)
+    page = doc.load_page(0)
+    assert len(pdf_find.find_on_page(page, "two columns filled")) == 1  # "ﬁlled" in the PDF
+    hyphenated = pdf_find.find_on_page(page, "adipiscing elit")  # "adip-" / "iscing elit."
+    assert any(len(hit.rects) == 2 for hit in hyphenated)
+    doc.close()
+
+
+def test_an_empty_query_finds_nothing(geotopo):
+    assert pdf_find.find_on_page(geotopo.load_page(5), "   ") == []
+
+
+def test_text_in_rect_reads_one_column():
+    doc = pdf_document.open_pdf(MULTICOLUMN)
+    left = pdf_document.text_in_rect(doc, 0, (60, 240, 305, 680))
+    assert "Lorem ipsum dolor sit amet" in left
+    assert "Quisque ullamcorper" not in left
+    right = pdf_document.text_in_rect(doc, 0, (305, 240, 545, 680))
+    assert "Quisque ullamcorper placerat ipsum" in right
+    assert "Lorem ipsum dolor" not in right
+    doc.close()
+
+
+def test_links_are_classified():
+    doc = pdf_document.open_pdf(LINK)
+    (link,) = pdf_links.page_links(doc, 0)
+    assert link.kind is LinkKind.EXTERNAL
+    assert link.uri == "https://martin-thoma.com/"
+    doc.close()
+    doc = pdf_document.open_pdf(OUTLINE)
+    internal = pdf_links.page_links(doc, 0)
+    assert internal
+    assert all(li.kind is LinkKind.INTERNAL and li.target_page == 1 for li in internal[:3])
+    assert 0 <= internal[0].target_y < 200  # near the top of the target page, from its top
+    doc.close()
+
+
+@pytest.mark.parametrize(
+    ("uri", "kind"),
+    [
+        ("https://www.vlaanderen.be/", LinkKind.EXTERNAL),
+        ("http://example.org/a?b=c", LinkKind.EXTERNAL),
+        ("javascript:alert(1)", LinkKind.REFUSED),
+        ("JavaScript:alert(1)", LinkKind.REFUSED),
+        ("file:///etc/passwd", LinkKind.REFUSED),
+        ("mailto:someone@example.org", LinkKind.REFUSED),
+        ("https://", LinkKind.REFUSED),
+        ("", LinkKind.REFUSED),
+    ],
+)
+def test_classify_uri(uri, kind):
+    assert pdf_links.classify_uri(uri) is kind
+
+
+def make_unsafe_links_pdf(path: Path) -> Path:
+    """A one-page PDF with a javascript: link, a file: link and a launch action, one above the other."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    targets = [
+        {"kind": pymupdf.LINK_URI, "uri": "javascript:alert(1)"},
+        {"kind": pymupdf.LINK_URI, "uri": "file:///etc/passwd"},
+        {"kind": pymupdf.LINK_LAUNCH, "file": "/usr/bin/xterm"},
+    ]
+    for i, target in enumerate(targets):
+        rect = pymupdf.Rect(72, 100 + 60 * i, 372, 130 + 60 * i)
+        page.insert_text((rect.x0, rect.y1 - 8), f"Link {i + 1}", fontsize=14)
+        page.insert_link({**target, "from": rect})
+    doc.save(path)
+    doc.close()
+    return path
+
+
+def test_unsafe_links_are_refused(tmp_path):
+    doc = pdf_document.open_pdf(make_unsafe_links_pdf(tmp_path / "unsafe.pdf"))
+    links = pdf_links.page_links(doc, 0)
+    assert [li.kind for li in links] == [LinkKind.REFUSED] * 3
+    assert links[0].uri.startswith("javascript:")
+    assert "/etc/passwd" in links[1].uri  # PyMuPDF reads a file: URI as a launch action
+    assert "/usr/bin/xterm" in links[2].uri
+    doc.close()
+
+
+def test_text_layer_detection(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.draw_rect(pymupdf.Rect(50, 50, 300, 300), color=(0, 0, 0), fill=(0.5, 0.5, 0.5))
+    page = doc.new_page()
+    page.insert_text((72, 72), "Hallo")
+    doc.save(tmp_path / "mixed.pdf")
+    doc.close()
+    doc = pdf_document.open_pdf(tmp_path / "mixed.pdf")
+    assert not pdf_document.has_text_layer(doc, 0)
+    assert pdf_document.has_text_layer(doc, 1)
+    doc.close()
+
+
+def test_rotated_page_rects_are_in_display_coordinates(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((72, 100), "Draaiboek", fontsize=20)
+    page.set_rotation(90)
+    doc.save(tmp_path / "rotated.pdf")
+    doc.close()
+    doc = pdf_document.open_pdf(tmp_path / "rotated.pdf")
+    assert pdf_document.page_sizes(doc)[0] == pytest.approx((842, 595))
+    (hit,) = pdf_find.find_on_page(doc.load_page(0), "draaiboek")
+    x0, y0, x1, y1 = hit.rects[0]
+    # Turned a quarter clockwise, text near the top left runs down along the right edge.
+    assert x0 > 842 - 120 and y1 - y0 > x1 - x0
+    text = pdf_document.text_in_rect(doc, 0, hit.rects[0])
+    assert text == "Draaiboek"
+    doc.close()
+
+
+def test_core_pdf_modules_do_not_import_qt():
+    code = (
+        "import sys; import vlnl_desktop.core.pdf_document, vlnl_desktop.core.pdf_find, "
+        "vlnl_desktop.core.pdf_links; print('PySide6' in sys.modules)"
+    )
+    src = str(Path(__file__).parents[1] / "src")
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": src},
+    )
+    assert result.stdout.strip() == "False"
