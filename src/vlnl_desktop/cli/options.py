@@ -54,6 +54,9 @@ def reports_errors(func):
             return func(*args, **kwargs)
         except VlnlError as exc:
             fail(str(exc))
+        except BrokenPipeError:  # `vlnl-desktop documents | head`: the reader has had enough
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except OSError as exc:
             fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
         except KeyboardInterrupt:

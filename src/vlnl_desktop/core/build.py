@@ -19,6 +19,7 @@ import sqlite_utils
 from . import schema
 from .errors import ArchiveError
 from .index_text import search_items
+from .record_sheets import insert_sheets
 from .records import Records, load_records
 from .text import fold
 
@@ -210,7 +211,8 @@ def _carry_over(db: sqlite_utils.Database, old_path: Path) -> int:
         kept = [
             row
             for row in conn.execute(
-                "SELECT * FROM old.documents WHERE sha256 IS NOT NULL ORDER BY id"
+                "SELECT * FROM old.documents WHERE sha256 IS NOT NULL "
+                "AND origin IS NOT 'sheet' ORDER BY id"  # sheets are made anew by every build
             ).fetchall()
         ]
         columns = [d[0] for d in conn.execute("SELECT * FROM old.documents LIMIT 0").description]
@@ -277,6 +279,7 @@ def build_archive(db_path: Path, records: Records | None = None) -> BuildReport:
         with conn:
             schema.create_schema(db)
             count = _insert_records(db, records)
+            insert_sheets(conn, db_path.parent / "documents")
         kept = _carry_over(db, db_path) if db_path.exists() else 0
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:

@@ -64,7 +64,7 @@ def _record_problems(conn: sqlite3.Connection) -> list[str]:
             )
     placeholders = ", ".join("?" * len(SEARCHED_KINDS))
     unsearchable = conn.execute(
-        f"SELECT id FROM records WHERE kind IN ({placeholders}) AND id NOT IN "
+        f"SELECT id FROM records WHERE kind IN ({placeholders}) AND origin != 'sheet' AND id NOT IN "
         f"(SELECT record_id FROM search_items) ORDER BY id",
         SEARCHED_KINDS,
     ).fetchall()

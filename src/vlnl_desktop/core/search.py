@@ -30,6 +30,7 @@ class Hit:
     page: int | None  # 1-based page number for page hits
     snippet: str  # with MARK_OPEN / MARK_CLOSE around matched words
     score: float
+    generated: bool = False  # a page of a record sheet the archive made: ranked after the rest
 
     def snippet_marked(self, open_mark: str = "[", close_mark: str = "]") -> str:
         return self.snippet.replace(MARK_OPEN, open_mark).replace(MARK_CLOSE, close_mark)
@@ -40,6 +41,7 @@ class Hit:
 
     def as_json(self) -> dict:
         data = asdict(self)
+        del data["generated"]
         data["snippet"] = self.snippet_marked("«", "»").replace("\n", " ")
         return data
 
@@ -65,7 +67,7 @@ def snippet_sql(table: str, column: int, count: int) -> str:
 
 RECORD_ROWS_SQL = "SELECT id, record_id, kind, title, date FROM search_items WHERE id IN ({})"
 PAGE_ROWS_SQL = (
-    "SELECT p.id, p.document_id, p.page_no, d.title, d.date FROM pages p "
+    "SELECT p.id, p.document_id, p.page_no, d.title, d.date, d.origin FROM pages p "
     "JOIN documents d ON d.id = p.document_id WHERE p.id IN ({})"
 )
 
@@ -95,7 +97,7 @@ class Searcher:
         hits = self._record_hits(match, limit)
         if pages:
             hits += self._page_hits(match, limit)
-        hits.sort(key=lambda h: (h.score, h.kind == "page"))
+        hits.sort(key=lambda h: (h.generated, h.score, h.kind == "page"))
         return hits[:limit]
 
     def _ranked(self, table: str, weights: tuple[float, ...], match: str, limit: int):
@@ -154,6 +156,7 @@ class Searcher:
                 page=rows[rowid][2],
                 snippet=snippets.get(rowid, ""),
                 score=score,
+                generated=rows[rowid][5] == "sheet",
             )
             for rowid, score in ranked
         ]

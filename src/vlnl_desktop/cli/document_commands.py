@@ -1,0 +1,106 @@
+"""Commands over the archive's documents: import, documents, fetch, dossier."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from .options import Context, archive_option, fail, pass_context, reports_errors
+
+
+@click.command("import")
+@archive_option
+@click.argument("pdfs", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option("--record", "record_id", metavar="ID", help="Link the documents to this record.")
+@click.option("--password", metavar="PW", help="The password of encrypted PDFs.")
+@pass_context
+@reports_errors
+def import_(obj: Context, pdfs: tuple[str, ...], record_id: str | None, password: str | None):
+    """Import PDF files into the working archive: stored once, indexed page by page.
+
+    Exit status 0 if every file was imported or already in the archive; otherwise one line per
+    failure on stderr ("FILE: reason") and exit status 1.
+    """
+    from ..core.importer import import_files
+
+    results = import_files(obj.workspace(), pdfs, record_id=record_id, password=password)
+    failed = 0
+    for result in results:
+        if result.ok:
+            click.echo(result.line())
+        else:
+            failed += 1
+            click.echo(result.line(), err=True)
+    if failed:
+        sys.exit(1)
+
+
+@click.command()
+@archive_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects.")
+@pass_context
+@reports_errors
+def documents(obj: Context, as_json: bool) -> None:
+    """List the documents in the archive: id, title, file, kind, date, pages, links."""
+    from ..core.importer import list_documents
+    from ..core.workspace import connect_readonly
+
+    rows = list_documents(connect_readonly(obj.workspace()))
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        pages = f"{row['pages']} p." if row["pages"] else ("stored" if row["sha256"] else "no file")
+        text = "" if row["has_text"] in (None, True) else ", no text layer"
+        click.echo(f"{row['id']:<40} {row['date'] or '':<10} {pages}{text}  {row['title']}")
+        if row["records"]:
+            click.echo(f"{'':<40} linked to: {', '.join(row['records'])}")
+
+
+@click.command()
+@archive_option
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.1, 600),
+              metavar="S", help="Give up on a download after S seconds.")  # fmt: skip
+@click.option("--max-bytes", default=50 * 1024 * 1024, show_default=True,
+              type=click.IntRange(1024), metavar="N", help="Refuse files larger than N bytes.")  # fmt: skip
+@pass_context
+@reports_errors
+def fetch(obj: Context, timeout: float, max_bytes: int) -> None:
+    """Download the official documents whose address the records know (once; what is stored is
+    kept). A web page is stored as a PDF of its main text, with its address and date."""
+    from ..core.fetch import fetch_documents
+
+    results = fetch_documents(obj.workspace(), timeout=timeout, max_bytes=max_bytes)
+    if not results:
+        click.echo("nothing to fetch: every document with a known address has its file")
+    failed = 0
+    for result in results:
+        click.echo(result.line(), err=not result.ok)
+        failed += not result.ok
+    if failed:
+        sys.exit(1)
+
+
+@click.command()
+@archive_option
+@click.argument("record_id")
+@click.argument("out", type=click.Path(dir_okay=False, writable=True))
+@pass_context
+@reports_errors
+def dossier(obj: Context, record_id: str, out: str) -> None:
+    """Write a briefing (PDF) on a record or theme: its facts, decisions, themes, documents,
+    related records and sources. Compiled by the archive, not an official text."""
+    from ..core.record_sheets import export_dossier
+    from ..core.workspace import connect_readonly
+
+    conn = connect_readonly(obj.workspace())
+    try:
+        path = export_dossier(conn, record_id, out)
+    except OSError as exc:
+        fail(f"{out}: cannot write: {exc.strerror or exc}")
+    click.echo(f"{path}: dossier on {record_id}")
+
+
+COMMANDS = [import_, documents, fetch, dossier]
