@@ -1,0 +1,1057 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Licenties</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <source>Over vlnl-desktop</source>
+        <translation>About vlnl-desktop</translation>
+    </message>
+    <message>
+        <source>Een offline archief van de Vlaams-Nederlandse samenwerking in economie, wetenschap en innovatie: intentieverklaringen, topontmoetingen, gebeurtenissen, thema&apos;s en documenten, doorzoekbaar zonder netwerk.</source>
+        <translation>An offline archive of the Flemish-Dutch cooperation on economy, science and innovation: declarations of intent, summits, events, themes and documents, searchable without a network.</translation>
+    </message>
+    <message>
+        <source>Dit programma is vrije software: u mag het verspreiden en wijzigen onder de voorwaarden van de GNU Affero General Public License, versie 3 of (naar keuze) een latere versie. Het gebruikt PyMuPDF, dat onder de AGPL valt. Het wordt verspreid zonder enige garantie.</source>
+        <translation>This program is free software: you can redistribute it and/or modify it under the terms of the GNU Affero General Public License, version 3 or (at your option) any later version. It uses PyMuPDF, which is licensed under the AGPL. It comes without any warranty.</translation>
+    </message>
+    <message>
+        <source>Qt-versie: %1</source>
+        <translation>Qt version: %1</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Onverwachte fout</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Er ging iets mis: %1</source>
+        <translation>Something went wrong: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveProblem</name>
+    <message>
+        <source>Het archief kan niet worden geopend</source>
+        <translation>The archive cannot be opened</translation>
+    </message>
+    <message>
+        <source>U kunt het archief opnieuw opbouwen uit het archief dat met het programma is meegeleverd. Documenten die u zelf toevoegde, blijven behouden als het oude archief nog leesbaar is; een beschadigd bestand wordt eerst opzij gezet, zodat er niets verloren gaat.</source>
+        <translation>You can rebuild the archive from the archive that comes with the program. Documents you added yourself are kept if the old archive can still be read; a damaged file is first moved aside, so nothing is lost.</translation>
+    </message>
+    <message>
+        <source>Archief opnieuw opbouwen</source>
+        <translation>Rebuild the archive</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveTreeModel</name>
+    <message>
+        <source>Intentieverklaringen</source>
+        <translation>Declarations of intent</translation>
+    </message>
+    <message>
+        <source>Topontmoetingen</source>
+        <translation>Summits</translation>
+    </message>
+    <message>
+        <source>Gebeurtenissen</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Thema&apos;s</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Documenten</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Slotverklaringen</source>
+        <translation>Final declarations</translation>
+    </message>
+    <message>
+        <source>Conclusies</source>
+        <translation>Conclusions</translation>
+    </message>
+    <message>
+        <source>Rapporten</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Agenda&apos;s</source>
+        <translation>Agendas</translation>
+    </message>
+    <message>
+        <source>Memoranda of understanding</source>
+        <translation>Memoranda of understanding</translation>
+    </message>
+    <message>
+        <source>Gezamenlijke verklaringen</source>
+        <translation>Joint declarations</translation>
+    </message>
+    <message>
+        <source>Communiqués</source>
+        <translation>Press releases</translation>
+    </message>
+    <message>
+        <source>Fiches (samengesteld)</source>
+        <translation>Record sheets (compiled)</translation>
+    </message>
+    <message>
+        <source>Overige documenten</source>
+        <translation>Other documents</translation>
+    </message>
+    <message>
+        <source>Archief</source>
+        <translation>Archive</translation>
+    </message>
+</context>
+<context>
+    <name>DetailHtml</name>
+    <message>
+        <source>het bestand is nog niet in het archief</source>
+        <translation>the file is not in the archive yet</translation>
+    </message>
+    <message>
+        <source>Bronnen</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>Onzeker:</source>
+        <translation>Uncertain:</translation>
+    </message>
+    <message>
+        <source>Deelnemers</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Topontmoeting %1</source>
+        <translation>Summit %1</translation>
+    </message>
+    <message>
+        <source>Hoort bij:</source>
+        <translation>Part of:</translation>
+    </message>
+    <message>
+        <source>Domeinen</source>
+        <translation>Domains</translation>
+    </message>
+    <message>
+        <source>Beslissingen</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Thema&apos;s</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Hoort bij de groepen</source>
+        <translation>Belongs to the groups</translation>
+    </message>
+    <message>
+        <source>Bovenliggende groep</source>
+        <translation>Parent group</translation>
+    </message>
+    <message>
+        <source>Thema&apos;s in deze groep</source>
+        <translation>Themes in this group</translation>
+    </message>
+    <message>
+        <source>Documenten</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Gebeurtenissen rond deze top</source>
+        <translation>Events around this summit</translation>
+    </message>
+    <message>
+        <source>Ook genoemd in</source>
+        <translation>Also named in</translation>
+    </message>
+    <message>
+        <source>Genoemd bij</source>
+        <translation>Named with</translation>
+    </message>
+    <message>
+        <source>Topontmoetingen</source>
+        <translation>Summits</translation>
+    </message>
+    <message>
+        <source>Zie ook</source>
+        <translation>See also</translation>
+    </message>
+    <message>
+        <source>Op de topontmoetingen</source>
+        <translation>At the summits</translation>
+    </message>
+    <message>
+        <source>Geen topontmoeting noemde dit thema.</source>
+        <translation>No summit named this theme.</translation>
+    </message>
+    <message>
+        <source>Bestand</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>(%1 pagina&apos;s)</source>
+        <translation>(%1 pages)</translation>
+    </message>
+    <message>
+        <source>Openen in de viewer</source>
+        <translation>Open in the viewer</translation>
+    </message>
+    <message>
+        <source>Het bestand van dit document is nog niet in het archief.</source>
+        <translation>This document&apos;s file is not in the archive yet.</translation>
+    </message>
+    <message>
+        <source>Bestandsnaam</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Gepubliceerd op</source>
+        <translation>Published on</translation>
+    </message>
+    <message>
+        <source>Niet gevonden</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>Het archief bevat geen record %1.</source>
+        <translation>The archive has no record %1.</translation>
+    </message>
+    <message>
+        <source>Vlaanderen en Nederland: economie, wetenschap en innovatie</source>
+        <translation>Flanders and the Netherlands: economy, science and innovation</translation>
+    </message>
+    <message>
+        <source>Een archief van de Vlaams-Nederlandse samenwerking in economie, wetenschap en innovatie: de intentieverklaringen, de topontmoetingen van de minister-presidenten, wat er tussen de toppen gebeurde, de thema&apos;s die erdoorheen lopen en de officiële documenten.</source>
+        <translation>An archive of the Flemish-Dutch cooperation on economy, science and innovation: the declarations of intent, the summits of the minister-presidents, what happened between the summits, the themes that run through them and the official documents.</translation>
+    </message>
+    <message>
+        <source>intentieverklaringen</source>
+        <translation>declarations of intent</translation>
+    </message>
+    <message>
+        <source>topontmoetingen</source>
+        <translation>summits</translation>
+    </message>
+    <message>
+        <source>gebeurtenissen</source>
+        <translation>events</translation>
+    </message>
+    <message>
+        <source>thema&apos;s</source>
+        <translation>themes</translation>
+    </message>
+    <message>
+        <source>documenten</source>
+        <translation>documents</translation>
+    </message>
+    <message>
+        <source>Kies links een record om de feiten, beslissingen, thema&apos;s en bronnen te zien.</source>
+        <translation>Choose a record on the left to see its facts, decisions, themes and sources.</translation>
+    </message>
+    <message>
+        <source>Zoek met Ctrl+F of Ctrl+K in de records en in de tekst van de documenten.</source>
+        <translation>Search the records and the text of the documents with Ctrl+F or Ctrl+K.</translation>
+    </message>
+    <message>
+        <source>Alt+Links en Alt+Rechts gaan terug en vooruit, zoals in een browser.</source>
+        <translation>Alt+Left and Alt+Right go back and forward, as in a browser.</translation>
+    </message>
+    <message>
+        <source>%1 van de %2 documenten staan als bestand in het archief.</source>
+        <translation>%1 of the %2 documents are in the archive as a file.</translation>
+    </message>
+    <message>
+        <source>OVERZICHT</source>
+        <translation>OVERVIEW</translation>
+    </message>
+    <message>
+        <source>Intentieverklaringen en topontmoetingen</source>
+        <translation>Declarations of intent and summits</translation>
+    </message>
+    <message>
+        <source>Zo begint u</source>
+        <translation>Getting started</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Webpagina openen</source>
+        <translation>Open web page</translation>
+    </message>
+    <message>
+        <source>Deze pagina openen in uw webbrowser?
+
+%1</source>
+        <translation>Open this page in your web browser?
+
+%1</translation>
+    </message>
+    <message>
+        <source>Details van het record</source>
+        <translation>The record&apos;s details</translation>
+    </message>
+</context>
+<context>
+    <name>DetailText</name>
+    <message>
+        <source>Onzeker: %1</source>
+        <translation>Uncertain: %1</translation>
+    </message>
+    <message>
+        <source>Hoort bij: %1</source>
+        <translation>Part of: %1</translation>
+    </message>
+    <message>
+        <source>Deelnemers</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Domeinen</source>
+        <translation>Domains</translation>
+    </message>
+    <message>
+        <source>Beslissingen</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Op de topontmoetingen</source>
+        <translation>At the summits</translation>
+    </message>
+    <message>
+        <source>Thema&apos;s</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Documenten</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Zie ook</source>
+        <translation>See also</translation>
+    </message>
+    <message>
+        <source>Bronnen</source>
+        <translation>Sources</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Zoeken:</source>
+        <translation>Find:</translation>
+    </message>
+    <message>
+        <source>Zoeken in document</source>
+        <translation>Find in document</translation>
+    </message>
+    <message>
+        <source>Vorige (Shift+F3)</source>
+        <translation>Previous (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Volgende (F3)</source>
+        <translation>Next (F3)</translation>
+    </message>
+    <message>
+        <source>Zoekbalk sluiten (Esc)</source>
+        <translation>Close the find bar (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>januari</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>februari</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>maart</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>april</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>mei</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>juni</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>juli</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>augustus</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>september</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>oktober</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>november</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>december</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>Intentieverklaring</source>
+        <translation>Declaration of intent</translation>
+    </message>
+    <message>
+        <source>Topontmoeting</source>
+        <translation>Summit</translation>
+    </message>
+    <message>
+        <source>Gebeurtenis</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Themagroep</source>
+        <translation>Theme group</translation>
+    </message>
+    <message>
+        <source>Thema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Documentpagina</source>
+        <translation>Document page</translation>
+    </message>
+    <message>
+        <source>Persoon</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>geïntroduceerd</source>
+        <translation>introduced</translation>
+    </message>
+    <message>
+        <source>geprioriteerd</source>
+        <translation>prioritised</translation>
+    </message>
+    <message>
+        <source>besproken</source>
+        <translation>discussed</translation>
+    </message>
+    <message>
+        <source>Vlaanderen</source>
+        <translation>Flanders</translation>
+    </message>
+    <message>
+        <source>Nederland</source>
+        <translation>Netherlands</translation>
+    </message>
+    <message>
+        <source>Europese Unie</source>
+        <translation>European Union</translation>
+    </message>
+    <message>
+        <source>slotverklaring</source>
+        <translation>final declaration</translation>
+    </message>
+    <message>
+        <source>conclusies</source>
+        <translation>conclusions</translation>
+    </message>
+    <message>
+        <source>rapport</source>
+        <translation>report</translation>
+    </message>
+    <message>
+        <source>agenda</source>
+        <translation>agenda</translation>
+    </message>
+    <message>
+        <source>memorandum of understanding</source>
+        <translation>memorandum of understanding</translation>
+    </message>
+    <message>
+        <source>gezamenlijke verklaring</source>
+        <translation>joint declaration</translation>
+    </message>
+    <message>
+        <source>communiqué</source>
+        <translation>press release</translation>
+    </message>
+    <message>
+        <source>fiche</source>
+        <translation>record sheet</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>vlnl-desktop — Vlaams-Nederlandse samenwerking</source>
+        <translation>vlnl-desktop — Flemish-Dutch cooperation</translation>
+    </message>
+    <message>
+        <source>&amp;Bestand</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Be&amp;werken</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Beel&amp;d</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Taal</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>PDF &amp;openen…</source>
+        <translation>&amp;Open PDF…</translation>
+    </message>
+    <message>
+        <source>Archief opnieuw &amp;opbouwen…</source>
+        <translation>&amp;Rebuild the archive…</translation>
+    </message>
+    <message>
+        <source>&amp;Afsluiten</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Record &amp;kopiëren als tekst</source>
+        <translation>&amp;Copy record as text</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>&amp;Terug</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>Terug (Alt+Links)</source>
+        <translation>Back (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>&amp;Vooruit</source>
+        <translation>&amp;Forward</translation>
+    </message>
+    <message>
+        <source>Vooruit (Alt+Rechts)</source>
+        <translation>Forward (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>&amp;Overzicht</source>
+        <translation>&amp;Overview</translation>
+    </message>
+    <message>
+        <source>Overzicht (Alt+Home)</source>
+        <translation>Overview (Alt+Home)</translation>
+    </message>
+    <message>
+        <source>&amp;Over vlnl-desktop</source>
+        <translation>&amp;About vlnl-desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Licenties</source>
+        <translation>&amp;Licences</translation>
+    </message>
+    <message>
+        <source>&amp;Systeemtaal</source>
+        <translation>&amp;System language</translation>
+    </message>
+    <message>
+        <source>Archief</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Opnieuw opbouwen mislukt: %1</source>
+        <translation>Rebuilding failed: %1</translation>
+    </message>
+    <message>
+        <source>Het archief is opnieuw opgebouwd.</source>
+        <translation>The archive has been rebuilt.</translation>
+    </message>
+    <message>
+        <source>Het beschadigde bestand staat nu in %1.</source>
+        <translation>The damaged file is now at %1.</translation>
+    </message>
+    <message>
+        <source>Archief opnieuw opbouwen</source>
+        <translation>Rebuild the archive</translation>
+    </message>
+    <message>
+        <source>Het archief opnieuw opbouwen uit het meegeleverde archief? Documenten die u zelf toevoegde, blijven behouden.</source>
+        <translation>Rebuild the archive from the archive that comes with the program? Documents you added yourself are kept.</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Het archief bevat geen document %1.</source>
+        <translation>The archive has no document %1.</translation>
+    </message>
+    <message>
+        <source>Het bestand van „%1” is nog niet in het archief. Voeg het toe met &apos;vlnl-desktop import&apos; of haal het op met &apos;vlnl-desktop fetch&apos;.</source>
+        <translation>The file of “%1” is not in the archive yet. Add it with &apos;vlnl-desktop import&apos; or download it with &apos;vlnl-desktop fetch&apos;.</translation>
+    </message>
+    <message>
+        <source>Het bestand van „%1” ontbreekt in de map met documenten (%2). &apos;vlnl-desktop check&apos; zoekt uit wat er mis is.</source>
+        <translation>The file of “%1” is missing from the documents folder (%2). &apos;vlnl-desktop check&apos; finds out what is wrong.</translation>
+    </message>
+    <message>
+        <source>De PDF-viewer is niet beschikbaar in deze installatie.</source>
+        <translation>The PDF viewer is not available in this installation.</translation>
+    </message>
+    <message>
+        <source>PDF openen</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <source>PDF-documenten (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Gekopieerd naar het klembord.</source>
+        <translation>Copied to the clipboard.</translation>
+    </message>
+    <message>
+        <source>Geen archief geopend</source>
+        <translation>No archive open</translation>
+    </message>
+    <message>
+        <source>%1 intentieverklaringen · %2 topontmoetingen · %3 gebeurtenissen · %4 thema&apos;s · %5 documenten (%6 als bestand)</source>
+        <translation>%1 declarations of intent · %2 summits · %3 events · %4 themes · %5 documents (%6 as a file)</translation>
+    </message>
+    <message>
+        <source>Archief: %1</source>
+        <translation>Archive: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PdfView</name>
+    <message>
+        <source>Documentweergave</source>
+        <translation>Document view</translation>
+    </message>
+    <message>
+        <source>Link openen</source>
+        <translation>Open link</translation>
+    </message>
+    <message>
+        <source>Deze link opent een webpagina in uw browser:
+
+%1
+
+Wilt u de link openen?</source>
+        <translation>This link opens a web page in your browser:
+
+%1
+
+Do you want to open the link?</translation>
+    </message>
+    <message>
+        <source>Deze link wordt om veiligheidsredenen niet geopend:
+
+%1</source>
+        <translation>For safety, this link is not opened:
+
+%1</translation>
+    </message>
+    <message>
+        <source>Link geweigerd</source>
+        <translation>Link refused</translation>
+    </message>
+    <message>
+        <source>Link geweigerd: %1</source>
+        <translation>Link refused: %1</translation>
+    </message>
+    <message>
+        <source>Deze pagina heeft geen tekstlaag.</source>
+        <translation>This page has no text layer.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewer</name>
+    <message>
+        <source>Zijpaneel</source>
+        <translation>Side panel</translation>
+    </message>
+    <message>
+        <source>Miniaturen en inhoud tonen of verbergen (F9)</source>
+        <translation>Show or hide thumbnails and contents (F9)</translation>
+    </message>
+    <message>
+        <source>Terug</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Terug (Alt+Links)</source>
+        <translation>Back (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Vooruit</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>Vooruit (Alt+Rechts)</source>
+        <translation>Forward (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>Uitzoomen (Ctrl+-)</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Inzoomen (Ctrl++)</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Paginabreedte</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Passend in de breedte (Ctrl+2)</source>
+        <translation>Fit the width (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Hele pagina</source>
+        <translation>Fit page</translation>
+    </message>
+    <message>
+        <source>Hele pagina tonen (Ctrl+1)</source>
+        <translation>Show the whole page (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Draaien</source>
+        <translation>Rotate</translation>
+    </message>
+    <message>
+        <source>Pagina&apos;s een kwartslag rechtsom draaien (Ctrl+R)</source>
+        <translation>Rotate the pages a quarter turn clockwise (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Zoeken in document (Ctrl+F)</source>
+        <translation>Find in document (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Volgende treffer</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <source>Vorige treffer</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <source>Kopiëren</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Afdrukken</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Document afdrukken (Ctrl+P)</source>
+        <translation>Print the document (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Systeemviewer</source>
+        <translation>System viewer</translation>
+    </message>
+    <message>
+        <source>Openen in de standaard PDF-viewer van het systeem</source>
+        <translation>Open in the system&apos;s default PDF viewer</translation>
+    </message>
+    <message>
+        <source>Pagina</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Ga naar pagina</source>
+        <translation>Go to page</translation>
+    </message>
+    <message>
+        <source>Miniaturen</source>
+        <translation>Thumbnails</translation>
+    </message>
+    <message>
+        <source>Inhoud</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Dit document is beveiligd met een wachtwoord.</source>
+        <translation>This document is protected by a password.</translation>
+    </message>
+    <message>
+        <source>Dit bestand is geen PDF-document.</source>
+        <translation>This file is not a PDF document.</translation>
+    </message>
+    <message>
+        <source>Dit PDF-document is beschadigd en kan niet worden gelezen.</source>
+        <translation>This PDF document is damaged and cannot be read.</translation>
+    </message>
+    <message>
+        <source>Dit PDF-document heeft geen pagina&apos;s.</source>
+        <translation>This PDF document has no pages.</translation>
+    </message>
+    <message>
+        <source>Het bestand kan niet worden gelezen.</source>
+        <translation>The file cannot be read.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord voor %1:</source>
+        <translation>Password for %1:</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord is onjuist.</source>
+        <translation>The password is wrong.</translation>
+    </message>
+    <message>
+        <source>Beveiligd document</source>
+        <translation>Protected document</translation>
+    </message>
+    <message>
+        <source>Pagina %1</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <source>Deze pagina heeft geen tekstlaag.</source>
+        <translation>This page has no text layer.</translation>
+    </message>
+    <message>
+        <source>Niet gevonden</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>Zoeken…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>van %1</source>
+        <translation>of %1</translation>
+    </message>
+    <message>
+        <source>Afdrukken is mislukt.</source>
+        <translation>Printing failed.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>p. %1</source>
+        <translation>p. %1</translation>
+    </message>
+    <message>
+        <source>Zoeken in records en documenten (Ctrl+F)</source>
+        <translation>Search records and documents (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Zoekresultaten</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>1 resultaat</source>
+        <translation>1 result</translation>
+    </message>
+    <message>
+        <source>%1 resultaten</source>
+        <translation>%1 results</translation>
+    </message>
+    <message>
+        <source>Niets gevonden voor „%1”.</source>
+        <translation>Nothing found for “%1”.</translation>
+    </message>
+    <message>
+        <source>Zoeken mislukt: %1</source>
+        <translation>Search failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeMatrix</name>
+    <message>
+        <source>geïntroduceerd</source>
+        <translation>introduced</translation>
+    </message>
+    <message>
+        <source>prioriteit</source>
+        <translation>priority</translation>
+    </message>
+    <message>
+        <source>besproken</source>
+        <translation>discussed</translation>
+    </message>
+    <message>
+        <source>&amp;Kopiëren</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>Thema&apos;s per topontmoeting</source>
+        <translation>Themes per summit</translation>
+    </message>
+    <message>
+        <source>Thema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Groep</source>
+        <translation>Group</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>&amp;Themagroep:</source>
+        <translation>&amp;Theme group:</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Uitzoomen (-)</source>
+        <translation>Zoom out (-)</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Inzoomen (+)</source>
+        <translation>Zoom in (+)</translation>
+    </message>
+    <message>
+        <source>Alles tonen</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <source>De hele tijdlijn in het venster (Home)</source>
+        <translation>The whole timeline in the window (Home)</translation>
+    </message>
+    <message>
+        <source>Scrollwiel: zoomen · slepen of pijltjestoetsen: verschuiven · klik: openen</source>
+        <translation>Scroll wheel: zoom · drag or arrow keys: move · click: open</translation>
+    </message>
+    <message>
+        <source>Tijdlijn</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Intentieverklaring</source>
+        <translation>Declaration of intent</translation>
+    </message>
+    <message>
+        <source>Topontmoeting</source>
+        <translation>Summit</translation>
+    </message>
+    <message>
+        <source>Gebeurtenis</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>geïntroduceerd</source>
+        <translation>introduced</translation>
+    </message>
+    <message>
+        <source>prioriteit</source>
+        <translation>priority</translation>
+    </message>
+    <message>
+        <source>besproken</source>
+        <translation>discussed</translation>
+    </message>
+    <message>
+        <source>{relation} op de top {summit}</source>
+        <translation>{relation} at the summit {summit}</translation>
+    </message>
+    <message>
+        <source>Vandaag</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Legenda</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <source>Zonder groep</source>
+        <translation>Without a group</translation>
+    </message>
+    <message>
+        <source>{count} thema&apos;s</source>
+        <translation>{count} themes</translation>
+    </message>
+    <message>
+        <source>Alle themagroepen</source>
+        <translation>All theme groups</translation>
+    </message>
+    <message>
+        <source>Kan {path} niet schrijven</source>
+        <translation>Cannot write {path}</translation>
+    </message>
+    <message>
+        <source>Tijdlijn van de Vlaams-Nederlandse samenwerking</source>
+        <translation>Timeline of the Flemish-Dutch cooperation</translation>
+    </message>
+    <message>
+        <source>Intentieverklaringen, topontmoetingen, gebeurtenissen en thema&apos;s</source>
+        <translation>Declarations of intent, summits, events and themes</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,432 @@
+"""Read-only queries the window needs: the tree's contents and one record's details.
+
+Plain ``sqlite3`` on a connection from ``workspace.connect_readonly`` (no sqlite-utils: this is on the
+start-up path). Everything is returned as plain dataclasses, so the UI and the tests need no SQL.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+
+SECTIONS = ("declarations", "summits", "events", "themes", "documents")
+TREE_KINDS = ("declaration", "summit", "event", "group", "theme", "document")
+RELATION_ORDER = ("introduced", "prioritised", "discussed")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One node of the tree: a record (``kind`` is its kind) or a grouping (``kind`` "doc-kind")."""
+
+    kind: str
+    id: str
+    label: str
+    date: str | None = None
+    children: tuple[Entry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A top node of the tree: ``key`` is one of SECTIONS; ``count`` the records it holds."""
+
+    key: str
+    count: int
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Participant:
+    person_id: str
+    name: str
+    role: str | None
+    side: str
+
+
+@dataclass(frozen=True)
+class ThemeRef:
+    id: str
+    name: str
+    relation: str | None = None  # for a summit's themes: introduced / prioritised / discussed
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    id: str
+    title: str
+    date: str | None
+    kind: str | None
+    sha256: str | None  # None: the file is not in the archive yet
+    page_count: int | None = None
+
+    @property
+    def in_archive(self) -> bool:
+        return bool(self.sha256)
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    """A link to another record, e.g. a document's summit or a summit's events."""
+
+    id: str
+    kind: str
+    title: str
+    date: str | None
+
+
+@dataclass(frozen=True)
+class SummitMention:
+    """A summit that introduced, prioritised or discussed a theme."""
+
+    summit_id: str
+    title: str
+    date: str
+    place: str
+    relation: str
+    note: str | None
+
+
+@dataclass
+class Detail:
+    """Everything the detail pane shows for one record; fields a kind lacks stay empty."""
+
+    id: str
+    kind: str
+    title: str
+    date: str | None = None
+    summary: str | None = None
+    place: str | None = None
+    municipality: str | None = None
+    venue: str | None = None
+    format: str | None = None
+    number: int | None = None
+    event_kind: str | None = None
+    side: str | None = None
+    domains: list[str] = field(default_factory=list)
+    decisions: list[str] = field(default_factory=list)  # summits: decisions; others: details
+    participants: list[Participant] = field(default_factory=list)
+    themes: list[ThemeRef] = field(default_factory=list)
+    documents: list[DocumentRef] = field(default_factory=list)
+    related: list[RecordRef] = field(default_factory=list)  # events of a summit, records of a doc
+    summit: RecordRef | None = None  # the summit an event or document belongs to
+    groups: list[RecordRef] = field(default_factory=list)  # a theme's groups, a group's parent
+    members: list[RecordRef] = field(default_factory=list)  # a group's themes and subgroups
+    history: list[SummitMention] = field(default_factory=list)  # a theme's summits, in time order
+    sources: list[str] = field(default_factory=list)
+    uncertain: list[str] = field(default_factory=list)
+    document: DocumentRef | None = None  # for a document: its own file
+    file_name: str | None = None
+    url: str | None = None
+    published_on: str | None = None
+
+
+@dataclass(frozen=True)
+class Counts:
+    declarations: int
+    summits: int
+    events: int
+    themes: int
+    groups: int
+    documents: int
+    documents_in_archive: int
+    pages: int
+
+
+def _list(value: str | None) -> list[str]:
+    if not value:
+        return []
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return [value]
+    return [str(v) for v in data] if isinstance(data, list) else [str(data)]
+
+
+def _date_key(value: str | None) -> str:
+    return value or "9999"
+
+
+class Catalog:
+    """Read-only queries over one archive connection."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn = conn
+
+    def _rows(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
+        return self._conn.execute(sql, params).fetchall()
+
+    # --- the tree ---
+
+    def sections(self) -> list[Section]:
+        """The tree's top nodes, in the order the window shows them."""
+        return [
+            self._declarations(),
+            self._summits(),
+            self._events(),
+            self._themes(),
+            self._documents(),
+        ]
+
+    def _declarations(self) -> Section:
+        rows = self._rows("SELECT id, title, date FROM declarations ORDER BY date, id")
+        entries = tuple(Entry("declaration", r[0], r[1], r[2]) for r in rows)
+        return Section("declarations", len(entries), entries)
+
+    def _summits(self) -> Section:
+        rows = self._rows("SELECT id, date, place FROM summits ORDER BY date, id")
+        entries = tuple(Entry("summit", r[0], f"{(r[1] or '')[:4]} · {r[2]}", r[1]) for r in rows)
+        return Section("summits", len(entries), entries)
+
+    def _events(self) -> Section:
+        rows = self._rows("SELECT id, title, date FROM events")
+        rows = sorted(rows, key=lambda r: (_date_key(r[2]), r[0]))
+        entries = tuple(
+            Entry("event", r[0], f"{r[2][:4]} · {r[1]}" if r[2] else r[1], r[2]) for r in rows
+        )
+        return Section("events", len(entries), entries)
+
+    def _themes(self) -> Section:
+        groups = self._rows("SELECT id, name, parent_id FROM theme_groups ORDER BY position, id")
+        members = self._rows(
+            "SELECT m.group_id, t.id, t.name FROM theme_memberships m "
+            "JOIN themes t ON t.id = m.theme_id ORDER BY t.position, t.id"
+        )
+        themes_of: dict[str, list[Entry]] = {}
+        for group_id, theme_id, name in members:
+            themes_of.setdefault(group_id, []).append(Entry("theme", theme_id, name))
+        children_of: dict[str | None, list[sqlite3.Row]] = {}
+        known = {g[0] for g in groups}
+        for g in groups:
+            parent = g[2] if g[2] in known else None
+            children_of.setdefault(parent, []).append(g)
+
+        def build(group: sqlite3.Row, seen: frozenset[str]) -> Entry:
+            seen = seen | {group[0]}
+            subgroups = [build(c, seen) for c in children_of.get(group[0], []) if c[0] not in seen]
+            return Entry(
+                "group", group[0], group[1], None, tuple(subgroups + themes_of.get(group[0], []))
+            )
+
+        entries = tuple(build(g, frozenset()) for g in children_of.get(None, []))
+        ungrouped = self._rows(
+            "SELECT id, name FROM themes WHERE id NOT IN (SELECT theme_id FROM theme_memberships) "
+            "ORDER BY position, id"
+        )
+        entries += tuple(Entry("theme", r[0], r[1]) for r in ungrouped)
+        count = self._conn.execute("SELECT count(*) FROM themes").fetchone()[0]
+        return Section("themes", count, entries)
+
+    def _documents(self) -> Section:
+        rows = self._rows("SELECT id, title, date, kind FROM documents")
+        by_kind: dict[str, list[sqlite3.Row]] = {}
+        for r in rows:
+            by_kind.setdefault(r[3] or "", []).append(r)
+        entries = []
+        for kind in sorted(by_kind, key=lambda k: (k == "", k)):
+            docs = sorted(by_kind[kind], key=lambda r: (_date_key(r[2]), r[1]))
+            children = tuple(Entry("document", r[0], r[1], r[2]) for r in docs)
+            entries.append(Entry("doc-kind", kind, kind, None, children))
+        return Section("documents", len(rows), tuple(entries))
+
+    def counts(self) -> Counts:
+        def count(sql: str) -> int:
+            return self._conn.execute(sql).fetchone()[0]
+
+        return Counts(
+            declarations=count("SELECT count(*) FROM declarations"),
+            summits=count("SELECT count(*) FROM summits"),
+            events=count("SELECT count(*) FROM events"),
+            themes=count("SELECT count(*) FROM themes"),
+            groups=count("SELECT count(*) FROM theme_groups"),
+            documents=count("SELECT count(*) FROM documents"),
+            documents_in_archive=count("SELECT count(*) FROM documents WHERE sha256 IS NOT NULL"),
+            pages=count("SELECT count(*) FROM pages"),
+        )
+
+    # --- one record ---
+
+    def kind_of(self, record_id: str) -> str | None:
+        row = self._conn.execute("SELECT kind FROM records WHERE id = ?", (record_id,)).fetchone()
+        return row[0] if row else None
+
+    def detail(self, record_id: str) -> Detail | None:
+        """The record's details, None if there is no such record."""
+        row = self._conn.execute(
+            "SELECT id, kind, title, date, summary FROM records WHERE id = ?", (record_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        detail = Detail(id=row[0], kind=row[1], title=row[2], date=row[3], summary=row[4])
+        filler = getattr(self, f"_fill_{detail.kind}", None)
+        if filler is not None:
+            filler(detail)
+        detail.sources = [
+            r[0]
+            for r in self._rows(
+                "SELECT url FROM sources WHERE record_id = ? ORDER BY position", (record_id,)
+            )
+        ]
+        detail.uncertain = [
+            r[0]
+            for r in self._rows(
+                "SELECT text FROM uncertainties WHERE record_id = ? ORDER BY position", (record_id,)
+            )
+        ]
+        return detail
+
+    def _documents_of(self, record_id: str) -> list[DocumentRef]:
+        rows = self._rows(
+            "SELECT d.id, d.title, d.date, d.kind, d.sha256, d.page_count FROM document_links l "
+            "JOIN documents d ON d.id = l.document_id WHERE l.record_id = ? "
+            "ORDER BY l.position, d.date, d.id",
+            (record_id,),
+        )
+        return [DocumentRef(*r) for r in rows]
+
+    def _record_themes(self, record_id: str) -> list[ThemeRef]:
+        rows = self._rows(
+            "SELECT t.id, t.name FROM record_themes r JOIN themes t ON t.id = r.theme_id "
+            "WHERE r.record_id = ? ORDER BY r.position",
+            (record_id,),
+        )
+        return [ThemeRef(r[0], r[1]) for r in rows]
+
+    def _summit_ref(self, summit_id: str | None) -> RecordRef | None:
+        if not summit_id:
+            return None
+        row = self._conn.execute(
+            "SELECT id, title, date FROM summits WHERE id = ?", (summit_id,)
+        ).fetchone()
+        return RecordRef(row[0], "summit", row[1], row[2]) if row else None
+
+    def _fill_declaration(self, d: Detail) -> None:
+        row = self._conn.execute(
+            "SELECT domains, details FROM declarations WHERE id = ?", (d.id,)
+        ).fetchone()
+        if row:
+            d.domains, d.decisions = _list(row[0]), _list(row[1])
+        d.themes = self._record_themes(d.id)
+        d.documents = self._documents_of(d.id)
+
+    def _fill_summit(self, d: Detail) -> None:
+        row = self._conn.execute(
+            "SELECT number, place, municipality, venue, format, decisions FROM summits "
+            "WHERE id = ?",
+            (d.id,),
+        ).fetchone()
+        if row:
+            d.number, d.place, d.municipality, d.venue, d.format = row[:5]
+            d.decisions = _list(row[5])
+        d.participants = [
+            Participant(*r)
+            for r in self._rows(
+                "SELECT p.id, p.name, sp.role, sp.side FROM summit_participants sp "
+                "JOIN people p ON p.id = sp.person_id WHERE sp.summit_id = ? ORDER BY sp.position",
+                (d.id,),
+            )
+        ]
+        d.themes = [
+            ThemeRef(*r)
+            for r in self._rows(
+                "SELECT t.id, t.name, st.relation, st.note FROM summit_themes st "
+                "JOIN themes t ON t.id = st.theme_id WHERE st.summit_id = ? ORDER BY st.position",
+                (d.id,),
+            )
+        ]
+        d.documents = self._documents_of(d.id)
+        events = self._rows("SELECT id, title, date FROM events WHERE summit_id = ?", (d.id,))
+        d.related = [
+            RecordRef(r[0], "event", r[1], r[2])
+            for r in sorted(events, key=lambda r: (_date_key(r[2]), r[0]))
+        ]
+
+    def _fill_event(self, d: Detail) -> None:
+        row = self._conn.execute(
+            "SELECT kind, details, summit_id FROM events WHERE id = ?", (d.id,)
+        ).fetchone()
+        if row:
+            d.event_kind, d.decisions = row[0], _list(row[1])
+            d.summit = self._summit_ref(row[2])
+        d.themes = self._record_themes(d.id)
+        d.documents = self._documents_of(d.id)
+
+    def _fill_group(self, d: Detail) -> None:
+        row = self._conn.execute(
+            "SELECT g.parent_id, p.name FROM theme_groups g "
+            "LEFT JOIN theme_groups p ON p.id = g.parent_id WHERE g.id = ?",
+            (d.id,),
+        ).fetchone()
+        if row and row[0]:
+            d.groups = [RecordRef(row[0], "group", row[1], None)]
+        subgroups = self._rows(
+            "SELECT id, name FROM theme_groups WHERE parent_id = ? ORDER BY position", (d.id,)
+        )
+        themes = self._rows(
+            "SELECT t.id, t.name FROM theme_memberships m JOIN themes t ON t.id = m.theme_id "
+            "WHERE m.group_id = ? ORDER BY t.position, t.id",
+            (d.id,),
+        )
+        d.members = [RecordRef(r[0], "group", r[1], None) for r in subgroups]
+        d.members += [RecordRef(r[0], "theme", r[1], None) for r in themes]
+
+    def _fill_theme(self, d: Detail) -> None:
+        d.groups = [
+            RecordRef(r[0], "group", r[1], None)
+            for r in self._rows(
+                "SELECT g.id, g.name FROM theme_memberships m "
+                "JOIN theme_groups g ON g.id = m.group_id WHERE m.theme_id = ? ORDER BY m.position",
+                (d.id,),
+            )
+        ]
+        d.history = self.theme_history(d.id)
+        rows = self._rows(
+            "SELECT r.id, r.kind, r.title, r.date FROM record_themes rt "
+            "JOIN records r ON r.id = rt.record_id WHERE rt.theme_id = ?",
+            (d.id,),
+        )
+        d.related = [RecordRef(*r) for r in sorted(rows, key=lambda r: (_date_key(r[3]), r[0]))]
+
+    def theme_history(self, theme_id: str) -> list[SummitMention]:
+        """Every summit that introduced, prioritised or discussed the theme, in time order."""
+        rows = self._rows(
+            "SELECT s.id, s.title, s.date, s.place, st.relation, st.note FROM summit_themes st "
+            "JOIN summits s ON s.id = st.summit_id WHERE st.theme_id = ? ORDER BY s.date, s.id",
+            (theme_id,),
+        )
+        return [SummitMention(*r) for r in rows]
+
+    def _fill_document(self, d: Detail) -> None:
+        row = self._conn.execute(
+            "SELECT id, title, date, kind, sha256, page_count, file_name, url, published_on, "
+            "summit_id FROM documents WHERE id = ?",
+            (d.id,),
+        ).fetchone()
+        if row is None:
+            return
+        d.document = DocumentRef(*row[:6])
+        d.file_name, d.url, d.published_on = row[6], row[7], row[8]
+        d.summit = self._summit_ref(row[9])
+        rows = self._rows(
+            "SELECT r.id, r.kind, r.title, r.date FROM document_links l "
+            "JOIN records r ON r.id = l.record_id WHERE l.document_id = ? AND r.id IS NOT ?",
+            (d.id, row[9]),
+        )
+        d.related = [RecordRef(*r) for r in sorted(rows, key=lambda r: (_date_key(r[3]), r[0]))]
+
+    def _fill_person(self, d: Detail) -> None:
+        row = self._conn.execute("SELECT side FROM people WHERE id = ?", (d.id,)).fetchone()
+        d.side = row[0] if row else None
+        rows = self._rows(
+            "SELECT s.id, s.title, s.date FROM summit_participants sp "
+            "JOIN summits s ON s.id = sp.summit_id WHERE sp.person_id = ? ORDER BY s.date",
+            (d.id,),
+        )
+        d.related = [RecordRef(r[0], "summit", r[1], r[2]) for r in rows]
+
+    def document(self, document_id: str) -> DocumentRef | None:
+        row = self._conn.execute(
+            "SELECT id, title, date, kind, sha256, page_count FROM documents WHERE id = ?",
+            (document_id,),
+        ).fetchone()
+        return DocumentRef(*row) if row else None

@@ -1,0 +1,141 @@
+"""Starting the app: QApplication, translators, icon, the main window.
+
+Kept light on purpose: PyMuPDF and sqlite-utils are not imported here (the viewer and the build
+import them when they are first needed). With ``VLNL_BENCH_STARTUP=1`` the app prints
+``BENCH_FIRST_EXPOSE`` when its window is first exposed and quits (bench/bench_startup.py).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from vlnl_desktop.core.errors import VlnlError
+from vlnl_desktop.core.locations import resources_dir
+from vlnl_desktop.core.workspace import Workspace, open_workspace, resolve_root
+from vlnl_desktop.ui.main_window import MainWindow
+from vlnl_desktop.ui.translations import LANGUAGES, Translations
+
+APP_ID = "vlnl-desktop"
+BENCH_ENV = "VLNL_BENCH_STARTUP"
+BENCH_MARKER = "BENCH_FIRST_EXPOSE"
+
+
+def icon_path() -> Path:
+    return resources_dir() / "icons" / "vlnl-desktop.svg"
+
+
+def app_icon() -> QIcon:
+    path = icon_path()
+    return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+def make_settings() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_ID, APP_ID)
+
+
+def chosen_language(lang: str | None, settings: QSettings) -> str | None:
+    """``--lang`` first, then the choice made in the Beeld menu; None means the system's."""
+    if lang in LANGUAGES:
+        return lang
+    saved = settings.value("language")
+    return str(saved) if saved in LANGUAGES else None
+
+
+class _FirstExpose(QObject):
+    """Prints the bench marker at the window's first expose event, then quits the app."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not self._done and event.type() == QEvent.Type.Expose:
+            self._done = True
+            print(BENCH_MARKER, flush=True)
+            QTimer.singleShot(0, self._app.quit)
+        return False
+
+
+def _excepthook(window_ref: list[MainWindow]):
+    def hook(exc_type, exc, tb) -> None:
+        import logging
+        import traceback
+
+        logging.getLogger(__name__).error(
+            "unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb))
+        )
+        if os.environ.get("VLNL_DEBUG"):
+            sys.__excepthook__(exc_type, exc, tb)
+        parent = window_ref[0] if window_ref else None
+        try:
+            parent.isVisible() if parent is not None else None
+        except RuntimeError:  # the window is gone (shutting down)
+            return
+        QMessageBox.critical(
+            parent,
+            QApplication.translate("App", "Onverwachte fout"),
+            QApplication.translate("App", "Er ging iets mis: %1").replace(
+                "%1", f"{exc_type.__name__}: {exc}"
+            ),
+        )
+
+    return hook
+
+
+def run(
+    archive: str | None,
+    lang: str | None,
+    open_path: str | None = None,
+    page: int | None = None,
+    find: str | None = None,
+) -> int:
+    """Show the window on the working archive; returns the exit code.
+
+    ``open_path`` is a PDF file or a document id to show in the viewer, at ``page`` (1-based) with
+    ``find`` highlighted.
+    """
+    bench = os.environ.get(BENCH_ENV) == "1"
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_ID])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(APP_ID)
+    app.setApplicationName(APP_ID)
+    app.setDesktopFileName("vlnl-desktop")
+    app.setWindowIcon(app_icon())
+    settings = make_settings()
+    translations = Translations(app)
+    translations.install(chosen_language(lang, settings))
+
+    problem = None
+    try:
+        workspace = open_workspace(archive)
+    except (VlnlError, OSError) as exc:
+        workspace = Workspace(resolve_root(archive))
+        problem = str(exc)
+
+    window = MainWindow(workspace, settings, translations)
+    window_ref = [window]
+    sys.excepthook = _excepthook(window_ref)
+    if problem:
+        window.show_archive_problem(problem)
+    window.show()
+    if bench:
+        handle = window.windowHandle()
+        if handle is not None:
+            handle.installEventFilter(_FirstExpose(app))
+    if open_path:
+        zero_based = max((page or 1) - 1, 0)
+        if Path(open_path).expanduser().is_file():
+            window.open_file(Path(open_path).expanduser(), zero_based, find)
+        else:
+            window.open_document(open_path, zero_based, find)
+    try:
+        return app.exec()
+    finally:
+        sys.excepthook = sys.__excepthook__

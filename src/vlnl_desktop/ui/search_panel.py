@@ -1,0 +1,238 @@
+"""The search box and its results: searched as you type (off the GUI thread), shown with highlights.
+
+Down moves from the box into the results; Enter (or a click) activates a result; Esc clears.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vlnl_desktop.ui.formatting import format_date, kind_label
+from vlnl_desktop.workers.search_worker import SearchClient
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+MARK_STYLE = '<span style="background-color:#ffe27a; color:#000000">'
+
+
+def hit_html(hit, selected: bool = False) -> str:
+    """The result's rich text: title, kind · date (· page), snippet with the matched words marked."""
+    meta = [kind_label(hit.kind)]
+    if hit.date:
+        meta.append(format_date(hit.date))
+    if hit.page:
+        meta.append(QApplication.translate("SearchPanel", "p. %1").replace("%1", str(hit.page)))
+    snippet = hit.snippet_html(MARK_STYLE, "</span>")
+    return (
+        f"<b>{escape(hit.title)}</b><br>"
+        + (
+            f'<span style="font-size:small">{escape(" · ".join(meta))}</span>'
+            if selected
+            else f'<span style="color:#6b7280; font-size:small">{escape(" · ".join(meta))}</span>'
+        )
+        + (f'<br><span style="font-size:small">{snippet}</span>' if snippet else "")
+    )
+
+
+class RichTextDelegate(QStyledItemDelegate):
+    """Paints a search hit (HIT_ROLE) as rich text, wrapped to the view's width."""
+
+    MARGIN = 6
+
+    def _document(self, option: QStyleOptionViewItem, index, selected=False) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(self.MARGIN)
+        hit = index.data(HIT_ROLE)
+        doc.setHtml(hit_html(hit, selected) if hit is not None else "")
+        width = option.rect.width()
+        if option.widget is not None:
+            width = option.widget.viewport().width()  # type: ignore[attr-defined]
+        doc.setTextWidth(max(width, 120))
+        return doc
+
+    def paint(self, painter, option, index) -> None:
+        from PySide6.QtWidgets import QStyle  # its enums cost start-up time; paint comes later
+
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        doc = self._document(option, index, selected)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        if selected:
+            ctx.palette.setColor(
+                QPalette.ColorRole.Text, opt.palette.color(QPalette.ColorRole.HighlightedText)
+            )
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        painter.setClipRect(opt.rect.translated(-opt.rect.topLeft()))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
+        doc = self._document(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
+
+
+class SearchPanel(QWidget):
+    """The search box with its list of results; results are hidden while the box is empty."""
+
+    hit_activated = Signal(object)
+    """The user chose a result: the ``core.search.Hit``."""
+    results_shown = Signal(bool)
+    """The list of results appeared (True) or went away (False)."""
+
+    def __init__(self, db_path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setClearButtonEnabled(True)
+        self.edit.setObjectName("searchEdit")
+        self.status = QLabel(self)
+        self.status.setObjectName("searchStatus")
+        self.status.setContentsMargins(4, 2, 4, 2)
+        self.results = QListWidget(self)
+        self.results.setItemDelegate(RichTextDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.results.setUniformItemSizes(False)
+        self.results.setAlternatingRowColors(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+        self.client = SearchClient(db_path, self)
+        self.last_text = ""
+        self.hits: list = []
+        self._connect_signals()
+        self._show_results(False)
+        self.retranslate_ui()
+
+    def _connect_signals(self) -> None:
+        self.edit.textChanged.connect(self._on_text_changed)
+        self.edit.returnPressed.connect(self.activate_current)
+        self.edit.installEventFilter(self)
+        self.results.installEventFilter(self)
+        self.results.itemActivated.connect(self._on_item_activated)
+        self.results.itemClicked.connect(self._on_item_activated)
+        self.client.results.connect(self._on_results)
+        self.client.failed.connect(self._on_failed)
+
+    def retranslate_ui(self) -> None:
+        self.edit.setPlaceholderText(
+            self.tr("Zoeken in records en documenten (Ctrl+F)"),
+        )
+        self.edit.setAccessibleName(self.tr("Zoeken"))
+        self.results.setAccessibleName(self.tr("Zoekresultaten"))
+        if self.last_text.strip():
+            self._on_results(self.last_text, self.hits)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # --- public ---
+
+    def focus_search(self) -> None:
+        self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.edit.selectAll()
+
+    def clear(self) -> None:
+        self.edit.clear()  # textChanged clears the results
+
+    def shutdown(self) -> None:
+        self.client.shutdown()
+
+    def activate_current(self) -> None:
+        """Activate the selected result, or the first one."""
+        item = self.results.currentItem() or self.results.item(0)
+        if item is not None:
+            self._on_item_activated(item)
+
+    # --- internals ---
+
+    def _show_results(self, visible: bool) -> None:
+        changed = visible != self.results.isVisibleTo(self)
+        self.results.setVisible(visible)
+        self.status.setVisible(visible)
+        if changed:
+            self.results_shown.emit(visible)
+
+    def _on_text_changed(self, text: str) -> None:
+        self.client.search(text)
+
+    def _on_results(self, text: str, hits: list) -> None:
+        self.last_text, self.hits = text, hits
+        self.results.clear()
+        if not text.strip():
+            self._show_results(False)
+            return
+        for hit in hits:
+            item = QListWidgetItem()
+            meta = ", ".join(x for x in (kind_label(hit.kind), format_date(hit.date)) if x)
+            item.setText(f"{hit.title} ({meta})")
+            item.setData(HIT_ROLE, hit)
+            item.setToolTip(hit.snippet_marked("", "").replace("\n", " "))
+            self.results.addItem(item)
+        if hits:
+            if len(hits) == 1:
+                self.status.setText(self.tr("1 resultaat"))
+            else:
+                self.status.setText(self.tr("%1 resultaten").replace("%1", str(len(hits))))
+            self.results.setCurrentRow(0)
+        else:
+            self.status.setText(self.tr("Niets gevonden voor „%1”.").replace("%1", text.strip()))
+        self._show_results(True)
+
+    def _on_failed(self, message: str) -> None:
+        self.status.setText(self.tr("Zoeken mislukt: %1").replace("%1", message))
+        self._show_results(True)
+
+    def _on_item_activated(self, item: QListWidgetItem) -> None:
+        hit = item.data(HIT_ROLE)
+        if hit is not None:
+            self.hit_activated.emit(hit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        assert isinstance(event, QKeyEvent)
+        key = event.key()
+        if key == Qt.Key.Key_Escape and (watched is self.edit or watched is self.results):
+            if self.edit.text():
+                self.clear()
+                self.edit.setFocus()
+                return True
+            return False
+        down = key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+        if watched is self.edit and down and self.results.count():
+            self.results.setFocus()
+            if self.results.currentRow() < 0:
+                self.results.setCurrentRow(0)
+            return True
+        if watched is self.results and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activate_current()
+            return True
+        if watched is self.results and key == Qt.Key.Key_Up and self.results.currentRow() <= 0:
+            self.edit.setFocus()
+            return True
+        return False

@@ -1,0 +1,57 @@
+"""Languages: Dutch is the source language; English comes from ``vlnl_desktop_en.qm``.
+
+``Translations`` installs qtbase's translator and ours, and switches at run time: Qt then sends a
+LanguageChange event to every widget, whose ``changeEvent`` calls its ``retranslate_ui()``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from vlnl_desktop.core.locations import resources_dir
+
+LANGUAGES = ("nl", "en")
+SOURCE_LANGUAGE = "nl"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def system_language() -> str:
+    """The first of the system's UI languages we have: nl or en (English for any other)."""
+    for name in QLocale.system().uiLanguages():
+        code = name.replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return "en"
+
+
+class Translations:
+    """The translators installed in the application, for one language at a time."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._installed: list[QTranslator] = []
+        self.language = SOURCE_LANGUAGE
+
+    def install(self, language: str | None) -> str:
+        """Install ``language`` (None: the system's); returns the language now in use."""
+        language = language if language in LANGUAGES else system_language()
+        for translator in self._installed:
+            self._app.removeTranslator(translator)  # sends LanguageChange
+        self._installed = []
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        wanted = [(f"qtbase_{language}", qt_dir)]
+        if language != SOURCE_LANGUAGE:
+            wanted.append((f"vlnl_desktop_{language}", str(translations_dir())))
+        for name, folder in wanted:
+            translator = QTranslator(self._app)
+            if translator.load(name, folder):
+                self._app.installTranslator(translator)  # sends LanguageChange
+                self._installed.append(translator)
+        self.language = language
+        QLocale.setDefault(QLocale(language))
+        return language

@@ -1,0 +1,224 @@
+"""The archive tree: a QAbstractItemModel over plain Python nodes built from ``Catalog.sections``.
+
+Top nodes (Intentieverklaringen, Topontmoetingen, …) carry a count; a theme that belongs to two groups
+appears under both, so one record may have several nodes (``indexes_for`` returns them all).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from vlnl_desktop.core.catalog import Entry, Section
+from vlnl_desktop.ui.formatting import format_date
+
+RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def section_label(key: str) -> str:
+    """The translated name of a top node."""
+    labels = {
+        "declarations": QCoreApplication.translate("ArchiveTreeModel", "Intentieverklaringen"),
+        "summits": QCoreApplication.translate("ArchiveTreeModel", "Topontmoetingen"),
+        "events": QCoreApplication.translate("ArchiveTreeModel", "Gebeurtenissen"),
+        "themes": QCoreApplication.translate("ArchiveTreeModel", "Thema's"),
+        "documents": QCoreApplication.translate("ArchiveTreeModel", "Documenten"),
+    }
+    return labels.get(key, key)
+
+
+def document_kind_label(kind: str) -> str:
+    """The translated, plural name of a kind of document (unknown kinds as they are)."""
+    labels = {
+        "slotverklaring": QCoreApplication.translate("ArchiveTreeModel", "Slotverklaringen"),
+        "conclusies": QCoreApplication.translate("ArchiveTreeModel", "Conclusies"),
+        "rapport": QCoreApplication.translate("ArchiveTreeModel", "Rapporten"),
+        "agenda": QCoreApplication.translate("ArchiveTreeModel", "Agenda's"),
+        "mou": QCoreApplication.translate("ArchiveTreeModel", "Memoranda of understanding"),
+        "gezamenlijke-verklaring": QCoreApplication.translate(
+            "ArchiveTreeModel", "Gezamenlijke verklaringen"
+        ),
+        "communique": QCoreApplication.translate("ArchiveTreeModel", "Communiqués"),
+        "fiche": QCoreApplication.translate("ArchiveTreeModel", "Fiches (samengesteld)"),
+        "": QCoreApplication.translate("ArchiveTreeModel", "Overige documenten"),
+    }
+    return labels.get(kind, kind.replace("-", " ").capitalize())
+
+
+class TreeNode:
+    """A plain node: a section, a grouping or a record."""
+
+    __slots__ = ("parent", "children", "row", "kind", "record_id", "label", "date", "count")
+
+    def __init__(
+        self,
+        parent: TreeNode | None,
+        row: int,
+        kind: str,
+        record_id: str | None,
+        label: str,
+        date: str | None = None,
+        count: int | None = None,
+    ):
+        self.parent = parent
+        self.row = row
+        self.kind = kind  # "section", "doc-kind", or a record kind
+        self.record_id = record_id
+        self.label = label
+        self.date = date
+        self.count = count
+        self.children: list[TreeNode] = []
+
+    def add_entry(self, entry: Entry) -> TreeNode:
+        record_id = None if entry.kind == "doc-kind" else entry.id
+        node = TreeNode(self, len(self.children), entry.kind, record_id, entry.label, entry.date)
+        if entry.kind == "doc-kind":
+            node.label = entry.id  # translated in data()
+            node.count = len(entry.children)
+        self.children.append(node)
+        for child in entry.children:
+            node.add_entry(child)
+        return node
+
+
+class ArchiveTreeModel(QAbstractItemModel):
+    """The tree of the archive, one column."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._root = TreeNode(None, 0, "root", None, "")
+        self._by_record: dict[str, list[TreeNode]] = {}
+
+    def set_sections(self, sections: list[Section]) -> None:
+        self.beginResetModel()
+        self._root = TreeNode(None, 0, "root", None, "")
+        self._by_record = {}
+        for i, section in enumerate(sections):
+            node = TreeNode(self._root, i, "section", None, section.key, count=section.count)
+            self._root.children.append(node)
+            for entry in section.entries:
+                node.add_entry(entry)
+        self._index_nodes(self._root)
+        self.endResetModel()
+
+    def _index_nodes(self, node: TreeNode) -> None:
+        for child in node.children:
+            if child.record_id:
+                self._by_record.setdefault(child.record_id, []).append(child)
+            self._index_nodes(child)
+
+    def retranslate(self) -> None:
+        """Tell the views that labels changed (after a language switch)."""
+        self._emit_changed(QModelIndex())
+
+    def _emit_changed(self, parent: QModelIndex) -> None:
+        rows = self.rowCount(parent)
+        if rows:
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 0, parent))
+            for row in range(rows):
+                child = self.index(row, 0, parent)
+                if self._node(child).kind in ("section", "doc-kind"):
+                    self._emit_changed(child)
+
+    # --- lookups ---
+
+    def _node(self, index: _Index) -> TreeNode:
+        if index.isValid():
+            return index.internalPointer()  # type: ignore[return-value]
+        return self._root
+
+    def _index_of(self, node: TreeNode) -> QModelIndex:
+        if node is self._root or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.row, 0, node)
+
+    def indexes_for(self, record_id: str) -> list[QModelIndex]:
+        """Every node of the record (a theme in two groups has two)."""
+        return [self._index_of(n) for n in self._by_record.get(record_id, [])]
+
+    def index_for(self, record_id: str) -> QModelIndex:
+        """The record's first node, or an invalid index."""
+        found = self.indexes_for(record_id)
+        return found[0] if found else QModelIndex()
+
+    def section_index(self, key: str) -> QModelIndex:
+        for node in self._root.children:
+            if node.label == key:
+                return self._index_of(node)
+        return QModelIndex()
+
+    def record_id(self, index: _Index) -> str | None:
+        return self._node(index).record_id if index.isValid() else None
+
+    # --- QAbstractItemModel ---
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0:
+            return QModelIndex()
+        node = self._node(parent)
+        if row >= len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, node.children[row])
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        node = self._node(index).parent
+        return self._index_of(node) if node is not None else QModelIndex()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 1
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        node = self._node(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if node.kind == "section":
+                return f"{section_label(node.label)} ({node.count})"
+            if node.kind == "doc-kind":
+                return f"{document_kind_label(node.label)} ({node.count})"
+            return node.label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if node.kind in ("section", "doc-kind"):
+                return None
+            date = format_date(node.date)
+            return f"{node.label}\n{date}" if date else node.label
+        if role == RECORD_ID_ROLE:
+            return node.record_id
+        if role == KIND_ROLE:
+            return node.kind
+        if role == Qt.ItemDataRole.FontRole and node.kind == "section":
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):  # noqa: N802
+        if (
+            section == 0
+            and orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+        ):
+            return QCoreApplication.translate("ArchiveTreeModel", "Archief")
+        return None
