@@ -42,9 +42,18 @@ class Query:
     def positive(self) -> list[Clause]:
         return [c for c in self.clauses if not c.negated]
 
-    def terms(self) -> list[str]:
-        """Every token the user asked for (for highlighting), excluded ones left out."""
-        return [tok for c in self.positive for alt in c.alternatives for tok in alt]
+    def highlight_terms(self) -> tuple[list[str], list[str]]:
+        """The tokens to mark in a snippet: whole tokens, and prefixes (the word being typed)."""
+        whole: list[str] = []
+        prefixes: list[str] = []
+        for clause in self.positive:
+            for index, alt in enumerate(clause.alternatives):
+                if clause.prefix and index == 0:
+                    whole.extend(alt[:-1])
+                    prefixes.append(alt[-1])
+                else:
+                    whole.extend(alt)
+        return whole, prefixes
 
 
 def tokenize(text: str) -> list[str]:

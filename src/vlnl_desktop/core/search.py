@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import asdict, dataclass
 
 from .query import Phrase, Query, alias_table, compile_match, parse
+from .snippets import make_snippet
 
 MARK_OPEN = "\ue000"
 MARK_CLOSE = "\ue001"
@@ -67,7 +68,7 @@ def snippet_sql(table: str, column: int, count: int) -> str:
 
 RECORD_ROWS_SQL = "SELECT id, record_id, kind, title, date FROM search_items WHERE id IN ({})"
 PAGE_ROWS_SQL = (
-    "SELECT p.id, p.document_id, p.page_no, d.title, d.date, d.origin FROM pages p "
+    "SELECT p.id, p.document_id, p.page_no, d.title, d.date, d.origin, p.text FROM pages p "
     "JOIN documents d ON d.id = p.document_id WHERE p.id IN ({})"
 )
 
@@ -91,31 +92,25 @@ class Searcher:
 
     def search(self, text: str, limit: int = 50, *, pages: bool = True) -> list[Hit]:
         """The best ``limit`` hits for the user's text; an empty list for a query of nothing."""
-        match = compile_match(self.parse(text))
+        query = self.parse(text)
+        match = compile_match(query)
         if match is None or limit <= 0:
             return []
         hits = self._record_hits(match, limit)
         if pages:
-            hits += self._page_hits(match, limit)
+            hits += self._page_hits(query, match, limit)
         hits.sort(key=lambda h: (h.generated, h.score, h.kind == "page"))
         return hits[:limit]
 
-    def _ranked(self, table: str, weights: tuple[float, ...], match: str, limit: int):
-        ranked = self._conn.execute(rank_sql(table, weights), (match, limit)).fetchall()
-        if not ranked:
-            return [], {}
-        ids = [r[0] for r in ranked]
-        column = -1 if table == "search_items" else 0
-        snippets = dict(
-            self._conn.execute(snippet_sql(table, column, len(ids)), (match, *ids)).fetchall()
-        )
-        return ranked, snippets
-
     def _record_hits(self, match: str, limit: int) -> list[Hit]:
-        ranked, snippets = self._ranked("search_items", (TITLE_WEIGHT, BODY_WEIGHT), match, limit)
+        weights = (TITLE_WEIGHT, BODY_WEIGHT)
+        ranked = self._conn.execute(rank_sql("search_items", weights), (match, limit)).fetchall()
         if not ranked:
             return []
         ids = [r[0] for r in ranked]
+        snippets = dict(
+            self._conn.execute(snippet_sql("search_items", -1, len(ids)), (match, *ids)).fetchall()
+        )
         rows = {
             r[0]: r
             for r in self._conn.execute(RECORD_ROWS_SQL.format(", ".join("?" * len(ids))), ids)
@@ -137,11 +132,14 @@ class Searcher:
             )
         return hits
 
-    def _page_hits(self, match: str, limit: int) -> list[Hit]:
-        ranked, snippets = self._ranked("pages", (1.0,), match, limit)
+    def _page_hits(self, query: Query, match: str, limit: int) -> list[Hit]:
+        # FTS5's snippet() would reload every term's whole index entry per row (slow for common
+        # prefixes on many pages): the few best pages' text is cut into snippets in Python instead
+        ranked = self._conn.execute(rank_sql("pages", (1.0,)), (match, limit)).fetchall()
         if not ranked:
             return []
         ids = [r[0] for r in ranked]
+        whole, prefixes = query.highlight_terms()
         rows = {
             r[0]: r
             for r in self._conn.execute(PAGE_ROWS_SQL.format(", ".join("?" * len(ids))), ids)
@@ -154,7 +152,15 @@ class Searcher:
                 date=rows[rowid][4],
                 document=rows[rowid][1],
                 page=rows[rowid][2],
-                snippet=snippets.get(rowid, ""),
+                snippet=make_snippet(
+                    rows[rowid][6] or "",
+                    whole,
+                    prefixes,
+                    size=SNIPPET_TOKENS,
+                    mark_open=MARK_OPEN,
+                    mark_close=MARK_CLOSE,
+                    wanted=len(query.positive),
+                ),
                 score=score,
                 generated=rows[rowid][5] == "sheet",
             )
