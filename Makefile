@@ -25,7 +25,8 @@ test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 bench: $(STAMP)
-	$(BIN)/python bench/run_all.py
+	bash bench/install_peers.sh
+	$(BIN)/python bench/run_all.py --markdown bench/.cache/last-run.md
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -1,0 +1,170 @@
+"""Launch to first window: vlnl-desktop against a bare PySide6 window with a tree and a text pane.
+
+Both are started as fresh processes, alternately, in the same run; each prints a marker at its
+window's first expose event and quits. The time is measured from process start to the marker.
+The app opens an existing working archive (built once before the runs). Goal: ratio <= 1.5.
+
+    .venv/bin/python bench/bench_startup.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MARKER = "BENCH_FIRST_EXPOSE"
+GOAL = 1.5
+
+BARE = f"""
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTextBrowser, QTreeView
+
+app = QApplication([])
+window = QMainWindow()
+splitter = QSplitter(Qt.Orientation.Horizontal)
+splitter.addWidget(QTreeView())
+splitter.addWidget(QTextBrowser())
+window.setCentralWidget(splitter)
+window.resize(1200, 800)
+
+
+class First(QObject):
+    done = False
+
+    def eventFilter(self, watched, event):
+        if not self.done and event.type() == QEvent.Type.Expose:
+            self.done = True
+            print({MARKER!r}, flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+
+
+window.show()
+first = First()
+window.windowHandle().installEventFilter(first)
+app.exec()
+"""
+
+APP = "from vlnl_desktop.ui.app import run; raise SystemExit(run({archive!r}, 'nl'))"
+
+
+def time_to_marker(code: str, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.strip() == MARKER:
+            elapsed = time.perf_counter() - start
+            break
+    else:
+        proc.wait()
+        raise RuntimeError(f"no {MARKER} from the process (exit {proc.returncode})")
+    proc.wait(timeout=30)
+    return elapsed
+
+
+class _VirtualScreen:
+    """An Xvfb display for the runs when Xvfb is installed and no display is set (a real window
+    on a virtual X screen); otherwise Qt's offscreen platform."""
+
+    def __init__(self, env: dict[str, str]):
+        self.env = env
+        self.proc: subprocess.Popen | None = None
+
+    def __enter__(self) -> str:
+        if self.env.get("DISPLAY") or self.env.get("WAYLAND_DISPLAY"):
+            self.env["QT_QPA_PLATFORM"] = "xcb"
+            return f"display {self.env.get('DISPLAY')}"
+        if shutil.which("Xvfb"):
+            display = f":{200 + os.getpid() % 100}"
+            self.proc = subprocess.Popen(
+                ["Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
+            deadline = time.monotonic() + 10
+            while not socket.exists() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            self.env["DISPLAY"] = display
+            self.env["QT_QPA_PLATFORM"] = "xcb"
+            return f"Xvfb {display}"
+        self.env["QT_QPA_PLATFORM"] = "offscreen"
+        return "offscreen"
+
+    def __exit__(self, *exc) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+
+
+def measure(runs: int) -> tuple[list[float], list[float], str]:
+    """Seconds from process start to the first expose: (bare window, our app, platform)."""
+    src = Path(__file__).resolve().parents[1] / "src"
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), env.get("PYTHONPATH")]))
+        env["VLNL_BENCH_STARTUP"] = "1"
+        env["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
+        archive = Path(tmp) / "ws"
+        subprocess.run(
+            [sys.executable, "-c", f"from vlnl_desktop.core.workspace import open_workspace; "
+             f"open_workspace({str(archive)!r})"],
+            env=env,
+            check=True,
+        )  # fmt: skip
+        app_code = APP.format(archive=str(archive))
+        with _VirtualScreen(env) as platform:
+            time_to_marker(BARE, env)  # warm the file cache for both
+            time_to_marker(app_code, env)
+            bare: list[float] = []
+            app: list[float] = []
+            for _ in range(runs):
+                bare.append(time_to_marker(BARE, env))
+                app.append(time_to_marker(app_code, env))
+    return bare, app, platform
+
+
+def _row(bare: list[float], app: list[float], platform: str):
+    from common import Row
+
+    return Row(
+        what=f"launch to first window ({platform})",
+        unit="ms",
+        ours=[t * 1000 for t in app],
+        limit=[t * 1000 for t in bare],
+        limit_name="bare PySide6 window",
+        max_ratio=GOAL,
+    )
+
+
+def rows(quick: bool = False) -> list:
+    return [_row(*measure(1 if quick else 11))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=11)
+    args = parser.parse_args()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from common import format_table
+
+    row = _row(*measure(args.runs))
+    print(format_table([row]))
+    return 0 if row.passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
