@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import archive_commands, document_commands
+from . import app_commands, archive_commands, document_commands
 from .options import Context, archive_option, pass_context, reports_errors
 
 
@@ -37,6 +37,8 @@ def _launch(obj: Context, lang: str | None) -> None:
 for command in archive_commands.COMMANDS:
     cli.add_command(command)
 for command in document_commands.COMMANDS:
+    cli.add_command(command)
+for command in app_commands.COMMANDS:
     cli.add_command(command)
 
 
