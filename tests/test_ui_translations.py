@@ -90,3 +90,12 @@ def test_language_menu_switches(qtbot, main_window):
     assert main_window.language_actions["en"].isChecked()
     main_window.language_actions["nl"].trigger()
     qtbot.waitUntil(lambda: main_window.view_menu.title() == "Beel&d")
+
+
+def test_the_system_language_decides_and_dutch_comes_first():
+    from vlnl_desktop.ui.translations import system_language
+
+    assert system_language(["en-GB", "en"]) == "en"
+    assert system_language(["fr-FR", "nl-BE", "nl"]) == "nl"
+    assert system_language(["C"]) == "nl"
+    assert system_language(["fr-FR", "fr"]) == "nl"

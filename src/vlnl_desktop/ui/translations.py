@@ -20,13 +20,16 @@ def translations_dir() -> Path:
     return resources_dir() / "translations"
 
 
-def system_language() -> str:
-    """The first of the system's UI languages we have: nl or en (English for any other)."""
-    for name in QLocale.system().uiLanguages():
+def system_language(ui_languages: list[str] | None = None) -> str:
+    """The first of the system's UI languages we have: nl or en; Dutch for any other (Dutch
+    first: the archive is Dutch, and a bare "C" locale says nothing about the user)."""
+    if ui_languages is None:
+        ui_languages = QLocale.system().uiLanguages()
+    for name in ui_languages:
         code = name.replace("_", "-").split("-")[0].lower()
         if code in LANGUAGES:
             return code
-    return "en"
+    return SOURCE_LANGUAGE
 
 
 class Translations:
