@@ -402,3 +402,25 @@ def test_image_cache_evicts_least_recently_used():
     assert cache.nearest(1, 0, 0, 60).width() == 50
     cache.clear(1)
     assert len(cache) == 0 and cache.used_bytes == 0
+
+
+def test_thumbnails_are_listed_after_the_first_page_is_shown(qtbot, viewer):
+    open_doc(qtbot, viewer, GEOTOPO, page=9)
+    wait_rendered(qtbot, viewer, 9)
+    thumbs = viewer.thumbnails
+    qtbot.waitUntil(lambda: thumbs.filled, timeout=TIMEOUT)
+    assert thumbs.count() == 117
+    assert thumbs.currentRow() == 9
+
+
+def test_page_in_view_comes_before_its_links_and_the_renderer_waits_for_the_paint(qtbot, viewer):
+    events = []
+    client = viewer._client
+    client.page_rendered.connect(lambda channel, key, image: events.append(("image", key.page)))
+    client.links_ready.connect(lambda page, links: events.append(("links", page)))
+    resumed = []
+    client._resume_requested.connect(lambda: resumed.append(len(events)))
+    open_doc(qtbot, viewer, GEOTOPO, page=27)
+    qtbot.waitUntil(lambda: ("links", 27) in events, timeout=TIMEOUT)
+    assert events.index(("image", 27)) < events.index(("links", 27))
+    assert resumed  # the view told the renderer it had painted what it got

@@ -112,6 +112,7 @@ class PdfView(QAbstractScrollArea):
         self._selection_text: str | None = None
         self._copy_pending = False
         self._pressed_link: PdfLink | None = None
+        self._unpainted = False  # an image arrived that has not been painted yet
         self._request_timer = QTimer(self)
         self._request_timer.setSingleShot(True)
         self._request_timer.setInterval(0)
@@ -419,6 +420,12 @@ class PdfView(QAbstractScrollArea):
         if not self._request_timer.isActive():
             self._request_timer.start()
 
+    def request_pages_now(self) -> None:
+        """Ask for the pages in view at once rather than on the next turn of the event loop (which
+        would paint them blank first): for a document just opened, where every millisecond shows."""
+        self._request_timer.stop()
+        self._on_request_timer()
+
     @Slot()
     def _on_request_timer(self) -> None:
         if not self._info:
@@ -476,6 +483,7 @@ class PdfView(QAbstractScrollArea):
         if channel != "view" or image.isNull():
             return
         self._cache.put(key, image)
+        self._unpainted = True
         self.viewport().update()
 
     @Slot(int, object)
@@ -503,6 +511,9 @@ class PdfView(QAbstractScrollArea):
             painter.fillRect(self._selection, _SELECTION)
             painter.setPen(QPen(_SELECTION.darker(150), 1))
             painter.drawRect(self._selection)
+        if self._unpainted:
+            self._unpainted = False
+            self._client.painted()  # the renderer waits for this before its next job
 
     def _paint_page(
         self, painter: QPainter, page: int, rect: QRectF, visible: QRectF, dpr: float

@@ -47,6 +47,7 @@ from vlnl_desktop.workers.image_cache import CacheKey, ImageCache
 from vlnl_desktop.workers.page_renderer import DocumentInfo, RenderClient, RenderJob
 
 THUMB_WIDTH = 96
+FILL_DELAY_MS = 300
 PRINT_DPI = 300
 
 
@@ -147,7 +148,12 @@ class FindBar(QWidget):
 
 
 class ThumbnailList(QListWidget):
-    """Page thumbnails, rendered only for the rows in view, on the renderer's "thumbs" channel."""
+    """Page thumbnails, rendered only for the rows in view, on the renderer's "thumbs" channel.
+
+    The rows are filled shortly after the first page in view has been rendered (or after ``FILL_DELAY_MS``
+    at the latest), not when the document opens: for a long document filling them takes tens of
+    milliseconds, which would otherwise delay the page the user asked for.
+    """
 
     page_activated = Signal(int)
     """The user picked a page (0-based)."""
@@ -157,6 +163,8 @@ class ThumbnailList(QListWidget):
         self._client = client
         self._info: DocumentInfo | None = None
         self._done: set[int] = set()
+        self._filled = True
+        self._current = -1
         self.setViewMode(QListWidget.ViewMode.IconMode)
         self.setFlow(QListWidget.Flow.TopToBottom)
         self.setWrapping(False)
@@ -168,32 +176,53 @@ class ThumbnailList(QListWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(50)
+        self._fill_timer = QTimer(self)
+        self._fill_timer.setSingleShot(True)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         self._timer.timeout.connect(self._on_timer)
+        self._fill_timer.timeout.connect(self._fill)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.itemClicked.connect(self._on_item_activated)
         self.itemActivated.connect(self._on_item_activated)
         self._client.page_rendered.connect(self._on_page_rendered)
 
     def set_document(self, info: DocumentInfo | None) -> None:
-        """List the pages of ``info`` with blank icons; thumbnails come as rows scroll into view."""
+        """List the pages of ``info`` with blank icons (soon); thumbnails come as rows scroll into view."""
         self.clear()
         self._done.clear()
         self._info = info
+        self._filled = info is None
         if info is None:
+            self._fill_timer.stop()
             return
+        self._fill_timer.start(FILL_DELAY_MS)
+
+    @property
+    def filled(self) -> bool:
+        """Whether the rows of the document's pages are there."""
+        return self._filled
+
+    @Slot()
+    def _fill(self) -> None:
+        if self._filled or self._info is None:
+            return
+        self._filled = True
         blank = QPixmap(self.iconSize())
         blank.fill(Qt.GlobalColor.white)
-        for i in range(len(info.page_sizes)):
-            item = QListWidgetItem(QIcon(blank), str(i + 1))
+        icon = QIcon(blank)
+        for i in range(len(self._info.page_sizes)):
+            item = QListWidgetItem(icon, str(i + 1))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.addItem(item)
+        if self._current >= 0:
+            self.set_current_page(self._current)
         self._timer.start()
 
     def set_current_page(self, page: int) -> None:
         """Mark ``page`` as the current one and scroll it into view."""
+        self._current = page
         item = self.item(page)
         if item is not None:
             self.blockSignals(True)
@@ -233,6 +262,9 @@ class ThumbnailList(QListWidget):
 
     @Slot(str, object, QImage)
     def _on_page_rendered(self, channel: str, key: CacheKey, image: QImage) -> None:
+        if channel == "view" and not self._filled and self._fill_timer.remainingTime() > 30:
+            self._fill_timer.start(30)  # after the view has painted it
+            return
         if channel != "thumbs" or image.isNull() or self.item(key.page) is None:
             return
         pixmap = QPixmap.fromImage(image)
@@ -311,7 +343,7 @@ class PdfViewer(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._client = RenderClient(self)
-        self._cache = ImageCache(160 * 1024 * 1024)
+        self._cache = ImageCache(96 * 1024 * 1024)
         self._path: str | None = None
         self._pending: tuple[str, int, str | None] | None = None
         self._asking_password = False
@@ -646,6 +678,7 @@ class PdfViewer(QWidget):
         self.view.set_document(info)
         self.view.fit_width()
         self.view.go_to_page(page, record=False)
+        self.view.request_pages_now()
         self.thumbnails.set_document(info)
         self._fill_outline(info)
         self._update_page_count()

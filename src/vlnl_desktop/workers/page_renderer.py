@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 
 CHANNELS = ("view", "print", "thumbs")  # in order of priority
 _FIND_SLICE_SECONDS = 0.03
+_GUI_TURN_MS = 50
+"""After a "view" image the worker waits until the GUI says it has painted it (``RenderClient.painted``),
+at most this long. PyMuPDF holds the GIL while it renders, so without this pause the GUI thread could
+not take in and paint the page it just got until the next job (often a page outside the view) is done."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ class PageRenderer(QObject):
         self._doc_id = 0
         self._pending: dict[str, deque[RenderJob]] = {ch: deque() for ch in CHANNELS}
         self._recent: deque[CacheKey] = deque(maxlen=64)
+        self._links_pending: deque[int] = deque()
         self._find: _FindState | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(0)
@@ -133,18 +138,16 @@ class PageRenderer(QObject):
 
     @Slot(int, object)
     def request_links(self, doc_id: int, pages: object) -> None:
-        """Answer ``links_ready`` for each page in ``pages``."""
+        """Answer ``links_ready`` for each page in ``pages``, once the pages in view are rendered.
+
+        Links wait behind the "view" and "print" renders: the first link lookup in a document can
+        resolve every named destination in it (a fifth of a second in a large LaTeX file), which must
+        not delay the page the user opened.
+        """
         if doc_id != self._doc_id or self._doc is None:
             return
-        from vlnl_desktop.core import pdf_links
-
-        for page in pages:
-            try:
-                links = pdf_links.page_links(self._doc, page)
-            except RuntimeError as exc:
-                log.warning("Cannot read the links of page %d: %s", page + 1, exc)
-                links = []
-            self.links_ready.emit(doc_id, page, links)
+        self._links_pending.extend(p for p in pages if p not in self._links_pending)
+        self._wake()
 
     @Slot(int, int, int, object)
     def request_text(self, doc_id: int, request_id: int, page: int, rect: object) -> None:
@@ -178,6 +181,12 @@ class PageRenderer(QObject):
         self._find = _FindState(find_id, query, order)
         self._wake()
 
+    @Slot()
+    def resume(self) -> None:
+        """The GUI has painted the last image: go on with the next job now."""
+        if self._timer.isActive() and self._timer.interval():
+            self._timer.setInterval(0)
+
     # --- the work loop ---
 
     def _wake(self) -> None:
@@ -189,10 +198,16 @@ class PageRenderer(QObject):
         if self._doc is None:
             self._timer.stop()
             return
+        self._timer.setInterval(0)
         for channel in CHANNELS[:2]:
             if self._pending[channel]:
                 self._render(channel, self._pending[channel].popleft())
+                if channel == "view":
+                    self._timer.setInterval(_GUI_TURN_MS)
                 return
+        if self._links_pending:
+            self._answer_links(self._links_pending.popleft())
+            return
         if self._find is not None:
             self._find_slice()
             return
@@ -209,6 +224,16 @@ class PageRenderer(QObject):
             image = QImage()
         self._recent.append(job.key)
         self.page_rendered.emit(channel, job.key, image)
+
+    def _answer_links(self, page: int) -> None:
+        from vlnl_desktop.core import pdf_links
+
+        try:
+            links = pdf_links.page_links(self._doc, page)
+        except RuntimeError as exc:
+            log.warning("Cannot read the links of page %d: %s", page + 1, exc)
+            links = []
+        self.links_ready.emit(self._doc_id, page, links)
 
     def _find_slice(self) -> None:
         from vlnl_desktop.core import pdf_find
@@ -238,6 +263,7 @@ class PageRenderer(QObject):
         for queue in self._pending.values():
             queue.clear()
         self._recent.clear()
+        self._links_pending.clear()
         self._find = None
         if self._doc is not None:
             self._doc.close()
@@ -299,6 +325,7 @@ class RenderClient(QObject):
     _links_requested = Signal(int, object)
     _text_requested = Signal(int, int, int, object)
     _find_requested = Signal(int, int, str, int)
+    _resume_requested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -319,6 +346,7 @@ class RenderClient(QObject):
         self._links_requested.connect(w.request_links)
         self._text_requested.connect(w.request_text)
         self._find_requested.connect(w.find)
+        self._resume_requested.connect(w.resume)
         # Both run in the renderer's thread as it ends: close the document, then free the worker there.
         self._thread.finished.connect(w._on_thread_finished, Qt.ConnectionType.DirectConnection)
         self._thread.finished.connect(w.deleteLater)
@@ -362,6 +390,10 @@ class RenderClient(QObject):
         self._next_request += 1
         self._find_requested.emit(self.doc_id, self._next_request, query, start_page)
         return self._next_request
+
+    def painted(self) -> None:
+        """Say the GUI has painted the "view" images it got: the worker waits for this (briefly)."""
+        self._resume_requested.emit()
 
     def shutdown(self) -> None:
         """Stop the thread (closing the document in it) and wait for it."""
