@@ -313,3 +313,22 @@ def test_an_import_killed_half_way_leaves_a_consistent_archive(workspace, tmp_pa
     assert not list(workspace.documents_dir.glob(".incoming-*"))
     assert counts(workspace)["documents"] == before + 12
     assert check_archive(workspace) == []
+
+
+def test_extraction_in_worker_processes_gives_the_same_archive(workspace, tmp_path):
+    """A folder import runs text extraction in processes ahead of the one writer: same results,
+    same order, same pages as an import in one process."""
+    import shutil as _shutil
+
+    from vlnl_desktop.core.workspace import Workspace
+
+    files = sorted(SAMPLES.rglob("*.pdf")) + list(make_broken_files(tmp_path / "broken").values())
+    serial_root = tmp_path / "serial"
+    _shutil.copytree(workspace.root, serial_root)
+    serial = import_files(Workspace(serial_root), files, workers=0)
+    parallel = import_files(workspace, files, workers=2)
+    assert [(r.path, r.status, r.reason, r.pages) for r in parallel] == [
+        (r.path, r.status, r.reason, r.pages) for r in serial
+    ]
+    assert counts(workspace) == counts(Workspace(serial_root))
+    assert check_archive(workspace) == []

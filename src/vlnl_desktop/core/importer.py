@@ -377,6 +377,36 @@ def write_document(
 # --- the whole import -----------------------------------------------------------------------------
 
 
+def _prepare_or_problem(path: str, password: str | None) -> PreparedDocument | ImportProblem:
+    """``prepare`` for a worker process: a problem is returned, not raised (it crosses processes)."""
+    try:
+        return prepare(Path(path), password)
+    except ImportProblem as exc:
+        return exc
+
+
+def _write_prepared(
+    ws: Workspace,
+    conn: sqlite3.Connection,
+    shown: str,
+    prepared: PreparedDocument | ImportProblem,
+    record_id: str | None,
+) -> ImportResult:
+    if isinstance(prepared, ImportProblem):
+        return ImportResult(shown, "failed", reason=prepared.reason)
+    known = find_by_sha(conn, prepared.sha256)
+    if known is None:
+        try:
+            store_file(ws, Path(shown), prepared.sha256)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            return ImportResult(shown, "failed", reason=f"cannot store it in the archive: {reason}")
+    document_id, new = write_document(conn, prepared, record_id=record_id)
+    return ImportResult(
+        shown, "imported" if new else "duplicate", document_id, pages=len(prepared.pages)
+    )
+
+
 def import_file(
     ws: Workspace,
     conn: sqlite3.Connection,
@@ -387,21 +417,39 @@ def import_file(
 ) -> ImportResult:
     """Import one file on the writer connection ``conn``; never raises for a bad file."""
     shown = str(path)
-    try:
-        prepared = prepare(Path(path), password)
-    except ImportProblem as exc:
-        return ImportResult(shown, "failed", reason=exc.reason)
-    known = find_by_sha(conn, prepared.sha256)
-    if known is None:
+    return _write_prepared(ws, conn, shown, _prepare_or_problem(shown, password), record_id)
+
+
+def default_workers(count: int) -> int:
+    """Text extraction processes worth starting for ``count`` files: none for a few files (a
+    process costs ~0.2 s to start), else one per core beside the writer."""
+    cores = os.cpu_count() or 1
+    return 0 if count < 8 or cores < 2 else min(cores, 4)
+
+
+def _prepared_in_order(paths: list[str], password: str | None, workers: int):
+    """Yield (path, prepared) in order; with ``workers`` > 0, extraction runs ahead in that many
+    processes while the caller writes (one writer: this process)."""
+    if workers <= 0:
+        for path in paths:
+            yield path, _prepare_or_problem(path, password)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: the caller may be a Qt app with threads
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        ahead = workers * 2
+        futures = [pool.submit(_prepare_or_problem, p, password) for p in paths[:ahead]]
         try:
-            store_file(ws, Path(path), prepared.sha256)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            return ImportResult(shown, "failed", reason=f"cannot store it in the archive: {reason}")
-    document_id, new = write_document(conn, prepared, record_id=record_id)
-    return ImportResult(
-        shown, "imported" if new else "duplicate", document_id, pages=len(prepared.pages)
-    )
+            for index, path in enumerate(paths):
+                if index + ahead < len(paths):
+                    futures.append(pool.submit(_prepare_or_problem, paths[index + ahead], password))
+                yield path, futures[index].result()
+        finally:
+            for future in futures:
+                future.cancel()
 
 
 def import_files(
@@ -412,22 +460,27 @@ def import_files(
     password: str | None = None,
     progress: Callable[[int, ImportResult], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    workers: int | None = None,
 ) -> list[ImportResult]:
     """Import ``paths`` one after another, each in its own transaction.
 
     ``progress(index, result)`` is called after each file; ``cancelled()`` is asked before each
-    file and stops the import between files (what was imported stays).
-    Raises ArchiveError for a missing or damaged archive and an unknown ``record_id``.
+    file and stops the import between files (what was imported stays). ``workers`` text
+    extraction processes run ahead of the writer (None: ``default_workers``; 0: all in this
+    process). Raises ArchiveError for a missing or damaged archive and an unknown ``record_id``.
     """
+    shown = [str(p) for p in paths]
     conn = connect_writer(ws)
     try:
         check_record(conn, record_id)
         clean_leftovers(ws)
         results: list[ImportResult] = []
-        for index, path in enumerate(paths):
+        if workers is None:
+            workers = default_workers(len(shown))
+        for index, (path, prepared) in enumerate(_prepared_in_order(shown, password, workers)):
             if cancelled is not None and cancelled():
                 break
-            result = import_file(ws, conn, path, record_id=record_id, password=password)
+            result = _write_prepared(ws, conn, path, prepared, record_id)
             results.append(result)
             if progress is not None:
                 progress(index, result)
