@@ -242,3 +242,24 @@ def test_core_pdf_modules_do_not_import_qt():
         env={"PYTHONPATH": src},
     )
     assert result.stdout.strip() == "False"
+
+
+def test_page_sizes_read_without_loading_match_the_loaded_pages(geotopo, tmp_path):
+    assert pdf_document.page_sizes(geotopo) == [
+        (p.rect.width, p.rect.height) for p in geotopo.pages()
+    ]
+    doc = pymupdf.open()
+    doc.new_page(width=300, height=400).set_rotation(270)
+    doc.new_page(width=500, height=200)
+    doc.save(tmp_path / "two.pdf")
+    doc.close()
+    doc = pdf_document.open_pdf(tmp_path / "two.pdf")
+    assert pdf_document.page_sizes(doc) == [(400, 300), (500, 200)]
+    assert pdf_document.page_sizes(doc, 1) == [(500, 200)]
+    assert pdf_document.page_size(doc, 0) == (400, 300)
+
+
+def test_named_destination_links_are_resolved_one_by_one(geotopo):
+    links = pdf_links.page_links(geotopo, 59)
+    assert [(li.target_page, round(li.target_y)) for li in links] == [(57, 628), (58, 704)]
+    assert not hasattr(geotopo, "_resolved_names")  # not every name of the document

@@ -98,6 +98,7 @@ def test_opens_at_page_with_count(qtbot, viewer):
 def test_outline_navigation_and_back(qtbot, viewer):
     open_doc(qtbot, viewer, GEOTOPO)
     tree = viewer.outline_tree
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0, timeout=TIMEOUT)  # read after the page
     titles = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert "2 Mannigfaltigkeiten und Simplizialkomplexe" in titles
     viewer.side_tabs.setCurrentWidget(tree)
@@ -424,3 +425,50 @@ def test_page_in_view_comes_before_its_links_and_the_renderer_waits_for_the_pain
     qtbot.waitUntil(lambda: ("links", 27) in events, timeout=TIMEOUT)
     assert events.index(("image", 27)) < events.index(("links", 27))
     assert resumed  # the view told the renderer it had painted what it got
+
+
+def make_mixed_sizes_pdf(path: Path) -> Path:
+    """40 pages: A4 portrait, except every fifth page, which is A4 landscape and page 30, A3."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    for i in range(40):
+        width, height = (595, 842) if i % 5 else (842, 595)
+        if i == 29:
+            width, height = 842, 1191
+        page = doc.new_page(width=width, height=height)
+        page.insert_text((72, 100), f"Pagina {i + 1}", fontsize=24)
+    doc.save(path)
+    doc.close()
+    return path
+
+
+def test_mixed_page_sizes_are_laid_out_exactly_after_opening_at_a_late_page(
+    qtbot, viewer, tmp_path
+):
+    path = make_mixed_sizes_pdf(tmp_path / "mixed.pdf")
+    sizes = []
+    viewer._client.sizes_ready.connect(sizes.append)
+    open_doc(qtbot, viewer, path, page=29)
+    view = viewer.view
+    assert view.page_sizes()[29] == pytest.approx((842, 1191))  # the page opened at: exact at once
+    assert viewer.current_page == 29
+    qtbot.waitUntil(lambda: bool(sizes), timeout=TIMEOUT)
+    assert view.page_sizes()[1] == pytest.approx((595, 842))
+    assert view.page_sizes()[5] == pytest.approx((842, 595))
+    assert viewer.current_page == 29  # the layout changed above it, the view stayed on it
+    assert view.page_viewport_rect(29).top() == pytest.approx(12, abs=2)
+    rect = view.page_viewport_rect(29)
+    assert rect.height() / rect.width() == pytest.approx(1191 / 842, rel=0.01)
+    small = view.page_viewport_rect(28)
+    assert small.height() / small.width() == pytest.approx(842 / 595, rel=0.01)
+    wait_rendered(qtbot, viewer, 29)
+    dark, _ = ink_pixels(view.viewport().grab().toImage())
+    assert dark > 20
+
+
+def test_links_of_a_latex_file_do_not_resolve_every_named_destination(qtbot, viewer):
+    open_doc(qtbot, viewer, GEOTOPO, page=59)
+    qtbot.waitUntil(lambda: len(viewer.view.links_on_page(59)) == 2, timeout=TIMEOUT)
+    targets = [(link.target_page, round(link.target_y)) for link in viewer.view.links_on_page(59)]
+    assert targets == [(57, 628), (58, 704)]  # "bemerkung.524" and "satz.528", from the top

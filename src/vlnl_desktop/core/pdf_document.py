@@ -163,13 +163,46 @@ def open_pdf(path: str | Path, password: str | None = None) -> pymupdf.Document:
     return doc
 
 
-def page_sizes(doc: pymupdf.Document) -> list[tuple[float, float]]:
-    """Width and height in points of every page, in the page's own rotation."""
+def page_sizes(
+    doc: pymupdf.Document, start: int = 0, stop: int | None = None
+) -> list[tuple[float, float]]:
+    """Width and height in points of pages ``start`` up to ``stop`` (default: the last), in each page's
+    own rotation: exactly ``doc[i].rect``, without loading the pages.
+
+    Loading a page (what ``doc[i].rect`` does) also reads its annotations and links: for a 1000-page file
+    that is 35–90 ms, against about 9 ms for reading each page object's boxes, ``/Rotate`` and
+    ``/UserUnit`` (inherited ones too) with MuPDF's own rules, as here. A page whose object cannot be read
+    that way is loaded after all; that raises ``RuntimeError`` if the page is damaged.
+    """
+    import pymupdf.mupdf as mupdf
+
+    count = doc.page_count
+    stop = count if stop is None else min(stop, count)
+    pdf = mupdf.pdf_specifics(doc.this)
+    if not pdf.m_internal:  # not a PDF: no page objects to read
+        return [_loaded_page_size(doc, i) for i in range(start, stop)]
+    box, ctm = mupdf.FzRect(), mupdf.FzMatrix()
+    box_ptr, ctm_ptr, pdf_ptr = box.internal(), ctm.internal(), pdf.m_internal
     sizes = []
-    for i in range(doc.page_count):
-        rect = doc.load_page(i).rect
-        sizes.append((rect.width, rect.height))
+    for i in range(start, stop):
+        try:
+            page_obj = mupdf.ll_pdf_lookup_page_obj(pdf_ptr, i)
+            mupdf.ll_pdf_page_obj_transform(page_obj, box_ptr, ctm_ptr)
+            r = mupdf.ll_fz_transform_rect(box_ptr, ctm_ptr)
+            sizes.append((r.x1 - r.x0, r.y1 - r.y0))
+        except mupdf.FzErrorBase:
+            sizes.append(_loaded_page_size(doc, i))
     return sizes
+
+
+def page_size(doc: pymupdf.Document, index: int) -> tuple[float, float]:
+    """Width and height in points of page ``index``, in its own rotation (see ``page_sizes``)."""
+    return page_sizes(doc, index, index + 1)[0]
+
+
+def _loaded_page_size(doc: pymupdf.Document, index: int) -> tuple[float, float]:
+    rect = doc.load_page(index).rect
+    return (rect.width, rect.height)
 
 
 def to_display(page: pymupdf.Page, rect: pymupdf.Rect | Rect) -> Rect:

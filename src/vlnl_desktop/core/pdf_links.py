@@ -8,6 +8,7 @@ links into other files, unknown schemes. The viewer never acts on a refused link
 from __future__ import annotations
 
 import enum
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -55,33 +56,55 @@ def classify_uri(uri: str) -> LinkKind:
 
 
 def page_links(doc: pymupdf.Document, index: int) -> list[PdfLink]:
-    """The links on page ``index`` (0-based), classified."""
+    """The links on page ``index`` (0-based), classified.
+
+    Internal links are resolved one by one with MuPDF (``Document.resolve_link``, a lookup in the name
+    tree for a named destination), not with ``Page.get_links``: that resolves *every* named destination
+    of the document in Python the first time (a fifth of a second in a large LaTeX file, holding the GIL).
+    """
     import pymupdf
 
     page = doc.load_page(index)
     links: list[PdfLink] = []
-    for link in page.get_links():
-        rect = to_display(page, link["from"])
-        kind = link.get("kind")
-        if kind in (pymupdf.LINK_GOTO, pymupdf.LINK_NAMED):
-            target = link.get("page", -1)
-            if target is None or not 0 <= target < doc.page_count:
-                continue
-            point = link.get("to")
-            target_y = None
-            if point is not None:
-                target_page = doc.load_page(target)
-                # PyMuPDF gives the target in PDF space (origin bottom left).
-                pdf_to_display = target_page.transformation_matrix * target_page.rotation_matrix
-                target_y = max(0.0, (pymupdf.Point(point) * pdf_to_display).y)
-            links.append(PdfLink(rect, LinkKind.INTERNAL, target_page=target, target_y=target_y))
-        elif kind == pymupdf.LINK_URI:
-            uri = link.get("uri", "")
-            links.append(PdfLink(rect, classify_uri(uri), uri=uri))
-        elif kind == pymupdf.LINK_LAUNCH:
-            target = link.get("file") or link.get("uri") or "launch"
-            links.append(PdfLink(rect, LinkKind.REFUSED, uri=f"launch:{target}"))
-        elif kind == pymupdf.LINK_GOTOR:
-            target = link.get("file") or ""
-            links.append(PdfLink(rect, LinkKind.REFUSED, uri=f"file:{target}"))
+    rotations: dict[int, pymupdf.Matrix] = {}  # target page → its rotation matrix
+    link = page.first_link
+    while link:
+        uri = link.uri or ""
+        if link.is_external:
+            parsed = _external_link(page, link)
+            if parsed is not None:
+                links.append(parsed)
+        elif uri:
+            target, x, y = doc.resolve_link(uri)
+            if 0 <= target < doc.page_count:
+                target_y = None
+                if not math.isnan(y):
+                    # MuPDF gives the point in the target page's unrotated space (origin top left).
+                    rotation = rotations.get(target)
+                    if rotation is None:
+                        rotation = rotations[target] = doc.load_page(target).rotation_matrix
+                    point = pymupdf.Point(0.0 if math.isnan(x) else x, y) * rotation
+                    target_y = max(0.0, point.y)
+                rect = to_display(page, link.rect)
+                links.append(
+                    PdfLink(rect, LinkKind.INTERNAL, target_page=target, target_y=target_y)
+                )
+        link = link.next
     return links
+
+
+def _external_link(page: pymupdf.Page, link: pymupdf.Link) -> PdfLink | None:
+    """A link out of the document (web address, file, launch action), classified; None if empty."""
+    import pymupdf
+
+    dest = link.dest  # for an external link this does not touch the named destinations
+    rect = to_display(page, link.rect)
+    if dest.kind == pymupdf.LINK_URI:
+        return PdfLink(rect, classify_uri(dest.uri), uri=dest.uri)
+    if dest.kind == pymupdf.LINK_LAUNCH:
+        target = dest.file_spec.replace("\\", "/") or dest.uri or "launch"
+        return PdfLink(rect, LinkKind.REFUSED, uri=f"launch:{target}")
+    if dest.kind == pymupdf.LINK_GOTOR:
+        target = dest.file_spec.replace("\\", "/")
+        return PdfLink(rect, LinkKind.REFUSED, uri=f"file:{target}")
+    return None

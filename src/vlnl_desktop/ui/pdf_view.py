@@ -10,7 +10,11 @@ back/forward history of jumps.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import math
+from dataclasses import dataclass
+from itertools import accumulate
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
@@ -71,6 +75,101 @@ def rotation_transform(rotation: int, width: float, height: float) -> QTransform
     return QTransform()
 
 
+def fit_width_zoom(available: float, width: float) -> float:
+    """The zoom at which a page ``width`` points wide fills ``available`` logical pixels."""
+    zoom = available / (width * LOGICAL_DPI / 72) if width else 1.0
+    return min(max(zoom, 0.05), MAX_ZOOM)
+
+
+@dataclass(frozen=True)
+class FirstPageKey:
+    """Works out, in the renderer's thread, the image the view will want of the page a document opens
+    at, from that page's size: so the renderer can render it at once instead of waiting for the GUI to
+    lay out and ask. Plain arithmetic, the same as ``PdfView``'s fit-width layout (no widget access)."""
+
+    available: float
+    dpr: float
+    rotation: int
+
+    def __call__(self, doc_id: int, page: int, width: float, height: float) -> CacheKey | None:
+        """The key to render (None: the page is so large that the view will ask for tiles)."""
+        if self.rotation in (90, 270):
+            width, height = height, width
+        scale = fit_width_zoom(self.available, width) * LOGICAL_DPI / 72
+        w = round(round(width * scale) * self.dpr)
+        h = round(round(height * scale) * self.dpr)
+        if w * h > TILE_THRESHOLD:
+            return None
+        return CacheKey(doc_id, page, self.rotation, w, h)
+
+
+class PageLayout:
+    """Where each page is in the content: a column of pages ``SPACING`` apart, each centred in the width
+    of the widest. ``layout[i]`` is page i's ``QRectF`` in content pixels.
+
+    Built without a Python loop when every page has the same size (the estimate while a document opens,
+    and most documents); lookups by y bisect the page tops, so nothing on the way to showing page 500 of
+    a 1000-page document walks all the pages.
+    """
+
+    def __init__(self, sizes: list[tuple[float, float]], scale: float, turned: bool) -> None:
+        """``sizes``: each page's (width, height) in points; ``turned``: swap them (a quarter turn)."""
+        count = len(sizes)
+        self._count = count
+        if not count:
+            self._widths: list[int] = []
+            self._heights: list[int] = []
+            self._tops: list[int] = [SPACING]
+            self.width = self.height = 0.0
+            return
+        if sizes.count(sizes[0]) == count:
+            w, h = sizes[0][::-1] if turned else sizes[0]
+            pw, ph = round(w * scale), round(h * scale)
+            self._widths, self._heights = [pw] * count, [ph] * count
+            widest = w
+            self._tops = list(range(SPACING, SPACING + (count + 1) * (ph + SPACING), ph + SPACING))
+        else:
+            if turned:
+                sizes = [(h, w) for w, h in sizes]
+            self._widths = [round(w * scale) for w, _ in sizes]
+            self._heights = [round(h * scale) for _, h in sizes]
+            widest = max(w for w, _ in sizes)
+            self._tops = list(
+                accumulate(self._heights, lambda y, h: y + h + SPACING, initial=SPACING)
+            )
+        self.width = widest * scale + 2 * SPACING
+        self.height = float(self._tops[-1])
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, page: int) -> QRectF:
+        if not 0 <= page < self._count:
+            raise IndexError(page)
+        pw = self._widths[page]
+        return QRectF(round((self.width - pw) / 2), self._tops[page], pw, self._heights[page])
+
+    def pages_between(self, top: float, bottom: float) -> range:
+        """The pages that reach into the band of content from ``top`` to ``bottom``, in order."""
+        first = max(bisect.bisect_right(self._tops, top) - 1, 0)
+        if first < self._count and self._tops[first] + self._heights[first] <= top:
+            first += 1  # ``top`` is in the gap below that page
+        last = bisect.bisect_left(self._tops, bottom)
+        return range(first, min(last, self._count))
+
+    def page_at_y(self, y: float) -> int:
+        """The page whose band (the page and the gap below it) holds content ``y``, clamped."""
+        return min(max(bisect.bisect_right(self._tops, y) - 1, 0), self._count - 1)
+
+    def nearest(self, y: float) -> int:
+        """The page whose centre is nearest to content ``y`` (-1 without pages)."""
+        if not self._count:
+            return -1
+        i = self.page_at_y(y)
+        candidates = [j for j in (i - 1, i, i + 1) if 0 <= j < self._count]
+        return min(candidates, key=lambda j: abs(self._tops[j] + self._heights[j] / 2 - y))
+
+
 class PdfView(QAbstractScrollArea):
     """Shows the pages of the document open in ``client``; all document access goes through it."""
 
@@ -95,9 +194,8 @@ class PdfView(QAbstractScrollArea):
         self._zoom = 1.0
         self._fit: str | None = "width"
         self._rotation = 0
-        self._page_rects: list[QRectF] = []
-        self._content_width = 0.0
-        self._content_height = 0.0
+        self._page_rects = PageLayout([], 1.0, False)
+        self._widest = (0.0, 0.0)  # the largest page width and height in points
         self._current_page = -1
         self._links: dict[int, list[PdfLink]] = {}
         self._links_asked: set[int] = set()
@@ -116,6 +214,8 @@ class PdfView(QAbstractScrollArea):
         self._request_timer = QTimer(self)
         self._request_timer.setSingleShot(True)
         self._request_timer.setInterval(0)
+        self._hold_timer = QTimer(self)  # ends ``hold_painting``
+        self._hold_timer.setSingleShot(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.viewport().setMouseTracking(True)
@@ -125,6 +225,7 @@ class PdfView(QAbstractScrollArea):
 
     def _connect_signals(self) -> None:
         self._request_timer.timeout.connect(self._on_request_timer)
+        self._hold_timer.timeout.connect(self._on_hold_timer)
         self._client.page_rendered.connect(self._on_page_rendered)
         self._client.links_ready.connect(self._on_links_ready)
         self._client.text_ready.connect(self._on_text_ready)
@@ -137,9 +238,11 @@ class PdfView(QAbstractScrollArea):
 
     # --- document ---
 
-    def set_document(self, info: DocumentInfo | None) -> None:
-        """Show ``info``'s document (None: nothing), at the top, with no hits, selection or history."""
+    def set_document(self, info: DocumentInfo | None, page: int = 0) -> None:
+        """Show ``info``'s document (None: nothing) at ``page`` fitted to the width, with no hits,
+        selection or history."""
         self._info = info
+        self._set_widest()
         self._links.clear()
         self._links_asked.clear()
         self._hits.clear()
@@ -149,10 +252,60 @@ class PdfView(QAbstractScrollArea):
         self._clear_selection()
         self._current_page = -1
         self.history_changed.emit(0, 0)
+        if info is not None:
+            self._fit = "width"
+            self._zoom = self._fit_zoom()
         self._relayout()
         self.verticalScrollBar().setValue(0)
+        if info is not None:
+            self.go_to_page(page, record=False)
+            self.zoom_changed.emit(self._zoom)
         self._update_current_page()
         self.viewport().update()
+
+    def set_page_sizes(self, sizes: list[tuple[float, float]]) -> None:
+        """Replace the estimated page sizes the document was laid out with by the exact ``sizes``;
+        if they differ, lay out again with the same point of the current page at the top."""
+        if self._info is None or len(sizes) != self.page_count:
+            return
+        changed = sizes != self._info.page_sizes
+        self._info = dataclasses.replace(self._info, page_sizes=list(sizes), sizes_exact=True)
+        if not changed:
+            return
+        self._set_widest()
+        page = max(self._current_page, 0)
+        rect = self._page_rects[page]
+        offset = self.verticalScrollBar().value() - rect.top()
+        fraction = offset / rect.height() if offset > 0 and rect.height() else None
+        if self._fit:
+            self._zoom = self._fit_zoom()
+        self._relayout()
+        rect = self._page_rects[page]
+        top = rect.top() + (fraction * rect.height() if fraction is not None else offset)
+        self.verticalScrollBar().setValue(round(top))
+        self._update_current_page()
+        self.zoom_changed.emit(self._zoom)
+        self._schedule_requests()
+        self.viewport().update()
+
+    def _set_widest(self) -> None:
+        sizes = self._info.page_sizes if self._info else []
+        if not sizes:
+            self._widest = (0.0, 0.0)
+        elif self._info.sizes_exact is False or sizes.count(sizes[0]) == len(sizes):
+            self._widest = sizes[0]
+        else:
+            self._widest = (max(w for w, _ in sizes), max(h for _, h in sizes))
+
+    def hold_painting(self, msec: int) -> None:
+        """Keep what is on screen until the next page image arrives, ``msec`` at most: while a document
+        opens, painting its blank pages would only take the GIL from the renderer and flash grey."""
+        self.viewport().setUpdatesEnabled(False)
+        self._hold_timer.start(msec)
+
+    @Slot()
+    def _on_hold_timer(self) -> None:
+        self.viewport().setUpdatesEnabled(True)  # which also repaints it
 
     @property
     def page_count(self) -> int:
@@ -219,15 +372,20 @@ class PdfView(QAbstractScrollArea):
     def _fit_zoom(self) -> float:
         if not self._info:
             return self._zoom
-        avail_w = self.viewport().width() - 2 * SPACING - 1
+        avail_w = self._available_width()
         avail_h = self.viewport().height() - 2 * SPACING
-        sizes = [self._rotated_size(i) for i in range(self.page_count)]
-        widest = max(w for w, _ in sizes) * LOGICAL_DPI / 72
-        zoom = avail_w / widest if widest else 1.0
         if self._fit == "page":
-            w, h = sizes[max(self._current_page, 0)]
+            w, h = self._rotated_size(max(self._current_page, 0))
             zoom = min(avail_w / (w * LOGICAL_DPI / 72), avail_h / (h * LOGICAL_DPI / 72))
-        return min(max(zoom, 0.05), MAX_ZOOM)
+            return min(max(zoom, 0.05), MAX_ZOOM)
+        return fit_width_zoom(avail_w, self._widest[1 if self._rotation in (90, 270) else 0])
+
+    def _available_width(self) -> float:
+        return self.viewport().width() - 2 * SPACING - 1
+
+    def first_page_key(self) -> FirstPageKey:
+        """For ``RenderClient.open``: how a document about to be opened will show its first page."""
+        return FirstPageKey(self._available_width(), self.devicePixelRatioF(), self._rotation)
 
     def _apply_zoom(self, zoom: float, anchor: QPointF | None = None) -> None:
         zoom = min(max(zoom, 0.05), MAX_ZOOM)
@@ -254,28 +412,16 @@ class PdfView(QAbstractScrollArea):
         return self._zoom * LOGICAL_DPI / 72
 
     def _relayout(self) -> None:
-        self._page_rects = []
-        if not self._info:
-            self._content_width = self._content_height = 0
-            self._update_scrollbars()
-            return
-        s = self._scale()
-        sizes = [self._rotated_size(i) for i in range(self.page_count)]
-        widest = max(w for w, _ in sizes) * s
-        self._content_width = widest + 2 * SPACING
-        y = SPACING
-        for w, h in sizes:
-            pw, ph = round(w * s), round(h * s)
-            self._page_rects.append(QRectF(round((self._content_width - pw) / 2), y, pw, ph))
-            y += ph + SPACING
-        self._content_height = y
+        sizes = self._info.page_sizes if self._info else []
+        self._page_rects = PageLayout(sizes, self._scale(), self._rotation in (90, 270))
         self._update_scrollbars()
 
     def _update_scrollbars(self) -> None:
         vw, vh = self.viewport().width(), self.viewport().height()
-        self.horizontalScrollBar().setRange(0, max(0, math.floor(self._content_width - vw)))
+        layout = self._page_rects
+        self.horizontalScrollBar().setRange(0, max(0, math.floor(layout.width - vw)))
         self.horizontalScrollBar().setPageStep(vw)
-        self.verticalScrollBar().setRange(0, max(0, math.floor(self._content_height - vh)))
+        self.verticalScrollBar().setRange(0, max(0, math.floor(layout.height - vh)))
         self.verticalScrollBar().setPageStep(vh)
         self.verticalScrollBar().setSingleStep(40)
         self.horizontalScrollBar().setSingleStep(40)
@@ -283,8 +429,8 @@ class PdfView(QAbstractScrollArea):
     def _x_offset(self) -> float:
         """Content x where the viewport's left edge is, centring narrow content."""
         vw = self.viewport().width()
-        if self._content_width < vw:
-            return -(vw - self._content_width) / 2
+        if self._page_rects.width < vw:
+            return -(vw - self._page_rects.width) / 2
         return self.horizontalScrollBar().value()
 
     def _visible_rect(self) -> QRectF:
@@ -303,20 +449,17 @@ class PdfView(QAbstractScrollArea):
         return t * QTransform.fromScale(s, s) * QTransform.fromTranslate(rect.left(), rect.top())
 
     def _page_at(self, content: QPointF) -> int:
-        for i, rect in enumerate(self._page_rects):
-            if rect.contains(content):
-                return i
-        return -1
+        if not self._page_rects:
+            return -1
+        page = self._page_rects.page_at_y(content.y())
+        return page if self._page_rects[page].contains(content) else -1
 
     def _page_point_at(self, viewport_pos: QPointF) -> tuple[int, QPointF]:
         """The page and page point under ``viewport_pos``, or the nearest page's point in line with it."""
         if not self._page_rects:
             return -1, QPointF()
         content = self._to_content(viewport_pos)
-        page = min(
-            range(len(self._page_rects)),
-            key=lambda i: abs(self._page_rects[i].center().y() - content.y()),
-        )
+        page = self._page_rects.nearest(content.y())
         point, _ok = self._page_transform(page).inverted()
         return page, point.map(content)
 
@@ -375,9 +518,8 @@ class PdfView(QAbstractScrollArea):
     def _update_current_page(self) -> None:
         visible = self._visible_rect()
         best, best_height = -1, 0.0
-        for i, rect in enumerate(self._page_rects):
-            if rect.top() > visible.bottom():
-                break
+        for i in self._page_rects.pages_between(visible.top(), visible.bottom()):
+            rect = self._page_rects[i]
             height = rect.intersected(visible).height()
             if height > best_height + 0.5:
                 best, best_height = i, height
@@ -434,26 +576,22 @@ class PdfView(QAbstractScrollArea):
         margin = visible.adjusted(0, -visible.height(), 0, visible.height())
         dpr = self.devicePixelRatioF()
         centre = visible.center().y()
-        wanted = [i for i, r in enumerate(self._page_rects) if r.intersects(margin)]
-        wanted.sort(
-            key=lambda i: (
-                not self._page_rects[i].intersects(visible),
-                abs(self._page_rects[i].center().y() - centre),
-            )
+        rects = {
+            i: self._page_rects[i]
+            for i in self._page_rects.pages_between(margin.top(), margin.bottom())
+        }
+        in_view = {i for i, r in rects.items() if r.intersects(visible)}
+        wanted = sorted(
+            (i for i, r in rects.items() if r.intersects(margin)),
+            key=lambda i: (i not in in_view, abs(rects[i].center().y() - centre)),
         )
         jobs = []
         for i in wanted:
-            for key in self._keys_for(
-                i, visible if self._page_rects[i].intersects(visible) else margin, dpr
-            ):
+            for key in self._keys_for(i, visible if i in in_view else margin, dpr):
                 if key not in self._cache:
                     jobs.append(RenderJob(key))
         self._client.set_jobs("view", jobs)
-        missing_links = [
-            i
-            for i in wanted
-            if i not in self._links_asked and self._page_rects[i].intersects(visible)
-        ]
+        missing_links = [i for i in wanted if i not in self._links_asked and i in in_view]
         if missing_links:
             self._links_asked.update(missing_links)
             self._client.request_links(missing_links)
@@ -484,6 +622,9 @@ class PdfView(QAbstractScrollArea):
             return
         self._cache.put(key, image)
         self._unpainted = True
+        if self._hold_timer.isActive():
+            self._hold_timer.stop()
+            self._on_hold_timer()
         self.viewport().update()
 
     @Slot(int, object)
@@ -501,12 +642,10 @@ class PdfView(QAbstractScrollArea):
         visible = self._visible_rect()
         painter.translate(-visible.left(), -visible.top())
         dpr = self.devicePixelRatioF()
-        for i, rect in enumerate(self._page_rects):
-            if rect.top() > visible.bottom():
-                break
-            if not rect.intersects(visible):
-                continue
-            self._paint_page(painter, i, rect, visible, dpr)
+        for i in self._page_rects.pages_between(visible.top(), visible.bottom()):
+            rect = self._page_rects[i]
+            if rect.intersects(visible):
+                self._paint_page(painter, i, rect, visible, dpr)
         if self._selection is not None:
             painter.fillRect(self._selection, _SELECTION)
             painter.setPen(QPen(_SELECTION.darker(150), 1))
@@ -697,8 +836,8 @@ class PdfView(QAbstractScrollArea):
     def _request_selection_text(self) -> None:
         sel = self._selection
         best, best_area = -1, 0.0
-        for i, rect in enumerate(self._page_rects):
-            part = rect.intersected(sel)
+        for i in self._page_rects.pages_between(sel.top(), sel.bottom()):
+            part = self._page_rects[i].intersected(sel)
             area = part.width() * part.height()
             if area > best_area:
                 best, best_area = i, area

@@ -9,6 +9,7 @@ Run ``python -m vlnl_desktop.ui.pdf_viewer FILE [--page N] [--find TEXT]`` to lo
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer, QUrl, Signal, Slot
@@ -48,6 +49,9 @@ from vlnl_desktop.workers.page_renderer import DocumentInfo, RenderClient, Rende
 
 THUMB_WIDTH = 96
 FILL_DELAY_MS = 300
+HOLD_PAINT_MS = (
+    150  # while a document opens, the view keeps the old picture until its page is there
+)
 PRINT_DPI = 300
 
 
@@ -188,16 +192,33 @@ class ThumbnailList(QListWidget):
         self.itemActivated.connect(self._on_item_activated)
         self._client.page_rendered.connect(self._on_page_rendered)
 
-    def set_document(self, info: DocumentInfo | None) -> None:
-        """List the pages of ``info`` with blank icons (soon); thumbnails come as rows scroll into view."""
-        self.clear()
+    def set_document(self, info: DocumentInfo | None, keep_rows: bool = False) -> None:
+        """List the pages of ``info`` with blank icons (soon); thumbnails come as rows scroll into view.
+
+        With ``keep_rows`` (and no ``info``) the old rows stay, hidden, until the next document fills
+        the list: removing a thousand rows takes milliseconds the page being opened should not wait for.
+        """
         self._done.clear()
         self._info = info
-        self._filled = info is None
         if info is None:
             self._fill_timer.stop()
+            self._filled = not keep_rows
+            if keep_rows:
+                self.setUpdatesEnabled(False)
+            else:
+                self._clear_rows()
             return
+        self._filled = False
         self._fill_timer.start(FILL_DELAY_MS)
+
+    def _clear_rows(self) -> None:
+        self.clear()
+        self.setUpdatesEnabled(True)
+
+    def set_page_sizes(self, sizes: list[tuple[float, float]]) -> None:
+        """Use the exact page sizes (for the thumbnails' heights) instead of the estimate."""
+        if self._info is not None and len(sizes) == len(self._info.page_sizes):
+            self._info = dataclasses.replace(self._info, page_sizes=list(sizes), sizes_exact=True)
 
     @property
     def filled(self) -> bool:
@@ -209,6 +230,7 @@ class ThumbnailList(QListWidget):
         if self._filled or self._info is None:
             return
         self._filled = True
+        self._clear_rows()
         blank = QPixmap(self.iconSize())
         blank.fill(Qt.GlobalColor.white)
         icon = QIcon(blank)
@@ -223,7 +245,7 @@ class ThumbnailList(QListWidget):
     def set_current_page(self, page: int) -> None:
         """Mark ``page`` as the current one and scroll it into view."""
         self._current = page
-        item = self.item(page)
+        item = self.item(page) if self._filled else None  # (old rows may still be there)
         if item is not None:
             self.blockSignals(True)
             self.setCurrentItem(item)
@@ -244,7 +266,7 @@ class ThumbnailList(QListWidget):
 
     @Slot()
     def _on_timer(self) -> None:
-        if self._info is None or not self.isVisible():
+        if self._info is None or not self._filled or not self.isVisible():
             return
         dpr = self.devicePixelRatioF()
         area = self.viewport().rect()
@@ -274,7 +296,8 @@ class ThumbnailList(QListWidget):
 
     @Slot(QListWidgetItem)
     def _on_item_activated(self, item: QListWidgetItem) -> None:
-        self.page_activated.emit(self.row(item))
+        if self._filled:
+            self.page_activated.emit(self.row(item))
 
 
 class PrintJob(QObject):
@@ -482,6 +505,8 @@ class PdfViewer(QWidget):
         c = self._client
         c.opened.connect(self._on_opened)
         c.open_failed.connect(self._on_open_failed)
+        c.sizes_ready.connect(self._on_sizes_ready)
+        c.outline_ready.connect(self._on_outline_ready)
         c.find_hits.connect(self._on_find_hits)
         c.find_finished.connect(self._on_find_finished)
         v = self.view
@@ -580,9 +605,11 @@ class PdfViewer(QWidget):
         An encrypted file without (the right) ``password`` asks the user for it.
         """
         path = str(Path(path).expanduser().resolve())
-        self._clear_document()
+        # First, so that the worker opens (and renders the page) while the GUI clears.
+        self._client.open(path, password, page, self.view.first_page_key())
+        self._clear_document(opening=True)
+        self.view.hold_painting(HOLD_PAINT_MS)
         self._pending = (path, page, find)
-        self._client.open(path, password)
 
     def close_document(self) -> None:
         """Close the document and show an empty pane."""
@@ -657,11 +684,13 @@ class PdfViewer(QWidget):
 
     # --- opening ---
 
-    def _clear_document(self) -> None:
+    def _clear_document(self, opening: bool = False) -> None:
+        """Show no document; ``opening``: another one is on its way, and the thumbnail rows (slow to
+        remove for a long document) are replaced only after its first page is shown."""
         self._path = None
         self._cache.clear()
         self.view.set_document(None)
-        self.thumbnails.set_document(None)
+        self.thumbnails.set_document(None, keep_rows=opening)
         self.outline_tree.clear()
         self._reset_find()
         self.show_notice("")
@@ -675,12 +704,9 @@ class PdfViewer(QWidget):
         self._pending = None
         self._path = info.path
         self.stack.setCurrentWidget(self.view)
-        self.view.set_document(info)
-        self.view.fit_width()
-        self.view.go_to_page(page, record=False)
+        self.view.set_document(info, page)
         self.view.request_pages_now()
         self.thumbnails.set_document(info)
-        self._fill_outline(info)
         self._update_page_count()
         self._update_actions()
         self.view.setFocus()
@@ -693,7 +719,8 @@ class PdfViewer(QWidget):
         if reason in ("password_required", "wrong_password") and not self._asking_password:
             password = self._ask_password(path, wrong=reason == "wrong_password")
             if password is not None:
-                self._client.open(path, password)
+                page = self._pending[1] if self._pending else 0
+                self._client.open(path, password, page, self.view.first_page_key())
                 return
             self._show_message(path, self.tr("Dit document is beveiligd met een wachtwoord."))
             return
@@ -720,14 +747,22 @@ class PdfViewer(QWidget):
 
     def _show_message(self, path: str, text: str) -> None:
         self._pending = None
+        self.view.hold_painting(0)
+        self.thumbnails.set_document(None)
         self.message_label.setText(f"{text}\n\n{Path(path).name}")
         self.stack.setCurrentWidget(self.message_label)
         self.error.emit(text)
 
-    def _fill_outline(self, info: DocumentInfo) -> None:
+    @Slot(object)
+    def _on_sizes_ready(self, sizes: list[tuple[float, float]]) -> None:
+        self.view.set_page_sizes(sizes)
+        self.thumbnails.set_page_sizes(sizes)
+
+    @Slot(object)
+    def _on_outline_ready(self, outline: list) -> None:
         self.outline_tree.clear()
         parents: list[QTreeWidgetItem] = []
-        for entry in info.outline:
+        for entry in outline:
             level = max(1, min(entry.level, len(parents) + 1))
             del parents[level - 1 :]
             parent = parents[-1] if parents else self.outline_tree.invisibleRootItem()
@@ -736,8 +771,8 @@ class PdfViewer(QWidget):
             if entry.page >= 0:
                 item.setToolTip(0, self.tr("Pagina %1").replace("%1", str(entry.page + 1)))
             parents.append(item)
-        self.side_tabs.setTabEnabled(1, bool(info.outline))
-        if info.outline and self.outline_tree.topLevelItemCount() < 15:
+        self.side_tabs.setTabEnabled(1, bool(outline))
+        if outline and self.outline_tree.topLevelItemCount() < 15:
             self.outline_tree.expandToDepth(0)
 
     # --- find ---

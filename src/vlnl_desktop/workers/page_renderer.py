@@ -8,6 +8,12 @@ Render requests come in *channels* ("view", "thumbs", "print"). A new request fo
 was still pending there, so pages that scrolled away are never rendered: the worker does one job per turn
 of its event loop and so sees the newest request before the next job. Every document gets a new id; an
 answer for an older id is dropped by the receiver.
+
+Opening at page N does the least before that page can be shown: the ``opened`` answer carries page N's
+size and uses it as the estimate for every other page, and nothing else is read until the GUI has painted
+page N. Then, in small slices so that new requests are seen between them, the worker reads the exact size
+of every page (``sizes_ready``), the outline (``outline_ready``), then the links asked for, finds and
+thumbnails.
 """
 
 from __future__ import annotations
@@ -26,6 +32,11 @@ log = logging.getLogger(__name__)
 
 CHANNELS = ("view", "print", "thumbs")  # in order of priority
 _FIND_SLICE_SECONDS = 0.03
+_SIZES_SLICE_SECONDS = 0.004
+_SIZES_CHUNK = 64  # pages read between two looks at the clock
+_OPEN_GRACE_MS = 250
+"""After opening, the worker waits this long for the GUI's first "view" request before it starts on the
+rest (exact sizes, outline, …), in case nothing is shown."""
 _GUI_TURN_MS = 50
 """After a "view" image the worker waits until the GUI says it has painted it (``RenderClient.painted``),
 at most this long. PyMuPDF holds the GIL while it renders, so without this pause the GUI thread could
@@ -41,12 +52,17 @@ class RenderJob:
 
 @dataclass(frozen=True)
 class DocumentInfo:
-    """What the GUI knows about an open document; sizes are in points, in each page's own rotation."""
+    """What the GUI knows about an open document; sizes are in points, in each page's own rotation.
+
+    Unless ``sizes_exact``, only page ``first_page``'s size is exact and every other page has the same
+    size as an estimate; the exact sizes follow with ``sizes_ready``, the outline with ``outline_ready``.
+    """
 
     doc_id: int
     path: str
     page_sizes: list[tuple[float, float]]
-    outline: list = field(default_factory=list)
+    first_page: int = 0
+    sizes_exact: bool = True
 
 
 @dataclass
@@ -65,6 +81,10 @@ class PageRenderer(QObject):
     """A document opened: its ``DocumentInfo``."""
     open_failed = Signal(int, str, str, str)
     """Opening failed: doc id, reason code (see ``core.pdf_document``), English message, path."""
+    sizes_ready = Signal(int, object)
+    """The exact size of every page: doc id, list of (width, height) in points."""
+    outline_ready = Signal(int, object)
+    """The outline: doc id, list of ``OutlineEntry`` (empty if the document has none)."""
     page_rendered = Signal(str, object, QImage)
     """A rendered image: channel, its ``CacheKey``, the image."""
     links_ready = Signal(int, int, object)
@@ -84,44 +104,72 @@ class PageRenderer(QObject):
         self._recent: deque[CacheKey] = deque(maxlen=64)
         self._links_pending: deque[int] = deque()
         self._find: _FindState | None = None
+        self._shown = False  # the first "view" image has been sent (or nothing asked for one)
+        self._sizes: list[tuple[float, float]] | None = (
+            None  # exact sizes read so far, None if done
+        )
+        self._outline_pending = False
+        self._retired: list = []  # documents replaced by a newer one, closed once it is shown
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._on_tick)
 
     # --- requests (queued from the GUI thread) ---
 
-    @Slot(int, str, object)
-    def open_document(self, doc_id: int, path: str, password: object) -> None:
-        """Close the current document and open ``path``; answer with ``opened`` or ``open_failed``."""
+    @Slot(int, str, object, int, object)
+    def open_document(
+        self, doc_id: int, path: str, password: object, page: int, first_key: object
+    ) -> None:
+        """Close the current document and open ``path`` to be shown at ``page``; answer with ``opened``
+        (``page``'s size standing in for every page's) or ``open_failed``.
+
+        ``first_key`` (or None) is called here with (doc id, page, width, height in points) for the
+        ``CacheKey`` the view will want of ``page``: that image is rendered and sent on the "view"
+        channel right after ``opened``, while the GUI lays the document out.
+        """
         from vlnl_desktop.core import pdf_document
 
-        self._close()
+        self._close(later=True)
         self._doc_id = doc_id
         try:
             doc = pdf_document.open_pdf(path, password if isinstance(password, str) else None)
         except pdf_document.PdfOpenError as exc:
+            self._close()
             self.open_failed.emit(doc_id, exc.reason, str(exc), path)
             return
         except OSError as exc:
+            self._close()
             self.open_failed.emit(
                 doc_id, "unreadable", f"The file cannot be read: {exc.strerror or exc}", path
             )
             return
         self._doc = doc
+        count = doc.page_count
+        page = min(max(page, 0), count - 1)
         try:
-            info = DocumentInfo(
-                doc_id=doc_id,
-                path=path,
-                page_sizes=pdf_document.page_sizes(doc),
-                outline=pdf_document.outline(doc),
-            )
+            size = pdf_document.page_size(doc, page)
         except RuntimeError as exc:  # MuPDF can fail on a damaged page tree
             log.warning("Cannot read %s: %s", path, exc)
             self._close()
             self.open_failed.emit(doc_id, "broken", "The PDF is damaged and cannot be read.", path)
             return
-        pdf_document.drain_mupdf_warnings(path)
+        info = DocumentInfo(
+            doc_id=doc_id,
+            path=path,
+            page_sizes=[size] * count,
+            first_page=page,
+            sizes_exact=count == 1,
+        )
+        self._sizes = None if count == 1 else []
+        self._outline_pending = True
+        key = first_key(doc_id, page, *size) if callable(first_key) else None
         self.opened.emit(info)
+        if key is None:
+            self._timer.start(_OPEN_GRACE_MS)
+            return
+        self._render("view", RenderJob(key))
+        self._shown = True
+        self._timer.start(_GUI_TURN_MS)
 
     @Slot()
     def close_document(self) -> None:
@@ -190,8 +238,8 @@ class PageRenderer(QObject):
     # --- the work loop ---
 
     def _wake(self) -> None:
-        if not self._timer.isActive():
-            self._timer.start()
+        if not self._timer.isActive() or not self._shown:
+            self._timer.start(0)
 
     @Slot()
     def _on_tick(self) -> None:
@@ -199,12 +247,26 @@ class PageRenderer(QObject):
             self._timer.stop()
             return
         self._timer.setInterval(0)
+        if self._sizes is not None and self._shown:
+            self._sizes_slice()  # first, as the layout of every page (and so what is in view) hangs on it
+            return
         for channel in CHANNELS[:2]:
             if self._pending[channel]:
                 self._render(channel, self._pending[channel].popleft())
                 if channel == "view":
+                    self._shown = True
                     self._timer.setInterval(_GUI_TURN_MS)
                 return
+        self._shown = True
+        if self._retired:
+            self._retired.pop().close()
+            return
+        if self._sizes is not None:
+            self._sizes_slice()
+            return
+        if self._outline_pending:
+            self._answer_outline()
+            return
         if self._links_pending:
             self._answer_links(self._links_pending.popleft())
             return
@@ -224,6 +286,41 @@ class PageRenderer(QObject):
             image = QImage()
         self._recent.append(job.key)
         self.page_rendered.emit(channel, job.key, image)
+
+    def _sizes_slice(self) -> None:
+        """Read the exact sizes of the next pages for a few milliseconds; send them all when done."""
+        from vlnl_desktop.core import pdf_document
+
+        sizes = self._sizes
+        count = self._doc.page_count
+        deadline = time.monotonic() + _SIZES_SLICE_SECONDS
+        while len(sizes) < count and time.monotonic() < deadline:
+            start = len(sizes)
+            stop = min(start + _SIZES_CHUNK, count)
+            try:
+                sizes += pdf_document.page_sizes(self._doc, start, stop)
+            except RuntimeError as exc:  # a damaged page: keep its estimate, go on with the next
+                log.warning("Cannot read the size of a page in %d–%d: %s", start + 1, stop, exc)
+                for i in range(start, stop):
+                    try:
+                        sizes.append(pdf_document.page_size(self._doc, i))
+                    except RuntimeError:
+                        sizes.append(sizes[-1] if sizes else (612.0, 792.0))
+        if len(sizes) == count:
+            self._sizes = None
+            self.sizes_ready.emit(self._doc_id, sizes)
+
+    def _answer_outline(self) -> None:
+        from vlnl_desktop.core import pdf_document
+
+        self._outline_pending = False
+        try:
+            entries = pdf_document.outline(self._doc)
+        except RuntimeError as exc:
+            log.warning("Cannot read the outline: %s", exc)
+            entries = []
+        pdf_document.drain_mupdf_warnings("outline")
+        self.outline_ready.emit(self._doc_id, entries)
 
     def _answer_links(self, page: int) -> None:
         from vlnl_desktop.core import pdf_links
@@ -259,15 +356,22 @@ class PageRenderer(QObject):
                 self._doc_id, state.find_id, state.total, sorted(state.without_text)
             )
 
-    def _close(self) -> None:
+    def _close(self, later: bool = False) -> None:
+        """Forget the document and every request; ``later``: close the document only after the next
+        one is shown (closing a long one takes milliseconds)."""
         for queue in self._pending.values():
             queue.clear()
         self._recent.clear()
         self._links_pending.clear()
         self._find = None
+        self._shown = False
+        self._sizes = None
+        self._outline_pending = False
         if self._doc is not None:
-            self._doc.close()
+            self._retired.append(self._doc)
             self._doc = None
+        while self._retired and not later:
+            self._retired.pop().close()
 
     @Slot()
     def _on_thread_finished(self) -> None:
@@ -308,6 +412,10 @@ class RenderClient(QObject):
     """A document opened: its ``DocumentInfo``."""
     open_failed = Signal(str, str, str)
     """Opening failed: reason code, English message, path."""
+    sizes_ready = Signal(object)
+    """The exact size of every page of the current document: list of (width, height) in points."""
+    outline_ready = Signal(object)
+    """The outline of the current document: list of ``OutlineEntry``."""
     page_rendered = Signal(str, object, QImage)
     """An image of the current document: channel, ``CacheKey``, image (null if rendering failed)."""
     links_ready = Signal(int, object)
@@ -319,7 +427,7 @@ class RenderClient(QObject):
     find_finished = Signal(int, int, object)
     """The current find is done: find id, total hits, pages without a text layer."""
 
-    _open_requested = Signal(int, str, object)
+    _open_requested = Signal(int, str, object, int, object)
     _close_requested = Signal()
     _jobs_requested = Signal(int, str, object)
     _links_requested = Signal(int, object)
@@ -352,6 +460,8 @@ class RenderClient(QObject):
         self._thread.finished.connect(w.deleteLater)
         w.opened.connect(self._on_opened)
         w.open_failed.connect(self._on_open_failed)
+        w.sizes_ready.connect(self._on_sizes_ready)
+        w.outline_ready.connect(self._on_outline_ready)
         w.page_rendered.connect(self._on_page_rendered)
         w.links_ready.connect(self._on_links_ready)
         w.text_ready.connect(self._on_text_ready)
@@ -360,10 +470,11 @@ class RenderClient(QObject):
 
     # --- requests ---
 
-    def open(self, path: str, password: str | None = None) -> int:
-        """Open ``path`` (closing the current document); returns the new document's id."""
+    def open(self, path: str, password: str | None = None, page: int = 0, first_key=None) -> int:
+        """Open ``path`` (closing the current document) to be shown at ``page`` (0-based); returns the
+        new document's id. ``first_key``: see ``PageRenderer.open_document``."""
         self.doc_id += 1
-        self._open_requested.emit(self.doc_id, path, password)
+        self._open_requested.emit(self.doc_id, path, password, page, first_key)
         return self.doc_id
 
     def close(self) -> None:
@@ -412,6 +523,16 @@ class RenderClient(QObject):
     def _on_open_failed(self, doc_id: int, reason: str, message: str, path: str) -> None:
         if doc_id == self.doc_id:
             self.open_failed.emit(reason, message, path)
+
+    @Slot(int, object)
+    def _on_sizes_ready(self, doc_id: int, sizes: object) -> None:
+        if doc_id == self.doc_id:
+            self.sizes_ready.emit(sizes)
+
+    @Slot(int, object)
+    def _on_outline_ready(self, doc_id: int, entries: object) -> None:
+        if doc_id == self.doc_id:
+            self.outline_ready.emit(entries)
 
     @Slot(str, object, QImage)
     def _on_page_rendered(self, channel: str, key: CacheKey, image: QImage) -> None:
