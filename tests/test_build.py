@@ -70,3 +70,53 @@ def test_a_damaged_archive_is_moved_aside_not_deleted(workspace: Workspace):
     assert report.damaged_copy is not None
     assert report.damaged_copy.read_bytes().startswith(b"this is not a database")
     assert sqlite3.connect(workspace.db_path).execute("SELECT count(*) FROM summits").fetchone()[0]
+
+
+def _set(ws, *sql):
+    conn = sqlite3.connect(ws.db_path)
+    for statement in sql:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+def _import_geotopo(ws):
+    from pathlib import Path
+
+    from vlnl_desktop.core.importer import import_files
+
+    pdf = next((Path(__file__).parent / "data/pdf-samples/009-pdflatex-geotopo").glob("*.pdf"))
+    [result] = import_files(ws, [pdf], record_id="top-2016")
+    assert result.status == "imported"
+    return result.document_id
+
+
+def test_newer_bundled_records_are_merged_in_on_start_keeping_imports(workspace):
+    doc_id = _import_geotopo(workspace)
+    _set(workspace, "UPDATE meta SET value = 'records of an older program' WHERE key = 'records'")
+    _set(workspace, "UPDATE summits SET place = 'stale' WHERE id = 'top-2016'")
+    open_workspace(workspace.root)
+    conn = sqlite3.connect(workspace.db_path)
+    assert conn.execute("SELECT place FROM summits WHERE id = 'top-2016'").fetchone() == ("Gent",)
+    assert conn.execute(
+        "SELECT count(*) FROM pages WHERE document_id = ?", (doc_id,)
+    ).fetchone() == (117,)
+    assert conn.execute(
+        "SELECT 1 FROM document_links WHERE document_id = ? AND record_id = 'top-2016'", (doc_id,)
+    ).fetchone()
+
+
+def test_an_archive_of_the_first_schema_is_migrated_on_start(workspace):
+    doc_id = _import_geotopo(workspace)
+    _set(workspace, "DROP TABLE meta", "PRAGMA user_version = 1")
+    open_workspace(workspace.root)
+    conn = sqlite3.connect(workspace.db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert conn.execute("SELECT count(*) FROM pages WHERE document_id = ?", (doc_id,)).fetchone()
+
+
+def test_an_archive_of_a_newer_program_is_left_alone(workspace):
+    _set(workspace, "PRAGMA user_version = 99")
+    before = workspace.db_path.read_bytes()
+    open_workspace(workspace.root)
+    assert workspace.db_path.read_bytes() == before

@@ -20,7 +20,7 @@ from . import schema
 from .errors import ArchiveError
 from .index_text import search_items
 from .record_sheets import insert_sheets
-from .records import Records, load_records
+from .records import Records, fingerprint, load_records
 from .text import fold
 
 FILE_COLUMNS = ("sha256", "size", "page_count", "has_text", "retrieved", "file_name")
@@ -267,6 +267,7 @@ def _carry_over(db: sqlite_utils.Database, old_path: Path) -> int:
 
 def build_archive(db_path: Path, records: Records | None = None) -> BuildReport:
     """(Re)build the archive at ``db_path`` from the records, keeping the user's documents."""
+    from_bundle = records is None
     records = records or load_records()
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp_path = db_path.with_name(db_path.name + ".building")
@@ -279,6 +280,7 @@ def build_archive(db_path: Path, records: Records | None = None) -> BuildReport:
         with conn:
             schema.create_schema(db)
             count = _insert_records(db, records)
+            db["meta"].insert({"key": "records", "value": fingerprint() if from_bundle else ""})
             insert_sheets(conn, db_path.parent / "documents")
         kept = _carry_over(db, db_path) if db_path.exists() else 0
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()

@@ -16,6 +16,7 @@ FTS_TABLES = {"search_items": ("title", "body"), "pages": ("text",)}
 
 # table -> (columns, pk, foreign keys, not null)
 TABLES: dict[str, tuple[dict, object, list[tuple[str, str, str]], set[str]]] = {
+    "meta": ({"key": str, "value": str}, "key", [], {"value"}),
     "records": (
         {"id": str, "kind": str, "title": str, "date": str, "summary": str, "origin": str},
         "id",

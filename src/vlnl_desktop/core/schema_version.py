@@ -1,4 +1,9 @@
-"""Checking an archive's schema version without importing sqlite-utils (the start-up path)."""
+"""Checking an archive's schema version without importing sqlite-utils (the start-up path).
+
+The archive is derived from the bundled records plus what the user added, so migrating an older
+schema is a rebuild that keeps the user's additions (``build.rebuild``); ``workspace`` does that on
+start, as it does when the bundled records changed.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,8 @@ from pathlib import Path
 
 from .errors import ArchiveError
 
-SCHEMA_VERSION = 1  # keep equal to schema.SCHEMA_VERSION (a test checks)
+# 1: first release; 2: a meta table with the fingerprint of the records the archive was built from
+SCHEMA_VERSION = 2
 REQUIRED_TABLES = ("records", "summits", "themes", "documents", "search_items", "pages")
 
 
@@ -22,3 +28,20 @@ def check_version(conn: sqlite3.Connection, path: Path) -> None:
         raise ArchiveError(f"{path}: made by a newer vlnl-desktop (schema {version})")
     if version < SCHEMA_VERSION:
         raise ArchiveError(f"{path}: an older schema ({version}); run 'vlnl-desktop build'")
+
+
+def archive_state(path: Path) -> tuple[int, str | None] | None:
+    """(schema version, records fingerprint) of the archive at ``path``; None if unreadable."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            try:
+                row = conn.execute("SELECT value FROM meta WHERE key = 'records'").fetchone()
+            except sqlite3.OperationalError:  # no meta table: schema 1
+                row = None
+            return version, (row[0] if row else None)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None

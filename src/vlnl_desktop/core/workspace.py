@@ -71,7 +71,30 @@ def open_workspace(
                 f"{ws.root}: cannot create the archive folder: {exc.strerror}"
             ) from None
         build_archive(ws.db_path)
+    elif initialise:
+        refresh(ws)
     return ws
+
+
+def refresh(ws: Workspace) -> bool:
+    """Rebuild the working archive when it is of an older schema or the bundled records changed
+    (a newer program), keeping the user's additions. True if it was rebuilt. A damaged or newer
+    archive is left as it is: opening it reports the problem."""
+    from .records import fingerprint
+    from .schema_version import SCHEMA_VERSION, archive_state
+
+    state = archive_state(ws.db_path)
+    if state is None:
+        return False
+    version, built_from = state
+    if version > SCHEMA_VERSION or (version == SCHEMA_VERSION and built_from == fingerprint()):
+        return False
+    if version == 0:
+        return False  # not an archive of ours: never overwrite it
+    from .build import build_archive
+
+    build_archive(ws.db_path)
+    return True
 
 
 def connect_readonly(ws: Workspace) -> sqlite3.Connection:
