@@ -427,6 +427,20 @@ def default_workers(count: int) -> int:
     return 0 if count < 8 or cores < 2 else min(cores, 4)
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Worker process initializer: end this process when the importing process is gone (killed
+    half-way, it cannot shut its pool down)."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.25)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
 def _prepared_in_order(paths: list[str], password: str | None, workers: int):
     """Yield (path, prepared) in order; with ``workers`` > 0, extraction runs ahead in that many
     processes while the caller writes (one writer: this process)."""
@@ -439,7 +453,9 @@ def _prepared_in_order(paths: list[str], password: str | None, workers: int):
 
     # spawn, not fork: the caller may be a Qt app with threads
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         ahead = workers * 2
         futures = [pool.submit(_prepare_or_problem, p, password) for p in paths[:ahead]]
         try:
