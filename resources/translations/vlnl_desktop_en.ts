@@ -359,6 +359,29 @@
     </message>
 </context>
 <context>
+    <name>DossierExport</name>
+    <message>
+        <source>Dossier - %1.pdf</source>
+        <translation>Dossier - %1.pdf</translation>
+    </message>
+    <message>
+        <source>Dossier exporteren</source>
+        <translation>Export dossier</translation>
+    </message>
+    <message>
+        <source>PDF-documenten (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Het dossier kon niet worden opgeslagen als %1: %2</source>
+        <translation>The dossier could not be saved as %1: %2</translation>
+    </message>
+    <message>
+        <source>Het dossier van „%1” is opgeslagen als %2.</source>
+        <translation>The dossier of “%1” has been saved as %2.</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Zoeken:</source>
@@ -521,6 +544,129 @@
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message>
+        <source>geen PDF</source>
+        <translation>not a PDF</translation>
+    </message>
+    <message>
+        <source>geen PDF (het bestand is leeg)</source>
+        <translation>not a PDF (the file is empty)</translation>
+    </message>
+    <message>
+        <source>beveiligd met een wachtwoord</source>
+        <translation>protected by a password</translation>
+    </message>
+    <message>
+        <source>verkeerd wachtwoord</source>
+        <translation>wrong password</translation>
+    </message>
+    <message>
+        <source>bevat geen pagina&apos;s</source>
+        <translation>has no pages</translation>
+    </message>
+    <message>
+        <source>bestand bestaat niet</source>
+        <translation>no such file</translation>
+    </message>
+    <message>
+        <source>is een map, geen bestand</source>
+        <translation>is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>kan niet gelezen worden: geen toegang</source>
+        <translation>cannot be read: permission denied</translation>
+    </message>
+    <message>
+        <source>beschadigde PDF: %1</source>
+        <translation>damaged PDF: %1</translation>
+    </message>
+    <message>
+        <source>kan niet gelezen worden: %1</source>
+        <translation>cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>kan niet in het archief bewaard worden: %1</source>
+        <translation>cannot be stored in the archive: %1</translation>
+    </message>
+    <message>
+        <source>Documenten importeren</source>
+        <translation>Import documents</translation>
+    </message>
+    <message>
+        <source>PDF-documenten (*.pdf);;Alle bestanden (*)</source>
+        <translation>PDF documents (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Map importeren</source>
+        <translation>Import folder</translation>
+    </message>
+    <message>
+        <source>Bestanden zoeken…</source>
+        <translation>Looking for files…</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Annuleren… het huidige bestand wordt afgemaakt.</source>
+        <translation>Cancelling… the current file is being finished.</translation>
+    </message>
+    <message>
+        <source>Importeren… %1 van %2: %3</source>
+        <translation>Importing… %1 of %2: %3</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord voor „%1” klopt niet. Probeer het opnieuw:</source>
+        <translation>The password for “%1” is not right. Try again:</translation>
+    </message>
+    <message>
+        <source>„%1” is beveiligd met een wachtwoord. Wachtwoord:</source>
+        <translation>“%1” is protected by a password. Password:</translation>
+    </message>
+    <message>
+        <source>Wachtwoord nodig</source>
+        <translation>Password needed</translation>
+    </message>
+    <message>
+        <source>Het importeren is mislukt: %1</source>
+        <translation>The import failed: %1</translation>
+    </message>
+    <message>
+        <source>1 document geïmporteerd.</source>
+        <translation>1 document imported.</translation>
+    </message>
+    <message>
+        <source>%1 documenten geïmporteerd.</source>
+        <translation>%1 documents imported.</translation>
+    </message>
+    <message>
+        <source>Geen PDF-bestanden gevonden.</source>
+        <translation>No PDF files found.</translation>
+    </message>
+    <message>
+        <source>Geannuleerd: %1 bestanden niet verwerkt.</source>
+        <translation>Cancelled: %1 files not processed.</translation>
+    </message>
+    <message>
+        <source>Al in het archief:</source>
+        <translation>Already in the archive:</translation>
+    </message>
+    <message>
+        <source>%1: al in het archief als %2</source>
+        <translation>%1: already in the archive as %2</translation>
+    </message>
+    <message>
+        <source>Niet geïmporteerd:</source>
+        <translation>Not imported:</translation>
+    </message>
+    <message>
+        <source>… en nog %1 (zie de details)</source>
+        <translation>… and %1 more (see the details)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>vlnl-desktop — Vlaams-Nederlandse samenwerking</source>
@@ -549,6 +695,18 @@
     <message>
         <source>PDF &amp;openen…</source>
         <translation>&amp;Open PDF…</translation>
+    </message>
+    <message>
+        <source>Documenten &amp;importeren…</source>
+        <translation>&amp;Import documents…</translation>
+    </message>
+    <message>
+        <source>&amp;Map importeren…</source>
+        <translation>Import &amp;folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Dossier exporteren…</source>
+        <translation>Export &amp;dossier…</translation>
     </message>
     <message>
         <source>Archief opnieuw &amp;opbouwen…</source>
@@ -657,6 +815,10 @@
     <message>
         <source>PDF-documenten (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Er loopt al een import; wacht tot die klaar is.</source>
+        <translation>An import is already running; wait until it has finished.</translation>
     </message>
     <message>
         <source>Gekopieerd naar het klembord.</source>
@@ -1052,6 +1214,81 @@ Do you want to open the link?</translation>
     <message>
         <source>Intentieverklaringen, topontmoetingen, gebeurtenissen en thema&apos;s</source>
         <translation>Declarations of intent, summits, events and themes</translation>
+    </message>
+</context>
+<context>
+    <name>ViewTabs</name>
+    <message>
+        <source>Tijdlijn</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>T&amp;ijdlijn</source>
+        <translation>T&amp;imeline</translation>
+    </message>
+    <message>
+        <source>The&amp;ma × topontmoeting</source>
+        <translation>Theme × &amp;summit</translation>
+    </message>
+    <message>
+        <source>Tijdlijn exporteren als &amp;PNG…</source>
+        <translation>Export timeline as &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Tijdlijn exporteren als &amp;SVG…</source>
+        <translation>Export timeline as &amp;SVG…</translation>
+    </message>
+    <message>
+        <source>Tabel exporteren als &amp;CSV…</source>
+        <translation>Export table as &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Thema × topontmoeting</source>
+        <translation>Theme × summit</translation>
+    </message>
+    <message>
+        <source>Tijdlijn exporteren als PNG</source>
+        <translation>Export timeline as PNG</translation>
+    </message>
+    <message>
+        <source>tijdlijn.png</source>
+        <translation>timeline.png</translation>
+    </message>
+    <message>
+        <source>PNG-afbeeldingen (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Tijdlijn exporteren als SVG</source>
+        <translation>Export timeline as SVG</translation>
+    </message>
+    <message>
+        <source>tijdlijn.svg</source>
+        <translation>timeline.svg</translation>
+    </message>
+    <message>
+        <source>SVG-afbeeldingen (*.svg)</source>
+        <translation>SVG images (*.svg)</translation>
+    </message>
+    <message>
+        <source>Tabel exporteren als CSV</source>
+        <translation>Export table as CSV</translation>
+    </message>
+    <message>
+        <source>thema-per-topontmoeting.csv</source>
+        <translation>themes-by-summit.csv</translation>
+    </message>
+    <message>
+        <source>CSV-bestanden (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Kon %1 niet opslaan: %2</source>
+        <translation>Could not save %1: %2</translation>
+    </message>
+    <message>
+        <source>Opgeslagen als %1</source>
+        <translation>Saved as %1</translation>
     </message>
 </context>
 </TS>

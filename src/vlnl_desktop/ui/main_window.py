@@ -2,6 +2,8 @@
 
 Pass in what it needs (the workspace, the settings, the translations); all wiring is in
 ``_connect_signals``. The PDF viewer is imported on the first document opened (it brings PyMuPDF).
+Importing (menu, drag and drop) is ``ui.import_dialog.ImportFlow``; the Tijdlijn and theme table
+tabs are ``ui.view_tabs.ViewTabs``; both are made on first use.
 """
 
 from __future__ import annotations
@@ -12,7 +14,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -39,6 +50,7 @@ from vlnl_desktop.ui.navigation_history import NavigationHistory
 from vlnl_desktop.ui.search_panel import SearchPanel
 from vlnl_desktop.ui.translations import Translations
 from vlnl_desktop.ui.tree_model import KIND_ROLE, ArchiveTreeModel
+from vlnl_desktop.ui.view_tabs import ViewTabs
 
 
 def _log():
@@ -83,6 +95,8 @@ class MainWindow(QMainWindow):
         self._navigating = False
         self._current: str | None = None  # record id shown; OVERVIEW for the overview
         self.viewer = None  # ui.pdf_viewer.PdfViewer, created on first use
+        self.import_flow = None  # ui.import_dialog.ImportFlow, created on first use
+        self._export_dir: str | None = None
         self._tab_titles: dict[QWidget, Callable[[], str]] = {}
         self.setObjectName("mainWindow")
         self._build_ui()
@@ -106,6 +120,12 @@ class MainWindow(QMainWindow):
         self.tree.setAnimated(False)
         self.tree.setExpandsOnDoubleClick(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # files dropped on a record are imported and linked to it (the model says which record)
+        self.tree.setDragDropMode(QTreeView.DragDropMode.DropOnly)
+        self.tree.setDragDropOverwriteMode(True)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setAcceptDrops(True)  # dropped anywhere else: imported, not linked
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -174,6 +194,9 @@ class MainWindow(QMainWindow):
             return act
 
         self.open_action = action(self.choose_file, [QKeySequence("Ctrl+O")])
+        self.import_files_action = action(self.import_documents, [QKeySequence("Ctrl+I")])
+        self.import_folder_action = action(self.import_folder, [QKeySequence("Ctrl+Shift+I")])
+        self.export_dossier_action = action(self.export_dossier, [QKeySequence("Ctrl+E")])
         self.rebuild_action = action(self._on_rebuild_from_menu)
         self.quit_action = action(self.close, [QKeySequence("Ctrl+Q")])
         self.copy_action = action(self.copy_record, [QKeySequence("Ctrl+Shift+C")])
@@ -205,11 +228,23 @@ class MainWindow(QMainWindow):
             act.setData(code)
             self.language_group.addAction(act)
             self.language_actions[code] = act
+        self.view_tabs = ViewTabs(self)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.open_action)
+        self.file_menu.addAction(self.import_files_action)
+        self.file_menu.addAction(self.import_folder_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_dossier_action)
+        for act in (
+            self.view_tabs.export_png_action,
+            self.view_tabs.export_svg_action,
+            self.view_tabs.export_csv_action,
+        ):
+            self.file_menu.addAction(act)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.rebuild_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -221,6 +256,9 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.back_action)
         self.view_menu.addAction(self.forward_action)
         self.view_menu.addAction(self.overview_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.view_tabs.timeline_action)
+        self.view_menu.addAction(self.view_tabs.matrix_action)
         self.view_menu.addSeparator()
         self.language_menu = QMenu(self)
         for act in self.language_actions.values():
@@ -250,6 +288,7 @@ class MainWindow(QMainWindow):
         self.search.results_shown.connect(self._on_results_shown)
         self.detail.record_requested.connect(self.select_record)
         self.detail.document_requested.connect(self.open_document)
+        self.tree_model.files_dropped.connect(self._on_files_dropped)
         self.language_group.triggered.connect(self._on_language_chosen)
         for widget in (
             self,
@@ -269,6 +308,9 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.language_menu.setTitle(self.tr("&Taal"))
         self.open_action.setText(self.tr("PDF &openen…"))
+        self.import_files_action.setText(self.tr("Documenten &importeren…"))
+        self.import_folder_action.setText(self.tr("&Map importeren…"))
+        self.export_dossier_action.setText(self.tr("&Dossier exporteren…"))
         self.rebuild_action.setText(self.tr("Archief opnieuw &opbouwen…"))
         self.quit_action.setText(self.tr("&Afsluiten"))
         self.copy_action.setText(self.tr("Record &kopiëren als tekst"))
@@ -291,6 +333,7 @@ class MainWindow(QMainWindow):
             if index >= 0:
                 self.tabs.setTabText(index, title())
         self.tree_model.retranslate()
+        self.view_tabs.retranslate_ui()
         self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -335,7 +378,13 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.splitter)
         self._set_archive_actions(True)
         self._update_status()
+        self.view_tabs.reload()
         return True
+
+    @property
+    def connection(self) -> sqlite3.Connection | None:
+        """The window's read-only connection to the archive (None when it cannot be read)."""
+        return self._conn
 
     def _close_connection(self) -> None:
         if self._conn is not None:
@@ -347,6 +396,12 @@ class MainWindow(QMainWindow):
         for act in (self.copy_action, self.find_action, self.back_action, self.forward_action):
             act.setEnabled(enabled)
         self.overview_action.setEnabled(enabled)
+        busy = self.import_flow is not None and self.import_flow.busy
+        for act in (self.import_files_action, self.import_folder_action):
+            act.setEnabled(enabled and not busy)
+        for act in self.view_tabs.actions():
+            act.setEnabled(enabled)
+        self.export_dossier_action.setEnabled(enabled and bool(self._current))
         if enabled:
             self._update_navigation_actions()
 
@@ -449,6 +504,8 @@ class MainWindow(QMainWindow):
         else:
             self.detail.show_detail(detail)
         self._current = record_id
+        self.export_dossier_action.setEnabled(True)
+        self.view_tabs.select_record(record_id)
         if not self._navigating:
             self.history.visit(record_id)
         self.settings.setValue("navigation/last_record", record_id)
@@ -463,6 +520,8 @@ class MainWindow(QMainWindow):
         declarations = self._section_refs("declarations", "declaration")
         self.detail.show_overview(self._counts, summits, declarations)
         self._current = OVERVIEW
+        self.export_dossier_action.setEnabled(False)
+        self.view_tabs.select_record("")
         self.tree.setCurrentIndex(QModelIndex())
         if not self._navigating:
             self.history.visit(OVERVIEW)
@@ -616,6 +675,101 @@ class MainWindow(QMainWindow):
         if path:
             self.open_file(path)
 
+    # --- importing and exporting ---
+
+    def import_documents(self) -> None:
+        """Bestand › Documenten importeren…: choose PDFs, import them."""
+        self.import_paths(self._ensure_import_flow().choose_files())
+
+    def import_folder(self) -> None:
+        """Bestand › Map importeren…: every PDF in a folder and its subfolders."""
+        self.import_paths(self._ensure_import_flow().choose_folder())
+
+    def _ensure_import_flow(self):
+        if self.import_flow is None:
+            from vlnl_desktop.ui.import_dialog import ImportFlow
+
+            self.import_flow = ImportFlow(self.workspace.root, self.settings, self)
+            self.import_flow.imported.connect(self._on_imported)
+            self.import_flow.busy_changed.connect(self._on_import_busy)
+        return self.import_flow
+
+    def import_paths(self, paths: list, record_id: str | None = None) -> bool:
+        """Import files and folders (off the GUI thread), linked to ``record_id``; False if an
+        import is already running or the archive cannot be read."""
+        if self.catalog is None or not paths:
+            return False
+        flow = self._ensure_import_flow()
+        if flow.busy:
+            self.statusBar().showMessage(
+                self.tr("Er loopt al een import; wacht tot die klaar is."), 6000
+            )
+            return False
+        return flow.start(list(paths), record_id)
+
+    def _on_import_busy(self, busy: bool) -> None:
+        self._set_archive_actions(self.catalog is not None)
+        if not busy and self.import_flow is not None and self.import_flow.last_summary:
+            self.statusBar().showMessage(self.import_flow.last_summary.split("\n")[0], 10000)
+
+    def _on_imported(self, results: list, record_id: str | None) -> None:
+        """Show what the import changed: tree, counts, search, and the new document."""
+        shown = self._current
+        self.search.refresh()
+        if not self.load_archive():
+            return
+        new = [r.document_id for r in results if r.status == "imported" and r.document_id]
+        self._navigating = True  # the place shown stays; it is not a new visit
+        try:
+            if shown:
+                self.select_record(shown)
+            elif shown == OVERVIEW:
+                self.show_overview()
+        finally:
+            self._navigating = False
+        if record_id is None and new:
+            self.select_record(new[0])  # show the user where the document went
+        elif new:
+            for index in self.tree_model.indexes_for(new[0]):
+                self._reveal(index)
+
+    def _on_files_dropped(self, paths: list, record_id: str | None) -> None:
+        self.import_paths(paths, record_id)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        from vlnl_desktop.workers.import_worker import local_paths
+
+        if self.catalog is not None and local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        from vlnl_desktop.workers.import_worker import local_paths
+
+        paths = local_paths(event.mimeData())
+        if paths and self.import_paths(paths):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def export_dossier(self) -> Path | None:
+        """Bestand › Dossier exporteren…: the shown record's dossier as a PDF."""
+        record_id = self.current_record
+        if record_id is None or self._conn is None:
+            return None
+        from vlnl_desktop.ui.dossier_export import export_dossier_as
+
+        detail = self.detail.detail
+        title = detail.title if detail is not None else record_id
+        path = export_dossier_as(self, self._conn, record_id, title, self._export_dir)
+        if path is not None:
+            self._export_dir = str(path.parent)
+        return path
+
     def show_notice(self, text: str) -> None:
         """A plain message above the pane (e.g. a document whose file is missing)."""
         self.notice.setText(text)
@@ -704,6 +858,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.save_settings()
         self.search.shutdown()
+        if self.import_flow is not None:
+            self.import_flow.shutdown()
         if self.viewer is not None:
             self.viewer.close()
         self._close_connection()

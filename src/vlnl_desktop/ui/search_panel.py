@@ -162,6 +162,12 @@ class SearchPanel(QWidget):
     def shutdown(self) -> None:
         self.client.shutdown()
 
+    def refresh(self) -> None:
+        """The archive changed (e.g. an import): search again on a fresh connection."""
+        self.client.reset()
+        if self.edit.text().strip():
+            self.client.search_now(self.edit.text())
+
     def activate_current(self) -> None:
         """Activate the selected result, or the first one."""
         item = self.results.currentItem() or self.results.item(0)

@@ -2,6 +2,9 @@
 
 Top nodes (Intentieverklaringen, Topontmoetingen, …) carry a count; a theme that belongs to two groups
 appears under both, so one record may have several nodes (``indexes_for`` returns them all).
+
+Files and folders dropped on the tree are not inserted as rows: the model emits ``files_dropped``
+with the record they were dropped on (documents dropped on a summit, theme, … are linked to it).
 """
 
 from __future__ import annotations
@@ -9,9 +12,11 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from vlnl_desktop.core.catalog import Entry, Section
@@ -91,6 +96,10 @@ class TreeNode:
 
 class ArchiveTreeModel(QAbstractItemModel):
     """The tree of the archive, one column."""
+
+    files_dropped = Signal(list, object)
+    """Files or folders were dropped on the tree: their paths (``pathlib.Path``) and the id of the
+    record to link them to (None: dropped on a heading, a document or beside the rows)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -184,8 +193,40 @@ class ArchiveTreeModel(QAbstractItemModel):
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return Qt.ItemFlag.ItemIsDropEnabled  # dropped beside the rows: imported, not linked
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+        )
+
+    # --- dropping files ---
+
+    def link_target(self, index: _Index) -> str | None:
+        """The record that documents dropped on ``index`` are linked to (not a document)."""
+        if not index.isValid():
+            return None
+        node = self._node(index)
+        return node.record_id if node.kind != "document" else None
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt override
+        return ["text/uri-list"]
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802 - Qt override
+        return Qt.DropAction.CopyAction | Qt.DropAction.LinkAction
+
+    def canDropMimeData(self, data: QMimeData, action, row, column, parent) -> bool:  # noqa: N802
+        from vlnl_desktop.workers.import_worker import local_paths
+
+        return bool(local_paths(data))
+
+    def dropMimeData(self, data: QMimeData, action, row, column, parent) -> bool:  # noqa: N802
+        from vlnl_desktop.workers.import_worker import local_paths
+
+        paths = local_paths(data)
+        if not paths:
+            return False
+        # the view drops on rows (overwrite mode): ``parent`` is the row dropped on
+        self.files_dropped.emit(paths, self.link_target(parent))
+        return True
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
