@@ -35,5 +35,27 @@ def workspace(built_archive, tmp_path):
     return Workspace(root)
 
 
+@pytest.fixture
+def settings(tmp_path):
+    """The window's settings, in this test's own file."""
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def main_window(qtbot, workspace, settings):
+    """The main window on this test's archive and settings, shown."""
+    from vlnl_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(workspace, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.translations.install("nl")
+
+
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_SANDBOX, ignore_errors=True)

@@ -1,50 +1,13 @@
-"""Fixtures for the window's tests: a working archive per test (copied from one built per session),
-settings in tmp_path, and the main window on both."""
+"""Helpers for the window's tests (the fixtures themselves are in conftest.py)."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
+from vlnl_desktop.core.workspace import Workspace
 
-from vlnl_desktop.core.workspace import Workspace, open_workspace
-
-SAMPLE_PDF = Path("/work/shared/corpus/pdf-samples/004-pdflatex-4-pages/pdflatex-4-pages.pdf")
-
-
-@pytest.fixture(scope="session")
-def template_archive(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("template") / "ws"
-    open_workspace(root)
-    return root
-
-
-@pytest.fixture
-def workspace(tmp_path, template_archive) -> Workspace:
-    """A working archive of this test's own, in tmp_path."""
-    shutil.copytree(template_archive, tmp_path / "ws")
-    return open_workspace(tmp_path / "ws")
-
-
-@pytest.fixture
-def settings(tmp_path) -> QSettings:
-    QStandardPaths.setTestModeEnabled(True)
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def main_window(qtbot, workspace, settings):
-    from vlnl_desktop.ui.main_window import MainWindow
-
-    window = MainWindow(workspace, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.translations.install("nl")
+SAMPLE_PDF = Path(__file__).parent / "data/pdf-samples/004-pdflatex-4-pages/pdflatex-4-pages.pdf"
 
 
 def add_document_file(ws: Workspace, document_id: str, pdf: Path = SAMPLE_PDF) -> str:

@@ -10,8 +10,6 @@ import pytest
 from vlnl_desktop.core.catalog import Catalog
 from vlnl_desktop.core.workspace import connect_readonly
 
-pytest_plugins = ["fixtures_archive"]
-
 
 @pytest.fixture
 def catalog(workspace):

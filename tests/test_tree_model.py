@@ -9,8 +9,6 @@ from vlnl_desktop.core.catalog import Catalog
 from vlnl_desktop.core.workspace import connect_readonly
 from vlnl_desktop.ui.tree_model import KIND_ROLE, RECORD_ID_ROLE, ArchiveTreeModel
 
-pytest_plugins = ["fixtures_archive"]
-
 
 @pytest.fixture
 def model(qapp, workspace):

@@ -8,8 +8,6 @@ import sys
 
 from vlnl_desktop.ui.main_window import MainWindow
 
-pytest_plugins = ["fixtures_archive"]
-
 
 def _open(qtbot, workspace, settings):
     window = MainWindow(workspace, settings)

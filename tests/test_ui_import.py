@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
 
 from vlnl_desktop.ui.search_panel import HIT_ROLE
 
-pytest_plugins = ["fixtures_archive"]
-
 SAMPLES = Path(__file__).parent / "data" / "pdf-samples"
 FOUR_PAGES = SAMPLES / "004-pdflatex-4-pages" / "pdflatex-4-pages.pdf"  # "gefburn" on page 2
 MINIMAL = SAMPLES / "001-trivial" / "minimal-document.pdf"

@@ -10,8 +10,6 @@ from fixtures_archive import add_document_file
 from vlnl_desktop.ui.about_dialog import AboutDialog
 from vlnl_desktop.ui.main_window import MainWindow
 
-pytest_plugins = ["fixtures_archive"]
-
 
 def _select_in_tree(window, record_id):
     index = window.tree_model.index_for(record_id)
@@ -220,3 +218,16 @@ def test_window_has_an_icon_from_resources(qapp):
     assert icon_path().is_file()
     assert not app_icon().isNull()
     assert isinstance(QApplication.instance(), QApplication)
+
+
+def test_a_tiny_saved_window_opens_at_a_usable_size(qtbot, workspace, settings):
+    first = MainWindow(workspace, settings)
+    qtbot.addWidget(first)
+    first.resize(300, 200)
+    first.save_settings()
+    first.close()
+    reopened = MainWindow(workspace, QSettings(settings.fileName(), QSettings.Format.IniFormat))
+    qtbot.addWidget(reopened)
+    available = QGuiApplication.primaryScreen().availableGeometry()
+    assert reopened.width() >= min(800, available.width())
+    assert reopened.height() >= min(560, available.height())

@@ -8,8 +8,6 @@ from fixtures_archive import add_document_file
 from vlnl_desktop.ui.search_panel import HIT_ROLE
 from vlnl_desktop.workers.search_worker import SearchClient
 
-pytest_plugins = ["fixtures_archive"]
-
 
 def _hits(window):
     results = window.search.results

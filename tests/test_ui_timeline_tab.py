@@ -11,8 +11,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from vlnl_desktop.ui.theme_matrix import ROLE_RECORD
 
-pytest_plugins = ["fixtures_archive"]
-
 
 def tab_titles(window) -> list[str]:
     return [window.tabs.tabText(i) for i in range(window.tabs.count())]

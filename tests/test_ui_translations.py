@@ -12,8 +12,6 @@ import pytest
 
 from vlnl_desktop.ui.translations import translations_dir
 
-pytest_plugins = ["fixtures_archive"]
-
 TS = translations_dir() / "vlnl_desktop_en.ts"
 QM = translations_dir() / "vlnl_desktop_en.qm"
 SRC = Path(__file__).resolve().parents[1] / "src" / "vlnl_desktop"

@@ -826,13 +826,18 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if geometry is not None and not isinstance(geometry, str):
+        restored = geometry is not None and not isinstance(geometry, str)
+        if restored:
             self.restoreGeometry(geometry)
-        else:
-            screen = QGuiApplication.primaryScreen()
-            if screen is not None:
-                available = screen.availableGeometry()
-                self.resize(min(1400, available.width()), min(900, available.height()))
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            default = (min(1400, available.width()), min(900, available.height()))
+            # a layout saved on another screen or by a crash can be tiny or off-screen
+            too_small = self.width() < min(800, default[0]) or self.height() < min(560, default[1])
+            if not restored or too_small or not available.intersects(self.frameGeometry()):
+                self.resize(*default)
+                self.move(available.center() - self.rect().center())
         state = self.settings.value("window/state")
         if state is not None and not isinstance(state, str):
             self.restoreState(state)
