@@ -121,6 +121,7 @@ def test_back_and_forward_with_keys_and_mouse_buttons(qtbot, main_window):
     assert main_window.current_record == "top-2011"
     qtbot.keyClick(main_window.tree, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert main_window.current_record == "top-2013"
+    qtbot.waitUntil(lambda: main_window.mouse_navigation_ready)  # installed after the first paint
     qtbot.mouseClick(main_window.detail.browser.viewport(), Qt.MouseButton.ForwardButton)
     assert main_window.current_record == "fotonica"
     qtbot.mouseClick(main_window.tree.viewport(), Qt.MouseButton.BackButton)

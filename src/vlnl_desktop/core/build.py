@@ -20,7 +20,8 @@ from . import schema
 from .errors import ArchiveError
 from .index_text import search_items
 from .record_sheets import insert_sheets
-from .records import Records, fingerprint, load_records
+from .records import Records, load_records
+from .records_fingerprint import fingerprint
 from .text import fold
 
 FILE_COLUMNS = ("sha256", "size", "page_count", "has_text", "retrieved", "file_name")

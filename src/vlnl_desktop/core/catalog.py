@@ -6,7 +6,6 @@ start-up path). Everything is returned as plain dataclasses, so the UI and the t
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -137,6 +136,8 @@ def _list(value: str | None) -> list[str]:
     if not value:
         return []
     try:
+        import json  # only for a record's details, not for the start-up overview
+
         data = json.loads(value)
     except ValueError:
         return [value]

@@ -80,21 +80,6 @@ class Records:
         return {rec["id"]: kind for kind, recs in self.by_kind().items() for rec in recs}
 
 
-def fingerprint(directory: Path | None = None) -> str:
-    """A hash of the record files (names and bytes) and the program version: when it changes,
-    the working archive is rebuilt from the records."""
-    import hashlib
-
-    from .. import __version__
-
-    directory = directory or records_dir()
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(directory.rglob("*.toml")):
-        digest.update(path.relative_to(directory).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 def parse_iso_date(value: str) -> bool:
     """True if ``value`` is an ISO 8601 date of day, month or year precision that exists."""
     if not isinstance(value, str):

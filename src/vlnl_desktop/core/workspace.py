@@ -80,7 +80,7 @@ def refresh(ws: Workspace) -> bool:
     """Rebuild the working archive when it is of an older schema or the bundled records changed
     (a newer program), keeping the user's additions. True if it was rebuilt. A damaged or newer
     archive is left as it is: opening it reports the problem."""
-    from .records import fingerprint
+    from .records_fingerprint import fingerprint
     from .schema_version import SCHEMA_VERSION, archive_state
 
     state = archive_state(ws.db_path)

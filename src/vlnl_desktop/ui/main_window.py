@@ -26,12 +26,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -51,6 +49,8 @@ from vlnl_desktop.ui.search_panel import SearchPanel
 from vlnl_desktop.ui.translations import Translations
 from vlnl_desktop.ui.tree_model import KIND_ROLE, ArchiveTreeModel
 from vlnl_desktop.ui.view_tabs import ViewTabs
+
+VIEWPORT_FILTER_DELAY_MS = 200
 
 
 def _log():
@@ -281,6 +281,12 @@ class MainWindow(QMainWindow):
             corner_layout.addWidget(button)
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
 
+    def _filter_viewport_events(self) -> None:
+        """The mouse's back/forward buttons work over the tree, the detail pane and the results."""
+        for view in (self.tree, self.detail.browser, self.search.results):
+            view.viewport().installEventFilter(self)
+        self.mouse_navigation_ready = True
+
     def _connect_signals(self) -> None:
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.tree.activated.connect(self._on_tree_activated)
@@ -290,13 +296,11 @@ class MainWindow(QMainWindow):
         self.detail.document_requested.connect(self.open_document)
         self.tree_model.files_dropped.connect(self._on_files_dropped)
         self.language_group.triggered.connect(self._on_language_chosen)
-        for widget in (
-            self,
-            self.tree.viewport(),
-            self.detail.browser.viewport(),
-            self.search.results.viewport(),
-        ):
-            widget.installEventFilter(self)
+        self.installEventFilter(self)
+        self.mouse_navigation_ready = False
+        # after the first paint: asking for a viewport makes the binding resolve its widget type,
+        # which builds the enums of every QWidget class (~40 ms, that the window need not wait for)
+        QTimer.singleShot(VIEWPORT_FILTER_DELAY_MS, self._filter_viewport_events)
 
     # --- language ---
 
@@ -449,6 +453,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_rebuild_from_menu(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             self.tr("Archief opnieuw opbouwen"),
@@ -669,6 +675,8 @@ class MainWindow(QMainWindow):
         return True
 
     def choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("PDF openen"), str(Path.home()), self.tr("PDF-documenten (*.pdf)")
         )

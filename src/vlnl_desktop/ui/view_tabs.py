@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QSizePolicy, QVBoxLayout, QWidget
 
 
 class ViewTabs(QObject):
@@ -171,6 +171,8 @@ class ViewTabs(QObject):
         folder = self._export_dir or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
+        from PySide6.QtWidgets import QFileDialog  # not on the start-up path
+
         chosen, _ = QFileDialog.getSaveFileName(
             self._window, title, str(Path(folder or Path.home()) / name), filter_
         )
