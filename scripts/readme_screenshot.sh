@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Make docs/screenshot.png: the window at 1400x900 on a fresh working archive, after searching
-# "fotonica" and choosing the first result (uses /work/shared/tools/screenshot, a virtual screen).
+# "fotonica" and choosing the first result (uses ../shared/tools/screenshot, a virtual screen;
+# SCREENSHOT_TOOL overrides it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TOOL=${SCREENSHOT_TOOL:-/work/shared/tools/screenshot}
+TOOL=${SCREENSHOT_TOOL:-../shared/tools/screenshot}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p docs

@@ -75,7 +75,7 @@ def test_switching_to_english_changes_the_window_without_a_restart(qtbot, main_w
     assert main_window.tree_model.section_index("summits").data() == "Summits (7)"
     text = main_window.detail.plain_text()
     assert "Participants" in text and "4 July 2011" in text
-    assert "Search records" in main_window.search.edit.placeholderText()
+    assert "Search the archive" in main_window.search.edit.placeholderText()
     assert main_window.settings.value("language") == "en"
     main_window.set_language("nl")
     qtbot.waitUntil(lambda: "Deelnemers" in main_window.detail.plain_text())

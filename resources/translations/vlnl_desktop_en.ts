@@ -1058,8 +1058,8 @@ Do you want to open the link?</translation>
         <translation>p. %1</translation>
     </message>
     <message>
-        <source>Zoeken in records en documenten (Ctrl+F)</source>
-        <translation>Search records and documents (Ctrl+F)</translation>
+        <source>Zoeken in het archief en de documenten (Ctrl+F)</source>
+        <translation>Search the archive and its documents (Ctrl+F)</translation>
     </message>
     <message>
         <source>Zoeken</source>

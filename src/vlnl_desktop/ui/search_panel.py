@@ -138,7 +138,7 @@ class SearchPanel(QWidget):
 
     def retranslate_ui(self) -> None:
         self.edit.setPlaceholderText(
-            self.tr("Zoeken in records en documenten (Ctrl+F)"),
+            self.tr("Zoeken in het archief en de documenten (Ctrl+F)"),
         )
         self.edit.setAccessibleName(self.tr("Zoeken"))
         self.results.setAccessibleName(self.tr("Zoekresultaten"))
