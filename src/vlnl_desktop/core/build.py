@@ -309,13 +309,27 @@ def _readable(db_path: Path) -> bool:
         return False
 
 
+def move_aside(db_path: Path) -> Path:
+    """Rename a damaged ``db_path`` (and its -wal/-shm files) to ``*.damaged-<timestamp>``."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
+    n = 1
+    while target.exists():
+        target = db_path.with_name(f"{db_path.name}.damaged-{stamp}-{n}")
+        n += 1
+    os.replace(db_path, target)
+    for suffix in ("-wal", "-shm"):
+        extra = Path(str(db_path) + suffix)
+        if extra.exists():
+            os.replace(extra, Path(str(target) + suffix))
+    return target
+
+
 def rebuild(db_path: Path, records: Records | None = None) -> BuildReport:
     """Rebuild the working archive; a damaged one is first moved aside (never deleted)."""
     damaged = None
     if db_path.exists() and not _readable(db_path):
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        damaged = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
-        os.replace(db_path, damaged)
+        damaged = move_aside(db_path)
     report = build_archive(db_path, records)
     report.damaged_copy = damaged
     return report

@@ -425,14 +425,14 @@ class MainWindow(QMainWindow):
 
     def rebuild_archive(self) -> bool:
         """Rebuild archive.db from the bundled archive (a damaged file is moved aside first)."""
-        from vlnl_desktop.ui.archive_repair import rebuild
+        from vlnl_desktop.core.build import rebuild  # sqlite-utils: only when rebuilding
 
         self.search.client.reset()
         self._close_connection()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.workspace.documents_dir.mkdir(parents=True, exist_ok=True)
-            moved = rebuild(self.workspace.db_path)
+            moved = rebuild(self.workspace.db_path).damaged_copy
         except (VlnlError, OSError, sqlite3.Error) as exc:
             self.show_archive_problem(
                 self.tr("Opnieuw opbouwen mislukt: %1").replace("%1", str(exc))
