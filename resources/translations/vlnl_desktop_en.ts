@@ -1200,6 +1200,10 @@ Do you want to open the link?</translation>
         <translation>{count} themes</translation>
     </message>
     <message>
+        <source>1 thema</source>
+        <translation>1 theme</translation>
+    </message>
+    <message>
         <source>Alle themagroepen</source>
         <translation>All theme groups</translation>
     </message>

@@ -58,6 +58,7 @@ class SceneTexts:
     legend_title: str = "Legenda"
     no_group: str = "Zonder groep"
     theme_count: str = "{count} thema's"
+    theme_count_one: str = "1 thema"
 
 
 @dataclass
@@ -480,7 +481,11 @@ class TimelineScene(QGraphicsScene):
             left_items.append(left_band)
             header = LabelItem(name, bold, colors.text)
             count = LabelItem(
-                self.texts.theme_count.format(count=len(group_lanes)), small, colors.muted
+                self.texts.theme_count_one
+                if len(group_lanes) == 1
+                else self.texts.theme_count.format(count=len(group_lanes)),
+                small,
+                colors.muted,
             )
             header.setPos(10, y + (header_height - header.height) / 2)
             count.setPos(14 + header.width, y + (header_height - count.height) / 2)

@@ -303,6 +303,7 @@ class TimelineView(QWidget):
             legend_title=self.tr("Legenda"),
             no_group=self.tr("Zonder groep"),
             theme_count=self.tr("{count} thema's"),
+            theme_count_one=self.tr("1 thema"),
         )
         self._fill_group_combo()
         self._relayout()
