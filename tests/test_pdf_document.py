@@ -263,3 +263,33 @@ def test_named_destination_links_are_resolved_one_by_one(geotopo):
     links = pdf_links.page_links(geotopo, 59)
     assert [(li.target_page, round(li.target_y)) for li in links] == [(57, 628), (58, 704)]
     assert not hasattr(geotopo, "_resolved_names")  # not every name of the document
+
+
+@pytest.mark.parametrize("rotation", [0, 90])
+def test_render_into_draws_what_get_pixmap_does_into_a_bgra_buffer(geotopo, rotation):
+    page = geotopo.load_page(59)
+    matrix = pymupdf.Matrix(1.3, 1.3).prerotate(rotation)
+    x0, y0, x1, y1 = box = pdf_document.render_box(page, matrix)
+    pix = page.get_pixmap(matrix=matrix, alpha=False)
+    assert (x1 - x0, y1 - y0) == (pix.width, pix.height)
+    stride = 4 * pix.width
+    buffer = bytearray(b"\xff" * stride * pix.height)  # opaque white
+    pdf_document.render_into(page, matrix, box, memoryview(buffer), stride)
+    rgb = bytearray(len(buffer) // 4 * 3)
+    rgb[0::3], rgb[1::3], rgb[2::3] = buffer[2::4], buffer[1::4], buffer[0::4]
+    assert bytes(rgb) == pix.samples
+    assert set(buffer[3::4]) == {255}
+
+
+def test_render_into_only_the_clip(geotopo):
+    page = geotopo.load_page(0)
+    matrix = pymupdf.Matrix(2, 2)
+    clip = pymupdf.Rect(100, 100, 300, 200)
+    x0, y0, x1, y1 = box = pdf_document.render_box(page, matrix, clip)
+    assert box == (200, 200, 600, 400)
+    buffer = bytearray(b"\xff" * 4 * 400 * 200)
+    pdf_document.render_into(page, matrix, box, memoryview(buffer), 4 * 400)
+    pix = page.get_pixmap(matrix=matrix, clip=clip, alpha=False)
+    assert bytes(buffer[0::4]) == pix.samples[2::3]
+    with pytest.raises(ValueError, match="too small"):
+        pdf_document.render_into(page, matrix, box, memoryview(bytearray(16)), 4 * 400)

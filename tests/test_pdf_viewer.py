@@ -300,6 +300,37 @@ def test_a_good_file_after_a_bad_one_is_shown(qtbot, viewer, tmp_path):
     assert viewer.page_count == 3
 
 
+def test_the_old_document_stays_until_the_answer_for_the_new_one(qtbot, viewer, tmp_path):
+    open_doc(qtbot, viewer, MULTICOLUMN)
+    viewer.open_file(make_bad_file(tmp_path, "text"))
+    assert viewer.path is None  # being replaced …
+    assert viewer.page_count == 3  # … but not cleared before the answer: that would only slow it
+    with qtbot.waitSignal(viewer.error, timeout=TIMEOUT):
+        pass
+    assert viewer.page_count == 0
+    assert len(viewer.view._cache) == 0
+    assert viewer.thumbnails.count() == 0
+    assert viewer.message_text.startswith("Dit bestand is geen PDF-document.")
+
+
+def test_the_page_opened_at_is_rendered_once_at_the_size_it_is_painted(qtbot, viewer):
+    rendered = []
+    viewer._client.page_rendered.connect(
+        lambda channel, key, image: rendered.append(key) if channel == "view" else None
+    )
+    open_doc(qtbot, viewer, GEOTOPO, page=59)
+    wait_rendered(qtbot, viewer, 59)
+    view = viewer.view
+    key = view._keys_for(59, view._visible_rect(), view.devicePixelRatioF())[0]
+    image = view._cache.get(key)
+    assert image.format() == QImage.Format.Format_RGB32  # painted as it is, no conversion
+    assert (image.width(), image.height()) == (key.width, key.height)  # … and not resampled
+    dark, _ = ink_pixels(image)
+    assert dark > 100
+    qtbot.waitUntil(lambda: len(view.links_on_page(59)) == 2, timeout=TIMEOUT)
+    assert [k.page for k in rendered].count(59) == 1
+
+
 def test_keyboard_navigation(qtbot, viewer):
     open_doc(qtbot, viewer, GEOTOPO)
     view = viewer.view

@@ -205,6 +205,62 @@ def _loaded_page_size(doc: pymupdf.Document, index: int) -> tuple[float, float]:
     return (rect.width, rect.height)
 
 
+def render_box(
+    page: pymupdf.Page, matrix: pymupdf.Matrix, clip: pymupdf.Rect | None = None
+) -> tuple[int, int, int, int]:
+    """The device pixels (x0, y0, x1, y1) that ``render_into`` fills for ``page`` (or its ``clip``,
+    in display points) transformed by ``matrix``: the same box as ``page.get_pixmap``'s."""
+    import pymupdf.mupdf as mupdf
+
+    area = page.rect if clip is None else page.rect & clip
+    box = mupdf.fz_round_rect(mupdf.fz_transform_rect(mupdf.FzRect(*area), mupdf.FzMatrix(*matrix)))
+    return (box.x0, box.y0, max(box.x0, box.x1), max(box.y0, box.y1))
+
+
+def render_into(
+    page: pymupdf.Page,
+    matrix: pymupdf.Matrix,
+    box: tuple[int, int, int, int],
+    buffer: memoryview,
+    stride: int,
+) -> None:
+    """Draw ``page`` transformed by ``matrix`` into ``buffer``, which holds the device pixels ``box``
+    (from ``render_box``) as rows of ``stride`` bytes, 4 bytes a pixel in the order blue, green, red,
+    alpha: a little-endian 0xAARRGGBB word, what Qt calls ``Format_RGB32``.
+
+    The buffer's contents are the background (fill it with opaque white first): the page is drawn
+    over it in one pass, with no display list and no pixmap copied afterwards, pixel for pixel what
+    ``page.get_pixmap(matrix=matrix, alpha=False)`` gives. Raises ``RuntimeError`` if MuPDF fails.
+    """
+    import pymupdf.mupdf as mupdf
+
+    x0, y0, x1, y1 = box
+    width, height = x1 - x0, y1 - y0
+    if width <= 0 or height <= 0:
+        return
+    if stride < 4 * width or len(buffer) < stride * height:
+        raise ValueError("The buffer is too small for the box.")
+    try:
+        pix = mupdf.fz_new_pixmap_with_data(
+            mupdf.fz_device_bgr(),
+            width,
+            height,
+            mupdf.FzSeparations(),
+            1,
+            stride,
+            mupdf.python_mutable_buffer_data(buffer),
+        )
+        pix.m_internal.x, pix.m_internal.y = x0, y0
+        dev = mupdf.fz_new_draw_device(mupdf.FzMatrix(*matrix), pix)
+        try:
+            mupdf.fz_run_page(page.this, dev, mupdf.FzMatrix(), mupdf.FzCookie())
+            mupdf.fz_close_device(dev)
+        finally:
+            del dev, pix  # the pixmap only borrows ``buffer``: gone before the caller frees it
+    except mupdf.FzErrorBase as exc:
+        raise RuntimeError(str(exc)) from exc
+
+
 def to_display(page: pymupdf.Page, rect: pymupdf.Rect | Rect) -> Rect:
     """Convert an unrotated-page rectangle (text, links) to display coordinates."""
     import pymupdf

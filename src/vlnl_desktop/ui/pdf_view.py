@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass
 from itertools import accumulate
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -62,6 +62,7 @@ _BACKGROUND = QColor("#5f6368")
 _HIT = QColor(255, 213, 0, 110)
 _CURRENT_HIT = QColor(255, 120, 0, 150)
 _SELECTION = QColor(40, 110, 230, 70)
+_SHADOW = QColor(0, 0, 0, 60)
 
 
 def rotation_transform(rotation: int, width: float, height: float) -> QTransform:
@@ -220,6 +221,8 @@ class PdfView(QAbstractScrollArea):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.viewport().setMouseTracking(True)
         self.viewport().setAutoFillBackground(False)
+        # ``paintEvent`` covers every pixel: Qt need not paint the widgets behind the viewport first.
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._connect_signals()
         self.retranslate_ui()
 
@@ -256,8 +259,9 @@ class PdfView(QAbstractScrollArea):
             self._fit = "width"
             self._zoom = self._fit_zoom()
         self._relayout()
-        self.verticalScrollBar().setValue(0)
-        if info is not None:
+        if info is None:
+            self.verticalScrollBar().setValue(0)
+        else:  # (straight there: the scroll bar changes, and repaints, only if it has to)
             self.go_to_page(page, record=False)
             self.zoom_changed.emit(self._zoom)
         self._update_current_page()
@@ -430,7 +434,7 @@ class PdfView(QAbstractScrollArea):
         """Content x where the viewport's left edge is, centring narrow content."""
         vw = self.viewport().width()
         if self._page_rects.width < vw:
-            return -(vw - self._page_rects.width) / 2
+            return -float((vw - round(self._page_rects.width)) // 2)  # whole pixels: no resampling
         return self.horizontalScrollBar().value()
 
     def _visible_rect(self) -> QRectF:
@@ -657,11 +661,14 @@ class PdfView(QAbstractScrollArea):
     def _paint_page(
         self, painter: QPainter, page: int, rect: QRectF, visible: QRectF, dpr: float
     ) -> None:
-        painter.fillRect(rect.translated(2, 2), QColor(0, 0, 0, 60))
-        painter.fillRect(rect, Qt.GlobalColor.white)
+        # The shadow: only the strips right of and below the page (blending all of it costs more).
+        painter.fillRect(QRectF(rect.right(), rect.top() + 2, 2, rect.height()), _SHADOW)
+        painter.fillRect(QRectF(rect.left() + 2, rect.bottom(), rect.width() - 2, 2), _SHADOW)
         keys = self._keys_for(page, visible, dpr)
         whole = len(keys) == 1 and keys[0].clip is None
         image = self._cache.get(keys[0]) if whole else None
+        if image is None or image.hasAlphaChannel() or image.size() != QSize(*keys[0][3:5]):
+            painter.fillRect(rect, Qt.GlobalColor.white)  # the image will not cover the page
         if image is None:
             nearest = self._cache.nearest(
                 self._client.doc_id, page, self._rotation, round(rect.width() * dpr)

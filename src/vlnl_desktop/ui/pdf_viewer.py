@@ -369,6 +369,12 @@ class PdfViewer(QWidget):
         self._cache = ImageCache(96 * 1024 * 1024)
         self._path: str | None = None
         self._pending: tuple[str, int, str | None] | None = None
+        # The document on screen is being replaced: it is cleared when the answer comes, or when the
+        # view stops holding its picture, whichever is first.
+        self._stale = False
+        self._stale_timer = QTimer(self)
+        self._stale_timer.setSingleShot(True)
+        self._stale_timer.setInterval(HOLD_PAINT_MS)
         self._asking_password = False
         self._find_id = 0
         self._find_start = 0
@@ -504,6 +510,7 @@ class PdfViewer(QWidget):
     def _connect_signals(self) -> None:
         c = self._client
         c.opened.connect(self._on_opened)
+        self._stale_timer.timeout.connect(self._clear_stale)
         c.open_failed.connect(self._on_open_failed)
         c.sizes_ready.connect(self._on_sizes_ready)
         c.outline_ready.connect(self._on_outline_ready)
@@ -605,11 +612,16 @@ class PdfViewer(QWidget):
         An encrypted file without (the right) ``password`` asks the user for it.
         """
         path = str(Path(path).expanduser().resolve())
-        # First, so that the worker opens (and renders the page) while the GUI clears.
         self._client.open(path, password, page, self.view.first_page_key())
-        self._clear_document(opening=True)
-        self.view.hold_painting(HOLD_PAINT_MS)
+        # Then as little as can be: the renderer needs the GIL to open the file and render the page,
+        # and any Python work in this thread meanwhile (clearing the old document, the repaints that
+        # follow) would make it wait. The old document stays on screen, unpainted, and is cleared
+        # when the answer comes, just before the new one is laid out.
+        self._path = None
         self._pending = (path, page, find)
+        self._stale = True
+        self._stale_timer.start()
+        self.view.hold_painting(HOLD_PAINT_MS)
 
     def close_document(self) -> None:
         """Close the document and show an empty pane."""
@@ -684,22 +696,36 @@ class PdfViewer(QWidget):
 
     # --- opening ---
 
-    def _clear_document(self, opening: bool = False) -> None:
+    def _clear_document(self, opening: bool = False, replacing: bool = False) -> None:
         """Show no document; ``opening``: another one is on its way, and the thumbnail rows (slow to
-        remove for a long document) are replaced only after its first page is shown."""
+        remove for a long document) are replaced only after its first page is shown; ``replacing``: it
+        is here and is shown next, which sets the view, the page field and the actions anew (setting
+        them twice would lay out and repaint the toolbar for nothing)."""
+        self._stale = False
+        self._stale_timer.stop()
         self._path = None
         self._cache.clear()
-        self.view.set_document(None)
-        self.thumbnails.set_document(None, keep_rows=opening)
+        if not replacing:
+            self.view.set_document(None)
+        self.thumbnails.set_document(None, keep_rows=opening or replacing)
         self.outline_tree.clear()
         self._reset_find()
         self.show_notice("")
-        self.stack.setCurrentWidget(self.view)
-        self._update_page_count()
-        self._update_actions()
+        if not replacing:
+            self.stack.setCurrentWidget(self.view)
+            self._update_page_count()
+            self._update_actions()
+
+    @Slot()
+    def _clear_stale(self) -> None:
+        """Clear the document being replaced, if that has not been done yet."""
+        if self._stale:
+            self._clear_document(opening=True)
 
     @Slot(object)
     def _on_opened(self, info: DocumentInfo) -> None:
+        if self._stale:
+            self._clear_document(replacing=True)
         path, page, find = self._pending or (info.path, 0, None)
         self._pending = None
         self._path = info.path
@@ -716,6 +742,7 @@ class PdfViewer(QWidget):
 
     @Slot(str, str, str)
     def _on_open_failed(self, reason: str, message: str, path: str) -> None:
+        self._clear_stale()
         if reason in ("password_required", "wrong_password") and not self._asking_password:
             password = self._ask_password(path, wrong=reason == "wrong_password")
             if password is not None:
@@ -868,13 +895,16 @@ class PdfViewer(QWidget):
 
     @Slot(int)
     def _on_current_page_changed(self, page: int) -> None:
-        self.page_edit.setText(str(page + 1) if page >= 0 else "")
+        text = str(page + 1) if page >= 0 else ""
+        if text != self.page_edit.text():  # (the same text would still repaint the toolbar)
+            self.page_edit.setText(text)
         if page >= 0:
             self.thumbnails.set_current_page(page)
 
     def _update_page_count(self) -> None:
         n = self.view.page_count
-        self.page_validator.setTop(max(n, 1))
+        if self.page_validator.top() != max(n, 1):  # (setting it anew repaints the page field)
+            self.page_validator.setTop(max(n, 1))
         self.page_count_label.setText(
             " " + self.tr("van %1").replace("%1", str(n)) + " " if n else ""
         )

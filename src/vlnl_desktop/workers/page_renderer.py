@@ -9,9 +9,9 @@ was still pending there, so pages that scrolled away are never rendered: the wor
 of its event loop and so sees the newest request before the next job. Every document gets a new id; an
 answer for an older id is dropped by the receiver.
 
-Opening at page N does the least before that page can be shown: the ``opened`` answer carries page N's
-size and uses it as the estimate for every other page, and nothing else is read until the GUI has painted
-page N. Then, in small slices so that new requests are seen between them, the worker reads the exact size
+Opening at page N does the least before that page can be shown: the worker loads page N once, renders
+it and answers with ``opened``, which carries that image and page N's size, the estimate for every other
+page; nothing else is read until the GUI has painted page N and is idle. Then, in small slices so that new requests are seen between them, the worker reads the exact size
 of every page (``sizes_ready``), the outline (``outline_ready``), then the links asked for, finds and
 thumbnails.
 """
@@ -23,7 +23,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QAbstractEventDispatcher, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from vlnl_desktop.workers.image_cache import CacheKey
@@ -38,9 +38,10 @@ _OPEN_GRACE_MS = 250
 """After opening, the worker waits this long for the GUI's first "view" request before it starts on the
 rest (exact sizes, outline, …), in case nothing is shown."""
 _GUI_TURN_MS = 50
-"""After a "view" image the worker waits until the GUI says it has painted it (``RenderClient.painted``),
-at most this long. PyMuPDF holds the GIL while it renders, so without this pause the GUI thread could
-not take in and paint the page it just got until the next job (often a page outside the view) is done."""
+"""After a "view" image the worker waits until the GUI says it has painted it and has nothing left to do
+(``RenderClient.painted``), at most this long. PyMuPDF holds the GIL while it renders, so without this
+pause the GUI thread could not take in and paint the page it just got until the next job (often a page
+outside the view) is done."""
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,9 @@ class _FindState:
 class PageRenderer(QObject):
     """Owns the ``pymupdf.Document``; every slot runs in the renderer's thread."""
 
-    opened = Signal(object)
-    """A document opened: its ``DocumentInfo``."""
+    opened = Signal(object, object, QImage)
+    """A document opened: its ``DocumentInfo``, and the first "view" image's ``CacheKey`` and image
+    (None and a null image if there is none)."""
     open_failed = Signal(int, str, str, str)
     """Opening failed: doc id, reason code (see ``core.pdf_document``), English message, path."""
     sizes_ready = Signal(int, object)
@@ -124,8 +126,8 @@ class PageRenderer(QObject):
         (``page``'s size standing in for every page's) or ``open_failed``.
 
         ``first_key`` (or None) is called here with (doc id, page, width, height in points) for the
-        ``CacheKey`` the view will want of ``page``: that image is rendered and sent on the "view"
-        channel right after ``opened``, while the GUI lays the document out.
+        ``CacheKey`` the view will want of ``page``: that image is rendered at once and sent with
+        ``opened`` (``RenderClient`` passes it on as a "view" image right after ``opened``).
         """
         from vlnl_desktop.core import pdf_document
 
@@ -146,13 +148,20 @@ class PageRenderer(QObject):
         self._doc = doc
         count = doc.page_count
         page = min(max(page, 0), count - 1)
-        try:
-            size = pdf_document.page_size(doc, page)
-        except RuntimeError as exc:  # MuPDF can fail on a damaged page tree
-            log.warning("Cannot read %s: %s", path, exc)
-            self._close()
-            self.open_failed.emit(doc_id, "broken", "The PDF is damaged and cannot be read.", path)
-            return
+        try:  # loaded once, for its size and to render it
+            loaded = doc.load_page(page)
+            size = (loaded.rect.width, loaded.rect.height)
+        except Exception:  # MuPDF's own errors are not RuntimeErrors; its page object may still do
+            loaded = None
+            try:
+                size = pdf_document.page_size(doc, page)
+            except RuntimeError as exc:  # MuPDF can fail on a damaged page tree
+                log.warning("Cannot read %s: %s", path, exc)
+                self._close()
+                self.open_failed.emit(
+                    doc_id, "broken", "The PDF is damaged and cannot be read.", path
+                )
+                return
         info = DocumentInfo(
             doc_id=doc_id,
             path=path,
@@ -163,11 +172,16 @@ class PageRenderer(QObject):
         self._sizes = None if count == 1 else []
         self._outline_pending = True
         key = first_key(doc_id, page, *size) if callable(first_key) else None
-        self.opened.emit(info)
         if key is None:
+            self.opened.emit(info, None, QImage())
             self._timer.start(_OPEN_GRACE_MS)
             return
-        self._render("view", RenderJob(key))
+        # Rendered before ``opened`` is sent, not while the GUI takes it in: PyMuPDF needs the GIL, so
+        # the two would only take turns, each waiting for the other's switch interval. The image goes
+        # with ``opened``, so the GUI lays out and paints in one go.
+        image = self._render_image(key, loaded)
+        self._recent.append(key)
+        self.opened.emit(info, key, image)
         self._shown = True
         self._timer.start(_GUI_TURN_MS)
 
@@ -279,13 +293,16 @@ class PageRenderer(QObject):
         self._timer.stop()
 
     def _render(self, channel: str, job: RenderJob) -> None:
-        try:
-            image = render_image(self._doc, job.key)
-        except (RuntimeError, ValueError) as exc:
-            log.warning("Cannot render page %d: %s", job.key.page + 1, exc)
-            image = QImage()
+        image = self._render_image(job.key)
         self._recent.append(job.key)
         self.page_rendered.emit(channel, job.key, image)
+
+    def _render_image(self, key: CacheKey, page=None) -> QImage:
+        try:
+            return render_image(self._doc, key, page)
+        except Exception as exc:  # MuPDF's own errors included: a page that fails stays blank
+            log.warning("Cannot render page %d: %s", key.page + 1, exc)
+            return QImage()
 
     def _sizes_slice(self) -> None:
         """Read the exact sizes of the next pages for a few milliseconds; send them all when done."""
@@ -379,19 +396,33 @@ class PageRenderer(QObject):
         self._close()
 
 
-def render_image(doc, key: CacheKey) -> QImage:
-    """Render ``key`` from ``doc``: the page scaled to ``key.width`` device pixels, rotated, maybe clipped.
+def render_image(doc, key: CacheKey, page=None) -> QImage:
+    """Render ``key`` from ``doc``: the page scaled to ``key.width`` × ``key.height`` device pixels,
+    rotated, maybe clipped.
 
     ``key.clip`` is (x, y, w, h) in device pixels of the whole rotated page; only that part is rendered,
-    so a page at 800 % costs the memory of the visible tiles only.
+    so a page at 800 % costs the memory of the visible tiles only. ``page``: the page, if already loaded.
+
+    MuPDF draws straight into the image's own pixels, in the format the view paints fastest
+    (``Format_RGB32``): no display list, no pixmap to copy, no conversion when painting.
     """
     import pymupdf
 
-    page = doc.load_page(key.page)
+    from vlnl_desktop.core import pdf_document
+
+    if page is None:
+        page = doc.load_page(key.page)
     rect = page.rect
-    rotated_width = rect.height if key.rotation in (90, 270) else rect.width
-    zoom = key.width / rotated_width if rotated_width else 1.0
-    matrix = pymupdf.Matrix(zoom, zoom).prerotate(key.rotation)
+    turned = key.rotation in (90, 270)
+    rotated_width, rotated_height = (
+        (rect.height, rect.width) if turned else (rect.width, rect.height)
+    )
+    # Scaled to exactly ``key.width`` × ``key.height`` pixels, the rectangle the view paints the page
+    # in: one zoom for both would make the image a pixel taller or shorter than that now and then, and
+    # the view would have to resample it (slower, and blurred).
+    zoom_x = key.width / rotated_width if rotated_width else 1.0
+    zoom_y = key.height / rotated_height if rotated_height and key.height else zoom_x
+    matrix = pymupdf.Matrix(zoom_x, zoom_y).prerotate(key.rotation)
     clip = None
     if key.clip is not None:
         whole = rect * matrix
@@ -399,10 +430,16 @@ def render_image(doc, key: CacheKey) -> QImage:
         device = pymupdf.Rect(whole.x0 + x, whole.y0 + y, whole.x0 + x + w, whole.y0 + y + h)
         clip = device * ~matrix
         clip.normalize()
-        clip &= rect
-    pix = page.get_pixmap(matrix=matrix, clip=clip, alpha=False, annots=True)
-    image = QImage(pix.samples, pix.width, pix.height, pix.stride, QImage.Format.Format_RGB888)
-    return image.copy()  # own the pixels: pix.samples goes away with pix
+    box = pdf_document.render_box(page, matrix, clip)
+    width, height = box[2] - box[0], box[3] - box[1]
+    if width <= 0 or height <= 0:
+        return QImage()
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    if image.isNull():
+        raise ValueError(f"No memory for a {width}×{height} image")
+    image.fill(0xFFFFFFFF)
+    pdf_document.render_into(page, matrix, box, image.bits(), image.bytesPerLine())
+    return image
 
 
 class RenderClient(QObject):
@@ -439,6 +476,7 @@ class RenderClient(QObject):
         super().__init__(parent)
         self.doc_id = 0
         self._next_request = 0
+        self._resume = None  # the pending connection that passes ``painted`` on
         self._thread = QThread()
         self._thread.setObjectName("PageRenderer")
         self._worker = PageRenderer()
@@ -474,6 +512,7 @@ class RenderClient(QObject):
         """Open ``path`` (closing the current document) to be shown at ``page`` (0-based); returns the
         new document's id. ``first_key``: see ``PageRenderer.open_document``."""
         self.doc_id += 1
+        self._cancel_resume()
         self._open_requested.emit(self.doc_id, path, password, page, first_key)
         return self.doc_id
 
@@ -503,8 +542,27 @@ class RenderClient(QObject):
         return self._next_request
 
     def painted(self) -> None:
-        """Say the GUI has painted the "view" images it got: the worker waits for this (briefly)."""
-        self._resume_requested.emit()
+        """Say the GUI has painted the "view" images it got: the worker waits for this (briefly).
+
+        It is told once this thread has done what it has to do now and waits for events: its next
+        jobs take the GIL, which the GUI would otherwise have to wait for (a switch interval, 5 ms,
+        each time) to put the painted page on screen and to take in whatever else came with it.
+        The signal goes from the event dispatcher straight to the worker, without Python.
+        """
+        dispatcher = QAbstractEventDispatcher.instance(QThread.currentThread())
+        if dispatcher is None:
+            self._resume_requested.emit()
+            return
+        self._cancel_resume()
+        self._resume = dispatcher.aboutToBlock.connect(
+            self._resume_requested, Qt.ConnectionType.SingleShotConnection
+        )
+
+    def _cancel_resume(self) -> None:
+        """Forget a ``painted`` not yet passed on (it was about the document before)."""
+        if self._resume is not None:
+            QObject.disconnect(self._resume)  # False if it has fired: nothing to undo
+            self._resume = None
 
     def shutdown(self) -> None:
         """Stop the thread (closing the document in it) and wait for it."""
@@ -514,10 +572,12 @@ class RenderClient(QObject):
 
     # --- answers ---
 
-    @Slot(object)
-    def _on_opened(self, info: DocumentInfo) -> None:
+    @Slot(object, object, QImage)
+    def _on_opened(self, info: DocumentInfo, key: CacheKey | None, image: QImage) -> None:
         if info.doc_id == self.doc_id:
             self.opened.emit(info)
+            if key is not None and info.doc_id == self.doc_id:  # (not opened again meanwhile)
+                self.page_rendered.emit("view", key, image)
 
     @Slot(int, str, str, str)
     def _on_open_failed(self, doc_id: int, reason: str, message: str, path: str) -> None:
