@@ -744,6 +744,9 @@ class PdfViewer(QWidget):
     def _on_open_failed(self, reason: str, message: str, path: str) -> None:
         self._clear_stale()
         if reason in ("password_required", "wrong_password") and not self._asking_password:
+            # the dialog may stay up a while: the panes must paint (not stay held) behind it
+            self.view.hold_painting(0)
+            self.thumbnails.set_document(None)
             password = self._ask_password(path, wrong=reason == "wrong_password")
             if password is not None:
                 page = self._pending[1] if self._pending else 0
