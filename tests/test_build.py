@@ -120,3 +120,39 @@ def test_an_archive_of_a_newer_program_is_left_alone(workspace):
     before = workspace.db_path.read_bytes()
     open_workspace(workspace.root)
     assert workspace.db_path.read_bytes() == before
+
+
+def test_a_rebuild_waits_for_the_writer_and_never_replaces_the_file_under_it(workspace):
+    from vlnl_desktop.core.writer_lock import ArchiveBusy, writer_lock
+
+    before = workspace.db_path.stat().st_ino
+    with writer_lock(workspace.root):  # an import is writing
+        try:
+            build_archive(workspace.db_path, wait=0.3)
+        except ArchiveBusy as exc:
+            assert "another vlnl-desktop" in str(exc)
+        else:
+            raise AssertionError("the build did not wait for the writer")
+    assert workspace.db_path.stat().st_ino == before
+    _set(workspace, "UPDATE meta SET value = 'older' WHERE key = 'records'")
+    with writer_lock(workspace.root):
+        open_workspace(workspace.root)  # a start while another process writes: no rebuild now
+    assert workspace.db_path.stat().st_ino == before
+
+
+def test_a_damaged_archive_gives_back_the_users_documents_on_rebuild(workspace):
+    doc_id = _import_geotopo(workspace)
+    data = bytearray(workspace.db_path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the header's tail and the schema page
+    workspace.db_path.write_bytes(bytes(data))
+    report = rebuild(workspace.db_path)
+    assert report.damaged_copy is not None
+    conn = sqlite3.connect(workspace.db_path)
+    pages = conn.execute(
+        "SELECT count(*) FROM pages p JOIN documents d ON d.id = p.document_id "
+        "WHERE d.origin = 'user'"
+    ).fetchone()[0]
+    assert pages == 117, doc_id  # the file was imported again (its original name is lost)
+    from vlnl_desktop.core.check import check_archive
+
+    assert check_archive(workspace) == []

@@ -89,3 +89,23 @@ def test_every_command_has_help_text():
     for name, command in cli.commands.items():
         assert command.help, f"{name} has no help text"
         assert run(name, "--help").exit_code == 0
+
+
+def test_excluding_a_word_that_starts_with_h_searches_instead_of_helping(workspace):
+    result = run("--archive", str(workspace.root), "search", "waterstof", "-hydrogen", "--json")
+    assert result.exit_code == 0
+    assert isinstance(json.loads(result.output), list)
+
+
+@pytest.mark.parametrize("args", [["--archive", ""], []])
+def test_an_empty_archive_path_never_means_the_users_archive(args, tmp_path):
+    result = run(*args, "search", "gent", env={"VLNL_ARCHIVE": ""} if not args else None)
+    assert result.exit_code == 1
+    assert "empty" in result.stderr
+
+
+def test_build_refuses_a_folder_that_is_not_an_archive(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    result = run("--archive", str(tmp_path), "build")
+    assert result.exit_code == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]

@@ -77,3 +77,9 @@ def test_malformed_input_compiles_to_valid_fts5_or_nothing(text):
     conn.execute("INSERT INTO t VALUES ('the and or not near col term drop table records')")
     if expression is not None:
         conn.execute("SELECT * FROM t WHERE t MATCH ?", (expression,)).fetchall()
+
+
+def test_repeated_and_very_many_words_stay_cheap():
+    assert compile_match(parse("gent " * 5000)) == '"gent"'
+    long = compile_match(parse(" ".join(f"w{i}" for i in range(1000))))
+    assert long.count(" AND ") == 31

@@ -206,14 +206,15 @@ def test_cancel_stops_between_files_and_keeps_what_was_imported(qtbot, main_wind
     from vlnl_desktop.core import importer
 
     gate = threading.Event()
-    real_prepare = importer.prepare
+    real_prepared_in_order = importer._prepared_in_order
 
-    def held_prepare(path, *args, **kwargs):
-        if Path(path).name == WRITER.name:
-            gate.wait(20)  # the second file is read only once the user has pressed Annuleren
-        return real_prepare(path, *args, **kwargs)
+    def held(paths, password, workers):
+        for path, prepared in real_prepared_in_order(paths, password, workers):
+            if Path(path).name == WRITER.name:
+                gate.wait(20)  # the second file is handed over only once Annuleren was pressed
+            yield path, prepared
 
-    monkeypatch.setattr(importer, "prepare", held_prepare)
+    monkeypatch.setattr(importer, "_prepared_in_order", held)
     before = documents_in_tree(main_window)
     assert main_window.import_paths([MINIMAL, WRITER, OUTLINE])
     progress = main_window.import_flow.progress

@@ -40,7 +40,10 @@ def build(obj: Context) -> None:
     from ..core.workspace import open_workspace
 
     ws = open_workspace(obj.archive, initialise=False)
-    ws.root.mkdir(parents=True, exist_ok=True)
+    if not ws.exists():  # an empty or missing folder is initialised; any other is refused
+        ws = open_workspace(obj.archive)
+        click.echo(f"built {ws.db_path} from the bundled records")
+        return
     ws.documents_dir.mkdir(exist_ok=True)
     report = rebuild(ws.db_path)
     click.echo(
@@ -51,7 +54,8 @@ def build(obj: Context) -> None:
         click.echo(f"the damaged archive was moved to {report.damaged_copy}", err=True)
 
 
-@click.command(context_settings={"ignore_unknown_options": True})
+# "-hydrogen" excludes a word: only --help asks for help here
+@click.command(context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
 @archive_option
 @click.argument("query", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of hits.")

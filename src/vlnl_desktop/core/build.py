@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from .record_sheets import insert_sheets
 from .records import Records, load_records
 from .records_fingerprint import fingerprint
 from .text import fold
+from .writer_lock import writer_lock
 
 FILE_COLUMNS = ("sha256", "size", "page_count", "has_text", "retrieved", "file_name")
 
@@ -191,8 +193,13 @@ def _insert_aliases(db: sqlite_utils.Database, records: Records) -> None:
     db["aliases"].insert_all(rows.values())
 
 
-def _carry_over(db: sqlite_utils.Database, old_path: Path) -> int:
-    """Copy the documents the user imported or fetched, with their pages and links, from old_path."""
+def _carry_over(db: sqlite_utils.Database, old_path: Path, *, tolerant: bool = False) -> int:
+    """Copy the documents the user imported or fetched, with their pages and links, from old_path.
+
+    ``tolerant`` (old_path is a damaged archive): keep what can be read; a document whose rows
+    cannot be read is left out here, and its stored file is imported again afterwards
+    (``importer.recover_files``).
+    """
     try:
         probe = sqlite3.connect(f"file:{old_path}?mode=ro", uri=True)
         try:
@@ -201,6 +208,8 @@ def _carry_over(db: sqlite_utils.Database, old_path: Path) -> int:
         finally:
             probe.close()
     except sqlite3.DatabaseError as exc:
+        if tolerant:
+            return 0
         raise ArchiveError(
             f"{old_path}: cannot read the earlier archive to keep its additions: {exc}"
         ) from None
@@ -209,71 +218,124 @@ def _carry_over(db: sqlite_utils.Database, old_path: Path) -> int:
     conn = db.conn
     conn.execute("ATTACH DATABASE ? AS old", (f"file:{old_path}?mode=ro",))
     try:
-        kept = [
-            row
-            for row in conn.execute(
+        try:
+            kept = conn.execute(
                 "SELECT * FROM old.documents WHERE sha256 IS NOT NULL "
                 "AND origin IS NOT 'sheet' ORDER BY id"  # sheets are made anew by every build
             ).fetchall()
-        ]
-        columns = [d[0] for d in conn.execute("SELECT * FROM old.documents LIMIT 0").description]
+            columns = [
+                d[0] for d in conn.execute("SELECT * FROM old.documents LIMIT 0").description
+            ]
+        except sqlite3.DatabaseError:
+            if not tolerant:
+                raise
+            return 0
         new_columns = set(db["documents"].columns_dict)
+        count = 0
         for row in kept:
             doc = {c: v for c, v in zip(columns, row, strict=True) if c in new_columns}
-            if db["documents"].count_where("id = ?", [doc["id"]]):
-                db["documents"].update(doc["id"], {c: doc[c] for c in FILE_COLUMNS if c in doc})
-            else:
-                doc["origin"] = "user"
-                if doc.get("summit_id") and not db["summits"].count_where(
-                    "id = ?", [doc["summit_id"]]
-                ):
-                    doc["summit_id"] = None
-                db["records"].insert(
-                    {
-                        "id": doc["id"],
-                        "kind": "document",
-                        "title": doc["title"],
-                        "date": doc.get("date"),
-                        "summary": doc.get("summary"),
-                        "origin": "user",
-                    }
-                )
-                db["documents"].insert(doc)
-                db["search_items"].insert(
-                    {
-                        "record_id": doc["id"],
-                        "kind": "document",
-                        "title": doc["title"],
-                        "date": doc.get("date"),
-                        "body": doc.get("file_name") or "",
-                    }
-                )
-            conn.execute(
-                "INSERT OR IGNORE INTO document_links (document_id, record_id, position) "
-                "SELECT document_id, record_id, position FROM old.document_links "
-                "WHERE document_id = ? AND record_id IN (SELECT id FROM main.records)",
-                (doc["id"],),
-            )
-            conn.execute(
-                "INSERT INTO pages (document_id, page_no, text, has_text) "
-                "SELECT document_id, page_no, text, has_text FROM old.pages "
-                "WHERE document_id = ? ORDER BY page_no",
-                (doc["id"],),
-            )
+            try:  # read all of a document's rows before writing any
+                links = conn.execute(
+                    "SELECT document_id, record_id, position FROM old.document_links "
+                    "WHERE document_id = ?",
+                    (doc["id"],),
+                ).fetchall()
+                pages = conn.execute(
+                    "SELECT document_id, page_no, text, has_text FROM old.pages "
+                    "WHERE document_id = ? ORDER BY page_no",
+                    (doc["id"],),
+                ).fetchall()
+            except sqlite3.DatabaseError:
+                if not tolerant:
+                    raise
+                continue  # its file is imported again by importer.recover_files
+            _keep_document(db, doc, links, pages)
+            count += 1
         conn.commit()
-        return len(kept)
+        return count
     finally:
         conn.execute("DETACH DATABASE old")
 
 
-def build_archive(db_path: Path, records: Records | None = None) -> BuildReport:
-    """(Re)build the archive at ``db_path`` from the records, keeping the user's documents."""
+def _keep_document(db: sqlite_utils.Database, doc: dict, links: list, pages: list) -> None:
+    """One carried-over document: its row (or its file columns on a bundled one), links, pages."""
+    conn = db.conn
+    if db["documents"].count_where("id = ?", [doc["id"]]):
+        db["documents"].update(doc["id"], {c: doc[c] for c in FILE_COLUMNS if c in doc})
+    else:
+        doc["origin"] = "user"
+        if doc.get("summit_id") and not db["summits"].count_where("id = ?", [doc["summit_id"]]):
+            doc["summit_id"] = None
+        db["records"].insert(
+            {
+                "id": doc["id"],
+                "kind": "document",
+                "title": doc["title"],
+                "date": doc.get("date"),
+                "summary": doc.get("summary"),
+                "origin": "user",
+            }
+        )
+        db["documents"].insert(doc)
+        db["search_items"].insert(
+            {
+                "record_id": doc["id"],
+                "kind": "document",
+                "title": doc["title"],
+                "date": doc.get("date"),
+                "body": doc.get("file_name") or "",
+            }
+        )
+    conn.executemany(
+        "INSERT OR IGNORE INTO document_links (document_id, record_id, position) "
+        "SELECT ?, ?, ? WHERE ?2 IN (SELECT id FROM main.records)",
+        links,
+    )
+    conn.executemany(
+        "INSERT INTO pages (document_id, page_no, text, has_text) VALUES (?, ?, ?, ?)", pages
+    )
+
+
+def build_archive(
+    db_path: Path,
+    records: Records | None = None,
+    *,
+    carry_from: Path | None = None,
+    wait: float = 30.0,
+) -> BuildReport:
+    """(Re)build the archive at ``db_path`` from the records, keeping the user's documents (from
+    ``carry_from`` if given, e.g. a damaged archive moved aside, else from the archive it replaces).
+
+    Holds the archive's writer lock: it waits for an import to finish rather than replace the file
+    under it (``wait`` seconds at most, then ``ArchiveBusy``).
+    """
+    with writer_lock(db_path.parent, wait):
+        return _build(db_path, records, carry_from)
+
+
+def _build(db_path: Path, records: Records | None, carry_from: Path | None) -> BuildReport:
     from_bundle = records is None
     records = records or load_records()
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp_path = db_path.with_name(db_path.name + ".building")
-    for leftover in (tmp_path, tmp_path.with_name(tmp_path.name + "-journal")):
-        leftover.unlink(missing_ok=True)
+    handle, name = tempfile.mkstemp(prefix=db_path.name + ".building-", dir=db_path.parent)
+    os.close(handle)
+    tmp_path = Path(name)
+    try:
+        report = _build_into(tmp_path, db_path, records, from_bundle, carry_from)
+    except BaseException:
+        for leftover in (tmp_path, Path(f"{tmp_path}-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
+    for suffix in ("-wal", "-shm"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    os.replace(tmp_path, db_path)
+    return report
+
+
+def _build_into(
+    tmp_path: Path, db_path: Path, records: Records, from_bundle: bool, carry_from: Path | None
+) -> BuildReport:
+    source = carry_from or db_path
     conn = sqlite3.connect(tmp_path)
     try:
         db = sqlite_utils.Database(conn)
@@ -283,16 +345,13 @@ def build_archive(db_path: Path, records: Records | None = None) -> BuildReport:
             count = _insert_records(db, records)
             db["meta"].insert({"key": "records", "value": fingerprint() if from_bundle else ""})
             insert_sheets(conn, db_path.parent / "documents")
-        kept = _carry_over(db, db_path) if db_path.exists() else 0
+        kept = _carry_over(db, source, tolerant=carry_from is not None) if source.exists() else 0
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise ArchiveError(f"the build broke a foreign key: {problems[0]}")
         conn.execute("PRAGMA journal_mode = DELETE")
     finally:
         conn.close()
-    for suffix in ("-wal", "-shm"):
-        Path(str(db_path) + suffix).unlink(missing_ok=True)
-    os.replace(tmp_path, db_path)
     return BuildReport(records=count, documents_kept=kept, path=db_path)
 
 
@@ -330,6 +389,12 @@ def rebuild(db_path: Path, records: Records | None = None) -> BuildReport:
     damaged = None
     if db_path.exists() and not _readable(db_path):
         damaged = move_aside(db_path)
-    report = build_archive(db_path, records)
+    report = build_archive(db_path, records, carry_from=damaged)
     report.damaged_copy = damaged
+    if damaged is not None:  # what the damaged copy could not give back: its stored files
+        from .importer import recover_files
+        from .workspace import Workspace
+
+        recovered = recover_files(Workspace(db_path.parent))
+        report.documents_kept += sum(1 for r in recovered if r.status == "imported")
     return report

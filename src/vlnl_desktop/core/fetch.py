@@ -380,6 +380,13 @@ def fetch_documents(
     progress: Callable[[FetchResult], None] | None = None,
 ) -> list[FetchResult]:
     """Fetch ``targets`` ((document id, url) pairs), by default every document still without file."""
+    from .writer_lock import writer_lock
+
+    with writer_lock(ws.root):
+        return _fetch_locked(ws, targets, timeout, max_bytes, today, progress)
+
+
+def _fetch_locked(ws, targets, timeout, max_bytes, today, progress) -> list[FetchResult]:
     conn = connect_writer(ws)
     try:
         todo = list(targets) if targets is not None else pending_documents(conn)

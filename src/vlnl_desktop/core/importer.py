@@ -29,6 +29,7 @@ from .pdf_text import PageText, PdfProblem, open_checked, page_texts
 from .records import parse_iso_date
 from .text import fold, normalize
 from .workspace import Workspace
+from .writer_lock import writer_lock
 
 TEMP_PREFIX = ".incoming-"
 BUSY_TIMEOUT_MS = 15000
@@ -89,15 +90,23 @@ def connect_writer(ws: Workspace) -> sqlite3.Connection:
 
     if not ws.exists():
         raise ArchiveError(f"{ws.db_path}: the archive is missing")
+    conn = None
     try:
         conn = sqlite3.connect(ws.db_path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        check_version(conn, ws.db_path)  # before anything that writes: not ours, not touched
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")  # WAL: consistent after a crash, fewer fsyncs
-        check_version(conn, ws.db_path)
     except sqlite3.DatabaseError as exc:
+        if conn is not None:
+            conn.close()
+        if "readonly" in str(exc) or "read-only" in str(exc):
+            raise ArchiveError(f"{ws.db_path}: the archive is read-only") from None
         raise ArchiveError(f"{ws.db_path}: the archive is damaged ({exc})") from None
+    except ArchiveError:
+        conn.close()
+        raise
     return conn
 
 
@@ -486,6 +495,19 @@ def import_files(
     process). Raises ArchiveError for a missing or damaged archive and an unknown ``record_id``.
     """
     shown = [str(p) for p in paths]
+    with writer_lock(ws.root):
+        return _import_locked(ws, shown, record_id, password, progress, cancelled, workers)
+
+
+def _import_locked(
+    ws: Workspace,
+    shown: list[str],
+    record_id: str | None,
+    password: str | None,
+    progress: Callable[[int, ImportResult], None] | None,
+    cancelled: Callable[[], bool] | None,
+    workers: int | None,
+) -> list[ImportResult]:
     conn = connect_writer(ws)
     try:
         check_record(conn, record_id)
@@ -503,6 +525,37 @@ def import_files(
         return results
     finally:
         conn.close()
+
+
+def _made_by_the_archive(path: Path) -> bool:
+    """A record sheet of an earlier build (regenerated, never a user's file)."""
+    try:
+        doc = open_checked(path)
+    except (PdfProblem, OSError):
+        return False
+    try:
+        return (doc.metadata or {}).get("creator") == "vlnl-desktop"
+    finally:
+        doc.close()
+
+
+def recover_files(ws: Workspace) -> list[ImportResult]:
+    """Import again every stored file no document points at: after a damaged archive was rebuilt,
+    the files are what is left of the user's documents (their links may be lost, their text is
+    not)."""
+    conn = connect_writer(ws)
+    try:
+        known = {
+            row[0] for row in conn.execute("SELECT sha256 FROM documents WHERE sha256 IS NOT NULL")
+        }
+    finally:
+        conn.close()
+    orphans = [
+        path
+        for path in sorted(ws.documents_dir.glob("*.pdf"))
+        if path.stem not in known and not _made_by_the_archive(path)
+    ]
+    return import_files(ws, orphans, workers=0) if orphans else []
 
 
 # --- listing --------------------------------------------------------------------------------------

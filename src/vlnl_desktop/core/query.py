@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from .text import fold
 
 Phrase = tuple[str, ...]
+MAX_CLAUSES = 32
 
 
 @dataclass
@@ -107,6 +108,16 @@ def parse(text: str, aliases: Mapping[Phrase, list[Phrase]] | None = None) -> Qu
             groups.append([item])
         pending_or = False
 
+    if len(groups) > MAX_CLAUSES:  # a pasted page of text: the first words decide
+        groups, ends_open = groups[:MAX_CLAUSES], False
+    seen: set = set()
+    unique = []
+    for index, group in enumerate(groups):  # "gent gent gent…" costs one clause, not many
+        key = tuple((negated, tokens) for negated, tokens, _ in group)
+        if key not in seen or (index == len(groups) - 1 and ends_open):
+            unique.append(group)
+        seen.add(key)
+    groups = unique
     query = Query()
     for group in groups:
         negated = group[0][0]

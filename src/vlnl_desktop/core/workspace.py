@@ -26,8 +26,16 @@ def default_root() -> Path:
 
 def resolve_root(option: str | os.PathLike | None = None) -> Path:
     """The working archive's folder: the option, else $VLNL_ARCHIVE, else the user data folder."""
-    chosen = option or os.environ.get(ENV_VAR)
-    return Path(chosen).expanduser() if chosen else default_root()
+    chosen = option if option is not None else os.environ.get(ENV_VAR)
+    if chosen is None:
+        return default_root()
+    if not str(chosen).strip():
+        # an empty $DIR must never fall back to the user's real archive
+        raise ArchiveError("the archive folder is empty text; give a folder (--archive DIR)")
+    try:
+        return Path(chosen).expanduser()
+    except RuntimeError:  # ~nosuchuser/...
+        raise ArchiveError(f"{chosen}: no such user's home folder") from None
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,10 @@ def open_workspace(
     if ws.root.exists() and not ws.root.is_dir():
         raise ArchiveError(f"{ws.root}: not a folder")
     if initialise and not ws.exists():
-        if ws.root.is_dir() and any(p.name != "documents" for p in ws.root.iterdir()):
+        ours = ("documents", ".writer.lock")  # what an interrupted first build may leave
+        if ws.root.is_dir() and any(
+            p.name not in ours and not p.name.startswith(DB_NAME) for p in ws.root.iterdir()
+        ):
             raise ArchiveError(
                 f"{ws.root}: has no {DB_NAME} but is not empty; choose an empty folder"
             )
@@ -92,8 +103,12 @@ def refresh(ws: Workspace) -> bool:
     if version == 0:
         return False  # not an archive of ours: never overwrite it
     from .build import build_archive
+    from .writer_lock import ArchiveBusy
 
-    build_archive(ws.db_path)
+    try:
+        build_archive(ws.db_path, wait=0)
+    except ArchiveBusy:
+        return False  # another process writes (or is already refreshing): next start
     return True
 
 
@@ -103,11 +118,16 @@ def connect_readonly(ws: Workspace) -> sqlite3.Connection:
 
     if not ws.exists():
         raise ArchiveError(f"{ws.db_path}: the archive is missing")
+    conn = None
     try:
         conn = sqlite3.connect(f"file:{ws.db_path}?mode=ro", uri=True, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 5000")
         check_version(conn, ws.db_path)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, ArchiveError) as exc:
+        if conn is not None:
+            conn.close()
+        if isinstance(exc, ArchiveError):
+            raise
         raise ArchiveError(f"{ws.db_path}: the archive is damaged ({exc})") from None
     conn.row_factory = sqlite3.Row
     return conn

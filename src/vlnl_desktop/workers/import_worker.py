@@ -82,7 +82,7 @@ class ImportWorker(QObject):
     @Slot(int, list, object, object)
     def run_job(self, job: int, paths: list, record_id: str | None, password: str | None) -> None:
         from vlnl_desktop.core.errors import VlnlError
-        from vlnl_desktop.core.importer import import_files
+        from vlnl_desktop.core.importer import default_workers, import_files
         from vlnl_desktop.core.workspace import Workspace
 
         self._cancel.clear()
@@ -107,6 +107,9 @@ class ImportWorker(QObject):
                 password=password,
                 progress=progress,
                 cancelled=cancelled,
+                # text extraction in a process even for one file: the viewer's thread uses
+                # PyMuPDF in this process, and PyMuPDF is not made for two threads at once
+                workers=max(1, default_workers(len(files))),
             )
         except (VlnlError, OSError) as exc:
             self.failed.emit(job, str(exc))
