@@ -6,6 +6,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from test_fetch import GOOD, server  # noqa: F401  (the local HTTP server fixture)
@@ -98,3 +99,14 @@ def test_fetch_downloads_what_the_records_point_at(workspace, server):  # noqa: 
     assert rows["doc-communique-2016"]["pages"] == 4 and rows["doc-communique-2016"]["retrieved"]
     assert rows["doc-verklaring-2018"]["sha256"] is None
     assert GOOD.startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("out", ["", "-", "/dev/null"])
+def test_dossier_refuses_what_is_not_a_file_name(workspace, out):
+    from click.testing import CliRunner
+
+    from vlnl_desktop.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["--archive", str(workspace.root), "dossier", "top-2011", out])
+    assert result.exit_code == 1
+    assert "give a file name" in result.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -95,9 +96,15 @@ def dossier(obj: Context, record_id: str, out: str) -> None:
     from ..core.record_sheets import export_dossier
     from ..core.workspace import connect_readonly
 
+    target = Path(out).expanduser()
+    if not out.strip() or out == "-" or target.name in ("", ".", ".."):
+        fail(f"{out!r}: give a file name for the PDF, e.g. dossier.pdf")
+    target = target.resolve()  # through a symlink to the file it names
+    if target.exists() and not target.is_file():
+        fail(f"{out}: not a regular file; give a file name for the PDF")
     conn = connect_readonly(obj.workspace())
     try:
-        path = export_dossier(conn, record_id, out)
+        path = export_dossier(conn, record_id, target)
     except OSError as exc:
         fail(f"{out}: cannot write: {exc.strerror or exc}")
     click.echo(f"{path}: dossier on {record_id}")
