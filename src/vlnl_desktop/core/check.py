@@ -35,6 +35,10 @@ def _fts_problems(conn: sqlite3.Connection) -> list[str]:
     for table in ("search_items", "pages"):
         try:
             conn.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES('integrity-check')")
+        except sqlite3.OperationalError as exc:
+            if "readonly" not in str(exc):  # a read-only archive: the counts below still tell
+                problems.append(f"the search index of {table} is damaged ({exc})")
+                continue
         except sqlite3.DatabaseError as exc:
             problems.append(f"the search index of {table} is damaged ({exc})")
             continue
@@ -109,7 +113,10 @@ def check_archive(ws: Workspace) -> list[str]:
         return [f"{ws.db_path}: the archive is missing"]
     try:
         # read-write only because FTS5's integrity-check is spelled as an INSERT; nothing is committed
-        conn = sqlite3.connect(f"file:{ws.db_path}?mode=rw", uri=True, isolation_level=None)
+        try:
+            conn = sqlite3.connect(f"file:{ws.db_path}?mode=rw", uri=True, isolation_level=None)
+        except sqlite3.OperationalError:  # a read-only file
+            conn = sqlite3.connect(f"file:{ws.db_path}?mode=ro", uri=True, isolation_level=None)
         conn.execute("PRAGMA busy_timeout = 5000")
     except sqlite3.DatabaseError as exc:
         return [f"{ws.db_path}: cannot open: {exc}"]
