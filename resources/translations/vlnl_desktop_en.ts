@@ -1093,8 +1093,8 @@ Do you want to open the link?</translation>
         <translation>introduced</translation>
     </message>
     <message>
-        <source>prioriteit</source>
-        <translation>priority</translation>
+        <source>geprioriteerd</source>
+        <translation>prioritised</translation>
     </message>
     <message>
         <source>besproken</source>
@@ -1172,8 +1172,8 @@ Do you want to open the link?</translation>
         <translation>introduced</translation>
     </message>
     <message>
-        <source>prioriteit</source>
-        <translation>priority</translation>
+        <source>geprioriteerd</source>
+        <translation>prioritised</translation>
     </message>
     <message>
         <source>besproken</source>

@@ -38,7 +38,7 @@ SHEET_KINDS = ("summit", "declaration", "theme")
 INDEX_SHEET_PAGES = True
 RELATION_NL = {
     "introduced": "geïntroduceerd",
-    "prioritised": "prioriteit",
+    "prioritised": "geprioriteerd",
     "discussed": "besproken",
 }
 KIND_NL = {

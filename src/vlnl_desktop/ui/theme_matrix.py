@@ -105,7 +105,7 @@ class ThemeMatrix(QTableView):
     def relation_text(self, relation: str) -> str:
         return {
             "introduced": self.tr("geïntroduceerd"),
-            "prioritised": self.tr("prioriteit"),
+            "prioritised": self.tr("geprioriteerd"),
             "discussed": self.tr("besproken"),
         }.get(relation, relation)
 

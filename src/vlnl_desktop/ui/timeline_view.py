@@ -295,7 +295,7 @@ class TimelineView(QWidget):
             },
             relations={
                 "introduced": self.tr("geïntroduceerd"),
-                "prioritised": self.tr("prioriteit"),
+                "prioritised": self.tr("geprioriteerd"),
                 "discussed": self.tr("besproken"),
             },
             relation_at=self.tr("{relation} op de top {summit}"),
