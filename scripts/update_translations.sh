@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 BIN=${BIN:-.venv/bin}
 TS=resources/translations/vlnl_desktop_en.ts
 "$BIN/pyside6-lupdate" -no-obsolete -locations none \
-    $(ls src/vlnl_desktop/ui/*.py src/vlnl_desktop/workers/*.py | sort) -ts "$TS"
+    $(find src/vlnl_desktop/ui src/vlnl_desktop/workers -name "*.py" | sort) -ts "$TS"
 "$BIN/pyside6-lrelease" "$TS" -qm "${TS%.ts}.qm"

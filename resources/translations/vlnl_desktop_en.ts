@@ -53,62 +53,6 @@
 <context>
     <name>ArchiveTreeModel</name>
     <message>
-        <source>Intentieverklaringen</source>
-        <translation>Declarations of intent</translation>
-    </message>
-    <message>
-        <source>Topontmoetingen</source>
-        <translation>Summits</translation>
-    </message>
-    <message>
-        <source>Gebeurtenissen</source>
-        <translation>Events</translation>
-    </message>
-    <message>
-        <source>Thema&apos;s</source>
-        <translation>Themes</translation>
-    </message>
-    <message>
-        <source>Documenten</source>
-        <translation>Documents</translation>
-    </message>
-    <message>
-        <source>Slotverklaringen</source>
-        <translation>Final declarations</translation>
-    </message>
-    <message>
-        <source>Conclusies</source>
-        <translation>Conclusions</translation>
-    </message>
-    <message>
-        <source>Rapporten</source>
-        <translation>Reports</translation>
-    </message>
-    <message>
-        <source>Agenda&apos;s</source>
-        <translation>Agendas</translation>
-    </message>
-    <message>
-        <source>Memoranda of understanding</source>
-        <translation>Memoranda of understanding</translation>
-    </message>
-    <message>
-        <source>Gezamenlijke verklaringen</source>
-        <translation>Joint declarations</translation>
-    </message>
-    <message>
-        <source>Communiqués</source>
-        <translation>Press releases</translation>
-    </message>
-    <message>
-        <source>Fiches (samengesteld)</source>
-        <translation>Record sheets (compiled)</translation>
-    </message>
-    <message>
-        <source>Overige documenten</source>
-        <translation>Other documents</translation>
-    </message>
-    <message>
         <source>Archief</source>
         <translation>Archive</translation>
     </message>
@@ -405,145 +349,6 @@
     </message>
 </context>
 <context>
-    <name>Formatting</name>
-    <message>
-        <source>januari</source>
-        <translation>January</translation>
-    </message>
-    <message>
-        <source>februari</source>
-        <translation>February</translation>
-    </message>
-    <message>
-        <source>maart</source>
-        <translation>March</translation>
-    </message>
-    <message>
-        <source>april</source>
-        <translation>April</translation>
-    </message>
-    <message>
-        <source>mei</source>
-        <translation>May</translation>
-    </message>
-    <message>
-        <source>juni</source>
-        <translation>June</translation>
-    </message>
-    <message>
-        <source>juli</source>
-        <translation>July</translation>
-    </message>
-    <message>
-        <source>augustus</source>
-        <translation>August</translation>
-    </message>
-    <message>
-        <source>september</source>
-        <translation>September</translation>
-    </message>
-    <message>
-        <source>oktober</source>
-        <translation>October</translation>
-    </message>
-    <message>
-        <source>november</source>
-        <translation>November</translation>
-    </message>
-    <message>
-        <source>december</source>
-        <translation>December</translation>
-    </message>
-    <message>
-        <source>Intentieverklaring</source>
-        <translation>Declaration of intent</translation>
-    </message>
-    <message>
-        <source>Topontmoeting</source>
-        <translation>Summit</translation>
-    </message>
-    <message>
-        <source>Gebeurtenis</source>
-        <translation>Event</translation>
-    </message>
-    <message>
-        <source>Themagroep</source>
-        <translation>Theme group</translation>
-    </message>
-    <message>
-        <source>Thema</source>
-        <translation>Theme</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <source>Documentpagina</source>
-        <translation>Document page</translation>
-    </message>
-    <message>
-        <source>Persoon</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <source>geïntroduceerd</source>
-        <translation>introduced</translation>
-    </message>
-    <message>
-        <source>geprioriteerd</source>
-        <translation>prioritised</translation>
-    </message>
-    <message>
-        <source>besproken</source>
-        <translation>discussed</translation>
-    </message>
-    <message>
-        <source>Vlaanderen</source>
-        <translation>Flanders</translation>
-    </message>
-    <message>
-        <source>Nederland</source>
-        <translation>Netherlands</translation>
-    </message>
-    <message>
-        <source>Europese Unie</source>
-        <translation>European Union</translation>
-    </message>
-    <message>
-        <source>slotverklaring</source>
-        <translation>final declaration</translation>
-    </message>
-    <message>
-        <source>conclusies</source>
-        <translation>conclusions</translation>
-    </message>
-    <message>
-        <source>rapport</source>
-        <translation>report</translation>
-    </message>
-    <message>
-        <source>agenda</source>
-        <translation>agenda</translation>
-    </message>
-    <message>
-        <source>memorandum of understanding</source>
-        <translation>memorandum of understanding</translation>
-    </message>
-    <message>
-        <source>gezamenlijke verklaring</source>
-        <translation>joint declaration</translation>
-    </message>
-    <message>
-        <source>communiqué</source>
-        <translation>press release</translation>
-    </message>
-    <message>
-        <source>fiche</source>
-        <translation>record sheet</translation>
-    </message>
-</context>
-<context>
     <name>ImportFlow</name>
     <message>
         <source>geen PDF</source>
@@ -664,6 +469,201 @@
     <message>
         <source>… en nog %1 (zie de details)</source>
         <translation>… and %1 more (see the details)</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>januari</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>februari</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>maart</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>april</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>mei</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>juni</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>juli</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>augustus</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>september</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>oktober</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>november</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>december</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>Intentieverklaring</source>
+        <translation>Declaration of intent</translation>
+    </message>
+    <message>
+        <source>Topontmoeting</source>
+        <translation>Summit</translation>
+    </message>
+    <message>
+        <source>Gebeurtenis</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Themagroep</source>
+        <translation>Theme group</translation>
+    </message>
+    <message>
+        <source>Thema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Persoon</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Documentpagina</source>
+        <translation>Document page</translation>
+    </message>
+    <message>
+        <source>Intentieverklaringen</source>
+        <translation>Declarations of intent</translation>
+    </message>
+    <message>
+        <source>Topontmoetingen</source>
+        <translation>Summits</translation>
+    </message>
+    <message>
+        <source>Gebeurtenissen</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Thema&apos;s</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Documenten</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>geïntroduceerd</source>
+        <translation>introduced</translation>
+    </message>
+    <message>
+        <source>geprioriteerd</source>
+        <translation>prioritised</translation>
+    </message>
+    <message>
+        <source>besproken</source>
+        <translation>discussed</translation>
+    </message>
+    <message>
+        <source>Vlaanderen</source>
+        <translation>Flanders</translation>
+    </message>
+    <message>
+        <source>Nederland</source>
+        <translation>Netherlands</translation>
+    </message>
+    <message>
+        <source>Europese Unie</source>
+        <translation>European Union</translation>
+    </message>
+    <message>
+        <source>slotverklaring</source>
+        <translation>final declaration</translation>
+    </message>
+    <message>
+        <source>gezamenlijke verklaring</source>
+        <translation>joint declaration</translation>
+    </message>
+    <message>
+        <source>communiqué</source>
+        <translation>press release</translation>
+    </message>
+    <message>
+        <source>conclusies</source>
+        <translation>conclusions</translation>
+    </message>
+    <message>
+        <source>rapport</source>
+        <translation>report</translation>
+    </message>
+    <message>
+        <source>agenda</source>
+        <translation>agenda</translation>
+    </message>
+    <message>
+        <source>memorandum of understanding</source>
+        <translation>memorandum of understanding</translation>
+    </message>
+    <message>
+        <source>fiche</source>
+        <translation>record sheet</translation>
+    </message>
+    <message>
+        <source>Slotverklaringen</source>
+        <translation>Final declarations</translation>
+    </message>
+    <message>
+        <source>Gezamenlijke verklaringen</source>
+        <translation>Joint declarations</translation>
+    </message>
+    <message>
+        <source>Communiqués</source>
+        <translation>Press releases</translation>
+    </message>
+    <message>
+        <source>Conclusies</source>
+        <translation>Conclusions</translation>
+    </message>
+    <message>
+        <source>Rapporten</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Agenda&apos;s</source>
+        <translation>Agendas</translation>
+    </message>
+    <message>
+        <source>Memoranda of understanding</source>
+        <translation>Memoranda of understanding</translation>
+    </message>
+    <message>
+        <source>Fiches (samengesteld)</source>
+        <translation>Record sheets (compiled)</translation>
+    </message>
+    <message>
+        <source>Overige documenten</source>
+        <translation>Other documents</translation>
     </message>
 </context>
 <context>
@@ -1089,18 +1089,6 @@ Do you want to open the link?</translation>
 <context>
     <name>ThemeMatrix</name>
     <message>
-        <source>geïntroduceerd</source>
-        <translation>introduced</translation>
-    </message>
-    <message>
-        <source>geprioriteerd</source>
-        <translation>prioritised</translation>
-    </message>
-    <message>
-        <source>besproken</source>
-        <translation>discussed</translation>
-    </message>
-    <message>
         <source>&amp;Kopiëren</source>
         <translation>&amp;Copy</translation>
     </message>
@@ -1154,30 +1142,6 @@ Do you want to open the link?</translation>
     <message>
         <source>Tijdlijn</source>
         <translation>Timeline</translation>
-    </message>
-    <message>
-        <source>Intentieverklaring</source>
-        <translation>Declaration of intent</translation>
-    </message>
-    <message>
-        <source>Topontmoeting</source>
-        <translation>Summit</translation>
-    </message>
-    <message>
-        <source>Gebeurtenis</source>
-        <translation>Event</translation>
-    </message>
-    <message>
-        <source>geïntroduceerd</source>
-        <translation>introduced</translation>
-    </message>
-    <message>
-        <source>geprioriteerd</source>
-        <translation>prioritised</translation>
-    </message>
-    <message>
-        <source>besproken</source>
-        <translation>discussed</translation>
     </message>
     <message>
         <source>{relation} op de top {summit}</source>

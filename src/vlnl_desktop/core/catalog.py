@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 SECTIONS = ("declarations", "summits", "events", "themes", "documents")
-TREE_KINDS = ("declaration", "summit", "event", "group", "theme", "document")
-RELATION_ORDER = ("introduced", "prioritised", "discussed")
 
 
 class Entry(NamedTuple):

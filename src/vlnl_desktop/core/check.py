@@ -8,6 +8,7 @@ import sqlite3
 
 from .errors import ArchiveError
 from .schema_version import check_version
+from .vocabulary import SEARCHED_KINDS
 from .workspace import Workspace
 
 KIND_TABLES = {
@@ -19,7 +20,6 @@ KIND_TABLES = {
     "person": "people",
     "document": "documents",
 }
-SEARCHED_KINDS = ("declaration", "summit", "event", "group", "theme", "document")
 
 
 def _sha256(path) -> str:

@@ -11,12 +11,7 @@ from collections.abc import Iterator
 from .dates import format_date_nl
 from .records import Records
 from .text import normalize
-
-RELATION_NL = {
-    "introduced": "geïntroduceerd",
-    "prioritised": "prioriteit",
-    "discussed": "besproken",
-}
+from .vocabulary import RELATION_NL
 
 
 def _join(*parts: object) -> str:

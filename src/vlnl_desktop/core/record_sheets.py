@@ -24,33 +24,19 @@ from pathlib import Path
 from .dates import format_date_nl
 from .errors import VlnlError
 from .pdf_text import PageText, page_texts, quiet_mupdf
+from .vocabulary import (
+    ORIGIN_SHEET,
+    SHEET_DOCUMENT_KIND,
+    SHEET_KINDS,
+    document_kind_nl,
+    kind_nl,
+    relation_nl,
+    side_nl,
+)
 
 LABEL = "Samengesteld door het archief vlnl-desktop — geen officiële tekst"
 FOOTER = "vlnl-desktop · samengesteld uit de records · geen officiële tekst"
 FIXED_DATE = "D:20000101000000Z"  # sheets carry no build time: same records, same bytes
-SHEET_KIND = "fiche"
-SHEET_ORIGIN = "sheet"
-SHEET_KINDS = ("summit", "declaration", "theme")
-# A sheet repeats its record's text: indexed as pages, every search would find each record twice and
-# rank the sheet's page above the record itself. Sheets are therefore found by their title only, and
-# their page_count is left empty so that ``check`` does not expect page rows. Set to True once search
-# leaves out the pages of documents whose origin is 'sheet'.
-INDEX_SHEET_PAGES = True
-RELATION_NL = {
-    "introduced": "geïntroduceerd",
-    "prioritised": "geprioriteerd",
-    "discussed": "besproken",
-}
-KIND_NL = {
-    "summit": "Topontmoeting",
-    "declaration": "Intentieverklaring",
-    "theme": "Thema",
-    "event": "Gebeurtenis",
-    "group": "Themagroep",
-    "person": "Persoon",
-    "document": "Document",
-}
-SIDE_NL = {"VL": "Vlaanderen", "NL": "Nederland", "EU": "Europa"}
 MARGIN = 56  # points: 2 cm
 
 CSS = """
@@ -111,11 +97,11 @@ def _documents(conn: sqlite3.Connection, record_id: str) -> list[str]:
         "JOIN documents d ON d.id = l.document_id WHERE l.record_id = ? AND d.origin != ? "
         "ORDER BY l.position, d.id",
         record_id,
-        SHEET_ORIGIN,
+        ORIGIN_SHEET,
     )
     out = []
     for title, kind, date, url, published_on in rows:
-        facts = ", ".join(x for x in (kind, format_date_nl(date)) if x)
+        facts = ", ".join(x for x in (document_kind_nl(kind), format_date_nl(date)) if x)
         where = url or published_on
         out.append(_item(title, facts, where))
     return out
@@ -188,7 +174,7 @@ def _summit_sheet(conn: sqlite3.Connection, rid: str) -> Sheet:
     sheet.add(
         "Deelnemers",
         [
-            _item(name, f"{role}, {SIDE_NL.get(side, side)}")
+            _item(name, f"{role}, {side_nl(side)}")
             for name, role, side in _rows(
                 conn,
                 "SELECT p.name, sp.role, sp.side FROM summit_participants sp "
@@ -201,8 +187,7 @@ def _summit_sheet(conn: sqlite3.Connection, rid: str) -> Sheet:
     sheet.add(
         "Thema's",
         [
-            _item(name, RELATION_NL.get(relation, relation))
-            + (f"<br/>{html.escape(note)}" if note else "")
+            _item(name, relation_nl(relation)) + (f"<br/>{html.escape(note)}" if note else "")
             for name, relation, note in _rows(
                 conn,
                 "SELECT t.name, st.relation, st.note FROM summit_themes st "
@@ -261,7 +246,7 @@ def _theme_sheet(conn: sqlite3.Connection, rid: str) -> Sheet:
     sheet.add(
         "Topontmoetingen",
         [
-            _item(title, f"{format_date_nl(date)}, {RELATION_NL.get(relation, relation)}")
+            _item(title, f"{format_date_nl(date)}, {relation_nl(relation)}")
             + (f"<br/>{html.escape(note)}" if note else "")
             for title, date, relation, note in _rows(
                 conn,
@@ -359,7 +344,7 @@ def _related_summaries(conn: sqlite3.Connection, sheet: Sheet) -> list[str]:
 
 def sheet_html(sheet: Sheet) -> str:
     parts = [
-        f"<p class='kind'>{html.escape(KIND_NL.get(sheet.kind, sheet.kind))}</p>",
+        f"<p class='kind'>{html.escape(kind_nl(sheet.kind))}</p>",
         f"<h1>{html.escape(sheet.title)}</h1>",
     ]
     if sheet.meta:
@@ -471,13 +456,13 @@ def insert_sheets(conn: sqlite3.Connection, documents_dir: Path) -> int:
         data = render(sheet)
         sha256 = hashlib.sha256(data).hexdigest()
         _write_file(documents_dir, data, sha256)
-        pages = _text_of(data) if INDEX_SHEET_PAGES else []
+        pages = _text_of(data)
         doc_id = sheet_id(record_id)
         title = f"Fiche: {sheet.title}"
         conn.execute(
             "INSERT INTO records (id, kind, title, date, summary, origin) "
             "VALUES (?, 'document', ?, ?, ?, ?)",
-            (doc_id, title, date, LABEL, SHEET_ORIGIN),
+            (doc_id, title, date, LABEL, ORIGIN_SHEET),
         )
         conn.execute(
             "INSERT INTO documents (id, title, file_name, date, kind, summit_id, summary, sha256, "
@@ -487,14 +472,14 @@ def insert_sheets(conn: sqlite3.Connection, documents_dir: Path) -> int:
                 title,
                 f"{doc_id}.pdf",
                 date,
-                SHEET_KIND,
+                SHEET_DOCUMENT_KIND,
                 record_id if kind == "summit" else None,
                 LABEL,
                 sha256,
                 len(data),
-                len(pages) if INDEX_SHEET_PAGES else None,
+                len(pages),
                 1,
-                SHEET_ORIGIN,
+                ORIGIN_SHEET,
             ),
         )
         conn.executemany(

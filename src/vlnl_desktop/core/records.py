@@ -16,10 +16,9 @@ from urllib.parse import urlparse
 
 from .errors import RecordError
 from .locations import records_dir
+from .vocabulary import RELATIONS, SIDES
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-RELATIONS = ("introduced", "prioritised", "discussed")
-SIDES = ("VL", "NL", "EU")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _PHONE = re.compile(r"(?<![\w-])(?:\+|0)\d(?:[ ./]?\d){8,}(?![\w-])")
 

@@ -11,10 +11,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 
-RELATIONS = ("introduced", "prioritised", "discussed")
-"""The relations of a summit to a theme, in the order a table sorts them."""
-
-MARK_KINDS = ("declaration", "summit", "event")
+from .vocabulary import TIMELINE_KINDS
 
 _DAYS_BEFORE_MONTH = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
 
@@ -184,7 +181,7 @@ def load_timeline(conn: sqlite3.Connection, *, include_unlinked: bool = False) -
             label = title
         marks.append(Mark(rid, kind, title, date_value, label, summary, event_kind))
     # By position, not by the date's text: "2018" (mid-year) comes after "2018-04".
-    marks.sort(key=lambda m: (m.position, MARK_KINDS.index(m.kind), m.record_id))
+    marks.sort(key=lambda m: (m.position, TIMELINE_KINDS.index(m.kind), m.record_id))
 
     groups = [
         Group(gid, name, summary, pos) for gid, name, summary, pos in conn.execute(GROUPS_SQL)

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 from PySide6.QtCore import QCoreApplication
 
 from vlnl_desktop.core.catalog import Counts, Detail, DocumentRef, RecordRef
-from vlnl_desktop.ui.formatting import (
+from vlnl_desktop.ui.labels import (
     document_kind_singular,
     format_date,
     kind_label,

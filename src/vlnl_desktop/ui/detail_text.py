@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from vlnl_desktop.core.catalog import Detail
-from vlnl_desktop.ui.formatting import (
+from vlnl_desktop.ui.labels import (
     document_kind_singular,
     format_date,
     kind_label,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vlnl_desktop.ui.formatting import format_date, kind_label
+from vlnl_desktop.ui.labels import format_date, kind_label
 from vlnl_desktop.workers.search_worker import SearchClient
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1

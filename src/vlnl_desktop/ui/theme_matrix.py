@@ -37,7 +37,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 
-from vlnl_desktop.core.timeline_data import RELATIONS, TimelineData, load_timeline
+from vlnl_desktop.core.timeline_data import TimelineData, load_timeline
+from vlnl_desktop.core.vocabulary import RELATIONS
+from vlnl_desktop.ui.labels import relation_label
 
 ROLE_RECORD = Qt.ItemDataRole.UserRole + 1
 """The record a cell opens: the summit for relation cells, the theme for the first two columns."""
@@ -103,11 +105,7 @@ class ThemeMatrix(QTableView):
     # -- texts ---------------------------------------------------------------------------------
 
     def relation_text(self, relation: str) -> str:
-        return {
-            "introduced": self.tr("geïntroduceerd"),
-            "prioritised": self.tr("geprioriteerd"),
-            "discussed": self.tr("besproken"),
-        }.get(relation, relation)
+        return relation_label(relation)
 
     def retranslate_ui(self) -> None:
         self.copy_action.setText(self.tr("&Kopiëren"))

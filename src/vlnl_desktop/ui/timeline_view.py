@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from vlnl_desktop.core.timeline_data import TimelineData, load_timeline
+from vlnl_desktop.ui.labels import kind_labels, relation_labels
 from vlnl_desktop.ui.timeline_scene import ROLE_PART, ROLE_RECORD, SceneTexts, TimelineScene
 
 ZOOM_STEP = 1.25
@@ -288,16 +289,8 @@ class TimelineView(QWidget):
         self.canvas.setToolTip("")
         self.canvas.setAccessibleName(self.tr("Tijdlijn"))
         self.scene.texts = SceneTexts(
-            kinds={
-                "declaration": self.tr("Intentieverklaring"),
-                "summit": self.tr("Topontmoeting"),
-                "event": self.tr("Gebeurtenis"),
-            },
-            relations={
-                "introduced": self.tr("geïntroduceerd"),
-                "prioritised": self.tr("geprioriteerd"),
-                "discussed": self.tr("besproken"),
-            },
+            kinds=kind_labels(),
+            relations=relation_labels(),
             relation_at=self.tr("{relation} op de top {summit}"),
             today=self.tr("Vandaag"),
             legend_title=self.tr("Legenda"),

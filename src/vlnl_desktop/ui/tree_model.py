@@ -20,42 +20,12 @@ from PySide6.QtCore import (
 )
 
 from vlnl_desktop.core.catalog import Entry, Section
-from vlnl_desktop.ui.formatting import format_date
+from vlnl_desktop.ui.labels import document_kind_plural, format_date, section_label
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def section_label(key: str) -> str:
-    """The translated name of a top node."""
-    labels = {
-        "declarations": QCoreApplication.translate("ArchiveTreeModel", "Intentieverklaringen"),
-        "summits": QCoreApplication.translate("ArchiveTreeModel", "Topontmoetingen"),
-        "events": QCoreApplication.translate("ArchiveTreeModel", "Gebeurtenissen"),
-        "themes": QCoreApplication.translate("ArchiveTreeModel", "Thema's"),
-        "documents": QCoreApplication.translate("ArchiveTreeModel", "Documenten"),
-    }
-    return labels.get(key, key)
-
-
-def document_kind_label(kind: str) -> str:
-    """The translated, plural name of a kind of document (unknown kinds as they are)."""
-    labels = {
-        "slotverklaring": QCoreApplication.translate("ArchiveTreeModel", "Slotverklaringen"),
-        "conclusies": QCoreApplication.translate("ArchiveTreeModel", "Conclusies"),
-        "rapport": QCoreApplication.translate("ArchiveTreeModel", "Rapporten"),
-        "agenda": QCoreApplication.translate("ArchiveTreeModel", "Agenda's"),
-        "mou": QCoreApplication.translate("ArchiveTreeModel", "Memoranda of understanding"),
-        "gezamenlijke-verklaring": QCoreApplication.translate(
-            "ArchiveTreeModel", "Gezamenlijke verklaringen"
-        ),
-        "communique": QCoreApplication.translate("ArchiveTreeModel", "Communiqués"),
-        "fiche": QCoreApplication.translate("ArchiveTreeModel", "Fiches (samengesteld)"),
-        "": QCoreApplication.translate("ArchiveTreeModel", "Overige documenten"),
-    }
-    return labels.get(kind, kind.replace("-", " ").capitalize())
 
 
 class TreeNode:
@@ -236,7 +206,7 @@ class ArchiveTreeModel(QAbstractItemModel):
             if node.kind == "section":
                 return f"{section_label(node.label)} ({node.count})"
             if node.kind == "doc-kind":
-                return f"{document_kind_label(node.label)} ({node.count})"
+                return f"{document_kind_plural(node.label)} ({node.count})"
             return node.label
         if role == Qt.ItemDataRole.ToolTipRole:
             if node.kind in ("section", "doc-kind"):

@@ -1,0 +1,141 @@
+"""The words the window shows for the archive's codes, translated: the only tables of such labels.
+
+The codes and their order come from ``core/vocabulary.py``; here each gets its Dutch source text
+for Qt's translator (context "Labels"). A test checks that every code of the vocabulary has a
+label here and an English translation. Dates are written out here too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def month_name(month: int) -> str:
+    names = (
+        QCoreApplication.translate("Labels", "januari"),
+        QCoreApplication.translate("Labels", "februari"),
+        QCoreApplication.translate("Labels", "maart"),
+        QCoreApplication.translate("Labels", "april"),
+        QCoreApplication.translate("Labels", "mei"),
+        QCoreApplication.translate("Labels", "juni"),
+        QCoreApplication.translate("Labels", "juli"),
+        QCoreApplication.translate("Labels", "augustus"),
+        QCoreApplication.translate("Labels", "september"),
+        QCoreApplication.translate("Labels", "oktober"),
+        QCoreApplication.translate("Labels", "november"),
+        QCoreApplication.translate("Labels", "december"),
+    )
+    return names[month - 1]
+
+
+def format_date(value: str | None) -> str:
+    """``"2016-11-07"`` -> "7 november 2016" (or "7 November 2016" in English); None -> ""."""
+    if not value:
+        return ""
+    parts = value.split("-")
+    try:
+        if len(parts) == 1:
+            return parts[0]
+        month = month_name(int(parts[1]))
+        if len(parts) == 2:
+            return f"{month} {parts[0]}"
+        return f"{int(parts[2])} {month} {parts[0]}"
+    except (ValueError, IndexError):
+        return value
+
+
+def kind_labels() -> dict[str, str]:
+    """The singular name of every kind of record or search hit."""
+    return {
+        "declaration": QCoreApplication.translate("Labels", "Intentieverklaring"),
+        "summit": QCoreApplication.translate("Labels", "Topontmoeting"),
+        "event": QCoreApplication.translate("Labels", "Gebeurtenis"),
+        "group": QCoreApplication.translate("Labels", "Themagroep"),
+        "theme": QCoreApplication.translate("Labels", "Thema"),
+        "document": QCoreApplication.translate("Labels", "Document"),
+        "person": QCoreApplication.translate("Labels", "Persoon"),
+        "page": QCoreApplication.translate("Labels", "Documentpagina"),
+    }
+
+
+def kind_label(kind: str) -> str:
+    return kind_labels().get(kind, kind)
+
+
+def section_labels() -> dict[str, str]:
+    """The names of the tree's top nodes."""
+    return {
+        "declarations": QCoreApplication.translate("Labels", "Intentieverklaringen"),
+        "summits": QCoreApplication.translate("Labels", "Topontmoetingen"),
+        "events": QCoreApplication.translate("Labels", "Gebeurtenissen"),
+        "themes": QCoreApplication.translate("Labels", "Thema's"),
+        "documents": QCoreApplication.translate("Labels", "Documenten"),
+    }
+
+
+def section_label(key: str) -> str:
+    return section_labels().get(key, key)
+
+
+def relation_labels() -> dict[str, str]:
+    """How a summit treated a theme."""
+    return {
+        "introduced": QCoreApplication.translate("Labels", "geïntroduceerd"),
+        "prioritised": QCoreApplication.translate("Labels", "geprioriteerd"),
+        "discussed": QCoreApplication.translate("Labels", "besproken"),
+    }
+
+
+def relation_label(relation: str | None) -> str:
+    return relation_labels().get(relation or "", relation or "")
+
+
+def side_labels() -> dict[str, str]:
+    return {
+        "VL": QCoreApplication.translate("Labels", "Vlaanderen"),
+        "NL": QCoreApplication.translate("Labels", "Nederland"),
+        "EU": QCoreApplication.translate("Labels", "Europese Unie"),
+    }
+
+
+def side_label(side: str | None) -> str:
+    return side_labels().get(side or "", side or "")
+
+
+def document_kind_labels() -> dict[str, str]:
+    """The singular name of every kind of document."""
+    return {
+        "slotverklaring": QCoreApplication.translate("Labels", "slotverklaring"),
+        "gezamenlijke-verklaring": QCoreApplication.translate("Labels", "gezamenlijke verklaring"),
+        "communique": QCoreApplication.translate("Labels", "communiqué"),
+        "conclusies": QCoreApplication.translate("Labels", "conclusies"),
+        "rapport": QCoreApplication.translate("Labels", "rapport"),
+        "agenda": QCoreApplication.translate("Labels", "agenda"),
+        "mou": QCoreApplication.translate("Labels", "memorandum of understanding"),
+        "fiche": QCoreApplication.translate("Labels", "fiche"),
+    }
+
+
+def document_kind_singular(kind: str | None) -> str:
+    return document_kind_labels().get(kind or "", (kind or "").replace("-", " "))
+
+
+def document_kind_plurals() -> dict[str, str]:
+    """The plural name of every kind of document, as the tree groups them ("" for no kind)."""
+    return {
+        "slotverklaring": QCoreApplication.translate("Labels", "Slotverklaringen"),
+        "gezamenlijke-verklaring": QCoreApplication.translate(
+            "Labels", "Gezamenlijke verklaringen"
+        ),
+        "communique": QCoreApplication.translate("Labels", "Communiqués"),
+        "conclusies": QCoreApplication.translate("Labels", "Conclusies"),
+        "rapport": QCoreApplication.translate("Labels", "Rapporten"),
+        "agenda": QCoreApplication.translate("Labels", "Agenda's"),
+        "mou": QCoreApplication.translate("Labels", "Memoranda of understanding"),
+        "fiche": QCoreApplication.translate("Labels", "Fiches (samengesteld)"),
+        "": QCoreApplication.translate("Labels", "Overige documenten"),
+    }
+
+
+def document_kind_plural(kind: str) -> str:
+    return document_kind_plurals().get(kind, kind.replace("-", " ").capitalize())
