@@ -33,8 +33,8 @@ def raw_get_text(paths: list[Path]) -> float:
 
 
 def ours(paths: list[Path], pages_per_doc: int, workers: int) -> float:
-    from vlnl_desktop.core.importer import import_files
-    from vlnl_desktop.core.workspace import open_workspace
+    from vlnl_desktop.core.archive.workspace import open_workspace
+    from vlnl_desktop.core.documents.importer import import_files
 
     with tempfile.TemporaryDirectory() as tmp:
         ws = open_workspace(Path(tmp) / "ws")

@@ -27,8 +27,8 @@ RAW_SQL = (
 
 def search_archive(documents: int, pages: int):
     """A working archive holding the corpus (built and imported on first use)."""
-    from vlnl_desktop.core.importer import import_files
-    from vlnl_desktop.core.workspace import open_workspace
+    from vlnl_desktop.core.archive.workspace import open_workspace
+    from vlnl_desktop.core.documents.importer import import_files
 
     corpus = make_corpus(documents, pages)
     root = CACHE_DIR / f"archive-{corpus.name}"
@@ -44,9 +44,9 @@ def search_archive(documents: int, pages: int):
 
 
 def rows(quick: bool = False) -> list[Row]:
-    from vlnl_desktop.core.query import compile_match
-    from vlnl_desktop.core.search import Searcher
-    from vlnl_desktop.core.workspace import connect_readonly
+    from vlnl_desktop.core.archive.workspace import connect_readonly
+    from vlnl_desktop.core.search.query import compile_match
+    from vlnl_desktop.core.search.searcher import Searcher
 
     documents, pages, times = (20, 2, 2) if quick else (10_000, 10, 15)
     ws = search_archive(documents, pages)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from vlnl_desktop.core.workspace import Workspace
+from vlnl_desktop.core.archive.workspace import Workspace
 
 SAMPLE_PDF = Path(__file__).parent / "data/pdf-samples/004-pdflatex-4-pages/pdflatex-4-pages.pdf"
 

@@ -2,9 +2,9 @@
 
 import sqlite3
 
-from vlnl_desktop.core import schema, schema_version
-from vlnl_desktop.core.build import build_archive, rebuild
-from vlnl_desktop.core.workspace import Workspace, open_workspace
+from vlnl_desktop.core.archive import schema, schema_version
+from vlnl_desktop.core.archive.build import build_archive, rebuild
+from vlnl_desktop.core.archive.workspace import Workspace, open_workspace
 
 # documents generated at build time carry their own file columns; compared apart from the bytes
 VOLATILE = {"retrieved"}
@@ -83,7 +83,7 @@ def _set(ws, *sql):
 def _import_geotopo(ws):
     from pathlib import Path
 
-    from vlnl_desktop.core.importer import import_files
+    from vlnl_desktop.core.documents.importer import import_files
 
     pdf = next((Path(__file__).parent / "data/pdf-samples/009-pdflatex-geotopo").glob("*.pdf"))
     [result] = import_files(ws, [pdf], record_id="top-2016")
@@ -123,7 +123,7 @@ def test_an_archive_of_a_newer_program_is_left_alone(workspace):
 
 
 def test_a_rebuild_waits_for_the_writer_and_never_replaces_the_file_under_it(workspace):
-    from vlnl_desktop.core.writer_lock import ArchiveBusy, writer_lock
+    from vlnl_desktop.core.archive.writer_lock import ArchiveBusy, writer_lock
 
     before = workspace.db_path.stat().st_ino
     with writer_lock(workspace.root):  # an import is writing
@@ -153,6 +153,6 @@ def test_a_damaged_archive_gives_back_the_users_documents_on_rebuild(workspace):
         "WHERE d.origin = 'user'"
     ).fetchone()[0]
     assert pages == 117, doc_id  # the file was imported again (its original name is lost)
-    from vlnl_desktop.core.check import check_archive
+    from vlnl_desktop.core.archive.check import check_archive
 
     assert check_archive(workspace) == []

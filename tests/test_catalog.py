@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
+from vlnl_desktop.core.archive.workspace import connect_readonly
 from vlnl_desktop.core.catalog import Catalog
-from vlnl_desktop.core.workspace import connect_readonly
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from vlnl_desktop.core.check import check_archive
+from vlnl_desktop.core.archive.check import check_archive
 
 
 def test_a_fresh_archive_is_healthy(workspace):
@@ -12,7 +12,7 @@ def test_a_fresh_archive_is_healthy(workspace):
 
 
 def test_a_missing_archive(tmp_path):
-    from vlnl_desktop.core.workspace import Workspace
+    from vlnl_desktop.core.archive.workspace import Workspace
 
     assert "missing" in check_archive(Workspace(tmp_path / "nothing"))[0]
 

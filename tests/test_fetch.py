@@ -11,11 +11,11 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from vlnl_desktop.core.build import build_archive
-from vlnl_desktop.core.check import check_archive
-from vlnl_desktop.core.fetch import fetch_documents, main_text, pending_documents
-from vlnl_desktop.core.search import Searcher
-from vlnl_desktop.core.workspace import connect_readonly
+from vlnl_desktop.core.archive.build import build_archive
+from vlnl_desktop.core.archive.check import check_archive
+from vlnl_desktop.core.archive.workspace import connect_readonly
+from vlnl_desktop.core.documents.fetch import fetch_documents, main_text, pending_documents
+from vlnl_desktop.core.search.searcher import Searcher
 
 SAMPLES = Path(__file__).parent / "data" / "pdf-samples"
 GOOD = (SAMPLES / "004-pdflatex-4-pages" / "pdflatex-4-pages.pdf").read_bytes()

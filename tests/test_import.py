@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from vlnl_desktop.core.build import build_archive
-from vlnl_desktop.core.check import check_archive
+from vlnl_desktop.core.archive.build import build_archive
+from vlnl_desktop.core.archive.check import check_archive
+from vlnl_desktop.core.archive.workspace import connect_readonly
+from vlnl_desktop.core.documents.importer import import_files
 from vlnl_desktop.core.errors import ArchiveError
-from vlnl_desktop.core.importer import import_files
-from vlnl_desktop.core.search import Searcher
-from vlnl_desktop.core.workspace import connect_readonly
+from vlnl_desktop.core.search.searcher import Searcher
 
 SAMPLES = Path(__file__).parent / "data" / "pdf-samples"
 ALL_PDFS = sorted(SAMPLES.rglob("*.pdf"))
@@ -259,8 +259,8 @@ def test_a_rebuild_keeps_every_imported_document_its_links_and_its_text(workspac
 
 KILLED_SCRIPT = """
 import sys
-from vlnl_desktop.core.importer import import_files
-from vlnl_desktop.core.workspace import Workspace
+from vlnl_desktop.core.documents.importer import import_files
+from vlnl_desktop.core.archive.workspace import Workspace
 from pathlib import Path
 import_files(Workspace(Path(sys.argv[1])), sys.argv[2:])
 """
@@ -320,7 +320,7 @@ def test_extraction_in_worker_processes_gives_the_same_archive(workspace, tmp_pa
     same order, same pages as an import in one process."""
     import shutil as _shutil
 
-    from vlnl_desktop.core.workspace import Workspace
+    from vlnl_desktop.core.archive.workspace import Workspace
 
     files = sorted(SAMPLES.rglob("*.pdf")) + list(make_broken_files(tmp_path / "broken").values())
     serial_root = tmp_path / "serial"

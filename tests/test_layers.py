@@ -5,8 +5,9 @@ import sys
 
 import vlnl_desktop.core as core_package
 
+_CORE_DIR = __import__("pathlib").Path(core_package.__file__).parent
 CORE_MODULES = sorted(
-    p.stem for p in __import__("pathlib").Path(core_package.__file__).parent.glob("*.py")
+    ".".join(p.relative_to(_CORE_DIR).with_suffix("").parts) for p in _CORE_DIR.rglob("*.py")
 )
 
 
@@ -25,7 +26,8 @@ def test_core_loads_no_pyside6():
 def test_search_path_does_not_load_heavy_libraries():
     code = (
         "import sys\n"
-        "from vlnl_desktop.core import search, workspace, query\n"
+        "from vlnl_desktop.core.search import searcher, query\n"
+        "from vlnl_desktop.core.archive import workspace\n"
         "heavy = [m for m in ('sqlite_utils', 'pymupdf', 'fitz') if m in sys.modules]\n"
         "print(heavy); sys.exit(1 if heavy else 0)\n"
     )

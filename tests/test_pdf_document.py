@@ -7,8 +7,10 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from vlnl_desktop.core import pdf_document, pdf_find, pdf_links
-from vlnl_desktop.core.pdf_links import LinkKind
+from vlnl_desktop.core.pdf import document as pdf_document
+from vlnl_desktop.core.pdf import find as pdf_find
+from vlnl_desktop.core.pdf import links as pdf_links
+from vlnl_desktop.core.pdf.links import LinkKind
 
 SAMPLES = Path(__file__).parent / "data" / "pdf-samples"
 GEOTOPO = SAMPLES / "009-pdflatex-geotopo" / "GeoTopo-komprimiert.pdf"
@@ -230,8 +232,8 @@ def test_rotated_page_rects_are_in_display_coordinates(tmp_path):
 
 def test_core_pdf_modules_do_not_import_qt():
     code = (
-        "import sys; import vlnl_desktop.core.pdf_document, vlnl_desktop.core.pdf_find, "
-        "vlnl_desktop.core.pdf_links; print('PySide6' in sys.modules)"
+        "import sys; import vlnl_desktop.core.pdf.document, vlnl_desktop.core.pdf.find, "
+        "vlnl_desktop.core.pdf.links; print('PySide6' in sys.modules)"
     )
     src = str(Path(__file__).parents[1] / "src")
     result = subprocess.run(

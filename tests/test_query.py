@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from vlnl_desktop.core.query import alias_table, compile_match, parse, tokenize
+from vlnl_desktop.core.search.query import alias_table, compile_match, parse, tokenize
 
 ALIASES = alias_table(
     [(1, "Den Bosch"), (1, "'s-Hertogenbosch"), (2, "AI"), (2, "Artificiële Intelligentie")]

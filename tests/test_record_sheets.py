@@ -9,10 +9,10 @@ import unicodedata
 import pymupdf
 import pytest
 
-from vlnl_desktop.core.build import build_archive
-from vlnl_desktop.core.check import check_archive
-from vlnl_desktop.core.record_sheets import LABEL, RecordNotFound, export_dossier
-from vlnl_desktop.core.workspace import connect_readonly
+from vlnl_desktop.core.archive.build import build_archive
+from vlnl_desktop.core.archive.check import check_archive
+from vlnl_desktop.core.archive.workspace import connect_readonly
+from vlnl_desktop.core.documents.sheets import LABEL, RecordNotFound, export_dossier
 
 
 def sheets(db_path):

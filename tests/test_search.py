@@ -3,8 +3,8 @@
 import pytest
 
 from test_query import MALFORMED
-from vlnl_desktop.core.search import MARK_CLOSE, MARK_OPEN, Searcher
-from vlnl_desktop.core.workspace import Workspace, connect_readonly
+from vlnl_desktop.core.archive.workspace import Workspace, connect_readonly
+from vlnl_desktop.core.search.searcher import MARK_CLOSE, MARK_OPEN, Searcher
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """Snippets cut in Python: the window with the most query words, marks on the matched words."""
 
-from vlnl_desktop.core.snippets import make_snippet
+from vlnl_desktop.core.search.snippets import make_snippet
 
 TEXT = (
     "Inleiding over het beleid. " * 20

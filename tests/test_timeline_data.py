@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
+from vlnl_desktop.core.archive.workspace import connect_readonly, open_workspace
 from vlnl_desktop.core.timeline_data import decimal_year, load_timeline
-from vlnl_desktop.core.workspace import connect_readonly, open_workspace
 
 
 @pytest.fixture

@@ -203,7 +203,7 @@ def test_a_big_folder_is_read_in_worker_processes_that_end_with_the_import(
 
 
 def test_cancel_stops_between_files_and_keeps_what_was_imported(qtbot, main_window, monkeypatch):
-    from vlnl_desktop.core import importer
+    from vlnl_desktop.core.documents import importer
 
     gate = threading.Event()
     real_prepared_in_order = importer._prepared_in_order

@@ -11,7 +11,7 @@ from .options import Context, archive_option, fail, pass_context, reports_errors
 
 def print_overview(obj: Context) -> None:
     """What is in the working archive and which commands there are."""
-    from ..core.workspace import connect_readonly
+    from ..core.archive.workspace import connect_readonly
 
     ws = obj.workspace()
     conn = connect_readonly(ws)
@@ -36,8 +36,8 @@ def print_overview(obj: Context) -> None:
 @reports_errors
 def build(obj: Context) -> None:
     """(Re)build the working archive from the bundled records, keeping what the user added."""
-    from ..core.build import rebuild
-    from ..core.workspace import open_workspace
+    from ..core.archive.build import rebuild
+    from ..core.archive.workspace import open_workspace
 
     ws = open_workspace(obj.archive, initialise=False)
     if not ws.exists():  # an empty or missing folder is initialised; any other is refused
@@ -65,8 +65,8 @@ def build(obj: Context) -> None:
 def search(obj: Context, query: tuple[str, ...], as_json: bool, limit: int) -> None:
     """Search records and document pages: words, "phrases", OR, -exclusion; the last word is a
     prefix."""
-    from ..core.search import Searcher
-    from ..core.workspace import connect_readonly
+    from ..core.archive.workspace import connect_readonly
+    from ..core.search.searcher import Searcher
 
     hits = Searcher(connect_readonly(obj.workspace())).search(" ".join(query), limit)
     if as_json:
@@ -89,7 +89,7 @@ def search(obj: Context, query: tuple[str, ...], as_json: bool, limit: int) -> N
 @reports_errors
 def check(obj: Context) -> None:
     """Check the working archive: SQLite integrity, links, search indexes, records, files."""
-    from ..core.check import check_archive
+    from ..core.archive.check import check_archive
 
     ws = obj.workspace(initialise=False)
     problems = check_archive(ws)

@@ -24,7 +24,7 @@ def import_(obj: Context, pdfs: tuple[str, ...], record_id: str | None, password
     Exit status 0 if every file was imported or already in the archive; otherwise one line per
     failure on stderr ("FILE: reason") and exit status 1.
     """
-    from ..core.importer import import_files
+    from ..core.documents.importer import import_files
 
     results = import_files(obj.workspace(), pdfs, record_id=record_id, password=password)
     failed = 0
@@ -45,8 +45,8 @@ def import_(obj: Context, pdfs: tuple[str, ...], record_id: str | None, password
 @reports_errors
 def documents(obj: Context, as_json: bool) -> None:
     """List the documents in the archive: id, title, file, kind, date, pages, links."""
-    from ..core.importer import list_documents
-    from ..core.workspace import connect_readonly
+    from ..core.archive.workspace import connect_readonly
+    from ..core.documents.importer import list_documents
 
     rows = list_documents(connect_readonly(obj.workspace()))
     if as_json:
@@ -71,7 +71,7 @@ def documents(obj: Context, as_json: bool) -> None:
 def fetch(obj: Context, timeout: float, max_bytes: int) -> None:
     """Download the official documents whose address the records know (once; what is stored is
     kept). A web page is stored as a PDF of its main text, with its address and date."""
-    from ..core.fetch import fetch_documents
+    from ..core.documents.fetch import fetch_documents
 
     results = fetch_documents(obj.workspace(), timeout=timeout, max_bytes=max_bytes)
     if not results:
@@ -93,8 +93,8 @@ def fetch(obj: Context, timeout: float, max_bytes: int) -> None:
 def dossier(obj: Context, record_id: str, out: str) -> None:
     """Write a briefing (PDF) on a record or theme: its facts, decisions, themes, documents,
     related records and sources. Compiled by the archive, not an official text."""
-    from ..core.record_sheets import export_dossier
-    from ..core.workspace import connect_readonly
+    from ..core.archive.workspace import connect_readonly
+    from ..core.documents.sheets import export_dossier
 
     target = Path(out).expanduser()
     if not out.strip() or out == "-" or target.name in ("", ".", ".."):

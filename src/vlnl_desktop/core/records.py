@@ -14,9 +14,9 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .errors import RecordError
-from .locations import records_dir
-from .vocabulary import RELATIONS, SIDES
+from vlnl_desktop.core.errors import RecordError
+from vlnl_desktop.core.locations import records_dir
+from vlnl_desktop.core.vocabulary import RELATIONS, SIDES
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 
-from .vocabulary import TIMELINE_KINDS
+from vlnl_desktop.core.vocabulary import TIMELINE_KINDS
 
 _DAYS_BEFORE_MONTH = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
 

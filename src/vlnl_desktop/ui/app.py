@@ -15,9 +15,9 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from vlnl_desktop.core.archive.workspace import Workspace, open_workspace, resolve_root
 from vlnl_desktop.core.errors import VlnlError
 from vlnl_desktop.core.locations import resources_dir
-from vlnl_desktop.core.workspace import Workspace, open_workspace, resolve_root
 from vlnl_desktop.ui.main_window import MainWindow
 from vlnl_desktop.ui.translations import LANGUAGES, Translations
 

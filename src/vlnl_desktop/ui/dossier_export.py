@@ -47,7 +47,7 @@ def export_dossier_as(
         path = path.with_name(path.name + ".pdf")
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        from vlnl_desktop.core.record_sheets import export_dossier
+        from vlnl_desktop.core.documents.sheets import export_dossier
 
         export_dossier(conn, record_id, path)
     except OSError as exc:

@@ -39,9 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vlnl_desktop.core.archive.workspace import Workspace, connect_readonly
 from vlnl_desktop.core.catalog import Catalog, Counts, Detail, RecordRef
 from vlnl_desktop.core.errors import VlnlError
-from vlnl_desktop.core.workspace import Workspace, connect_readonly
 from vlnl_desktop.ui.detail_html import missing_record_html
 from vlnl_desktop.ui.detail_pane import DetailPane
 from vlnl_desktop.ui.navigation_history import NavigationHistory
@@ -425,7 +425,7 @@ class MainWindow(QMainWindow):
 
     def rebuild_archive(self) -> bool:
         """Rebuild archive.db from the bundled archive (a damaged file is moved aside first)."""
-        from vlnl_desktop.core.build import rebuild  # sqlite-utils: only when rebuilding
+        from vlnl_desktop.core.archive.build import rebuild  # sqlite-utils: only when rebuilding
 
         self.search.client.reset()
         self._close_connection()

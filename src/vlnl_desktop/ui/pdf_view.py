@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QMessageBox, QToolTip, QWidget
 
-from vlnl_desktop.core.pdf_links import LinkKind, PdfLink
+from vlnl_desktop.core.pdf.links import LinkKind, PdfLink
 from vlnl_desktop.workers.image_cache import CacheKey, ImageCache
 from vlnl_desktop.workers.page_renderer import DocumentInfo, RenderClient, RenderJob
 

@@ -81,9 +81,9 @@ class ImportWorker(QObject):
 
     @Slot(int, list, object, object)
     def run_job(self, job: int, paths: list, record_id: str | None, password: str | None) -> None:
+        from vlnl_desktop.core.archive.workspace import Workspace
+        from vlnl_desktop.core.documents.importer import default_workers, import_files
         from vlnl_desktop.core.errors import VlnlError
-        from vlnl_desktop.core.importer import default_workers, import_files
-        from vlnl_desktop.core.workspace import Workspace
 
         self._cancel.clear()
         try:

@@ -129,7 +129,7 @@ class PageRenderer(QObject):
         ``CacheKey`` the view will want of ``page``: that image is rendered at once and sent with
         ``opened`` (``RenderClient`` passes it on as a "view" image right after ``opened``).
         """
-        from vlnl_desktop.core import pdf_document
+        from vlnl_desktop.core.pdf import document as pdf_document
 
         self._close(later=True)
         self._doc_id = doc_id
@@ -216,7 +216,7 @@ class PageRenderer(QObject):
         """Answer ``text_ready`` with the text of ``page`` inside ``rect`` (display points), or all of it."""
         if doc_id != self._doc_id or self._doc is None:
             return
-        from vlnl_desktop.core import pdf_document
+        from vlnl_desktop.core.pdf import document as pdf_document
 
         try:
             if rect is None:
@@ -306,7 +306,7 @@ class PageRenderer(QObject):
 
     def _sizes_slice(self) -> None:
         """Read the exact sizes of the next pages for a few milliseconds; send them all when done."""
-        from vlnl_desktop.core import pdf_document
+        from vlnl_desktop.core.pdf import document as pdf_document
 
         sizes = self._sizes
         count = self._doc.page_count
@@ -328,7 +328,7 @@ class PageRenderer(QObject):
             self.sizes_ready.emit(self._doc_id, sizes)
 
     def _answer_outline(self) -> None:
-        from vlnl_desktop.core import pdf_document
+        from vlnl_desktop.core.pdf import document as pdf_document
 
         self._outline_pending = False
         try:
@@ -340,7 +340,7 @@ class PageRenderer(QObject):
         self.outline_ready.emit(self._doc_id, entries)
 
     def _answer_links(self, page: int) -> None:
-        from vlnl_desktop.core import pdf_links
+        from vlnl_desktop.core.pdf import links as pdf_links
 
         try:
             links = pdf_links.page_links(self._doc, page)
@@ -350,7 +350,7 @@ class PageRenderer(QObject):
         self.links_ready.emit(self._doc_id, page, links)
 
     def _find_slice(self) -> None:
-        from vlnl_desktop.core import pdf_find
+        from vlnl_desktop.core.pdf import find as pdf_find
 
         state = self._find
         deadline = time.monotonic() + _FIND_SLICE_SECONDS
@@ -408,7 +408,7 @@ def render_image(doc, key: CacheKey, page=None) -> QImage:
     """
     import pymupdf
 
-    from vlnl_desktop.core import pdf_document
+    from vlnl_desktop.core.pdf import document as pdf_document
 
     if page is None:
         page = doc.load_page(key.page)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from vlnl_desktop.core.pdf_document import Rect, to_display
+from vlnl_desktop.core.pdf.document import Rect, to_display
 
 if TYPE_CHECKING:
     import pymupdf

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .query import tokenize
+from vlnl_desktop.core.search.query import tokenize
 
 _WORD = re.compile(r"[^\W_]+")
 

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import ArchiveError
+from vlnl_desktop.core.errors import ArchiveError
 
 LOCK_NAME = ".writer.lock"
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 
-from .errors import ArchiveError
-from .schema_version import check_version
-from .vocabulary import SEARCHED_KINDS
-from .workspace import Workspace
+from vlnl_desktop.core.archive.schema_version import check_version
+from vlnl_desktop.core.archive.workspace import Workspace
+from vlnl_desktop.core.errors import ArchiveError
+from vlnl_desktop.core.vocabulary import SEARCHED_KINDS
 
 KIND_TABLES = {
     "declaration": "declarations",

@@ -24,12 +24,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ArchiveError
-from .pdf_text import PageText, PdfProblem, open_checked, page_texts
-from .records import parse_iso_date
-from .text import fold, normalize
-from .workspace import Workspace
-from .writer_lock import writer_lock
+from vlnl_desktop.core.archive.workspace import Workspace
+from vlnl_desktop.core.archive.writer_lock import writer_lock
+from vlnl_desktop.core.errors import ArchiveError
+from vlnl_desktop.core.pdf.text import PageText, PdfProblem, open_checked, page_texts
+from vlnl_desktop.core.records import parse_iso_date
+from vlnl_desktop.core.text import fold, normalize
 
 TEMP_PREFIX = ".incoming-"
 BUSY_TIMEOUT_MS = 15000
@@ -86,7 +86,7 @@ class PreparedDocument:
 
 def connect_writer(ws: Workspace) -> sqlite3.Connection:
     """The one read-write connection: foreign keys on, WAL, a busy timeout, explicit transactions."""
-    from .schema_version import check_version
+    from vlnl_desktop.core.archive.schema_version import check_version
 
     if not ws.exists():
         raise ArchiveError(f"{ws.db_path}: the archive is missing")

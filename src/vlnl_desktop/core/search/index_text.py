@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .dates import format_date_nl
-from .records import Records
-from .text import normalize
-from .vocabulary import RELATION_NL
+from vlnl_desktop.core.dates import format_date_nl
+from vlnl_desktop.core.records import Records
+from vlnl_desktop.core.text import normalize
+from vlnl_desktop.core.vocabulary import RELATION_NL
 
 
 def _join(*parts: object) -> str:

@@ -21,10 +21,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dates import format_date_nl
-from .errors import VlnlError
-from .pdf_text import PageText, page_texts, quiet_mupdf
-from .vocabulary import (
+from vlnl_desktop.core.dates import format_date_nl
+from vlnl_desktop.core.errors import VlnlError
+from vlnl_desktop.core.pdf.text import PageText, page_texts, quiet_mupdf
+from vlnl_desktop.core.vocabulary import (
     ORIGIN_SHEET,
     SHEET_DOCUMENT_KIND,
     SHEET_KINDS,

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from vlnl_desktop.core.pdf_document import Rect, to_display
+from vlnl_desktop.core.pdf.document import Rect, to_display
 from vlnl_desktop.core.text import fold, fold_with_map
 
 if TYPE_CHECKING:

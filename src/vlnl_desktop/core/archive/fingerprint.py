@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .locations import records_dir
+from vlnl_desktop.core.locations import records_dir
 
 
 def fingerprint(directory: Path | None = None) -> str:
     """A hash of the record files (names and bytes) and the program version: when it changes,
     the working archive is rebuilt from the records."""
-    from .. import __version__
+    from vlnl_desktop import __version__
 
     directory = directory or records_dir()
     digest = hashlib.sha256(__version__.encode())

@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .text import fold
+from vlnl_desktop.core.text import fold
 
 Phrase = tuple[str, ...]
 MAX_CLAUSES = 32

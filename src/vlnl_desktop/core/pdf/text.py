@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import VlnlError
-from .text import normalize
+from vlnl_desktop.core.errors import VlnlError
+from vlnl_desktop.core.text import normalize
 
 if TYPE_CHECKING:
     import pymupdf
@@ -44,7 +44,7 @@ class PageText:
 
 def quiet_mupdf() -> None:
     """Keep MuPDF's errors and warnings off the terminal (they are read with ``_warnings``)."""
-    from .pdf_document import configure_mupdf_messages
+    from vlnl_desktop.core.pdf.document import configure_mupdf_messages
 
     configure_mupdf_messages()
 

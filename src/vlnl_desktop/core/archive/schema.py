@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from .schema_version import SCHEMA_VERSION
+from vlnl_desktop.core.archive.schema_version import SCHEMA_VERSION
 
 TOKENIZE = "unicode61 remove_diacritics 2"
 FTS_TABLES = {"search_items": ("title", "body"), "pages": ("text",)}

@@ -17,14 +17,14 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import schema
-from .errors import ArchiveError
-from .index_text import search_items
-from .record_sheets import insert_sheets
-from .records import Records, load_records
-from .records_fingerprint import fingerprint
-from .text import fold
-from .writer_lock import writer_lock
+from vlnl_desktop.core.archive import schema
+from vlnl_desktop.core.archive.fingerprint import fingerprint
+from vlnl_desktop.core.archive.writer_lock import writer_lock
+from vlnl_desktop.core.documents.sheets import insert_sheets
+from vlnl_desktop.core.errors import ArchiveError
+from vlnl_desktop.core.records import Records, load_records
+from vlnl_desktop.core.search.index_text import search_items
+from vlnl_desktop.core.text import fold
 
 FILE_COLUMNS = ("sha256", "size", "page_count", "has_text", "retrieved", "file_name")
 
@@ -392,8 +392,8 @@ def rebuild(db_path: Path, records: Records | None = None) -> BuildReport:
     report = build_archive(db_path, records, carry_from=damaged)
     report.damaged_copy = damaged
     if damaged is not None:  # what the damaged copy could not give back: its stored files
-        from .importer import recover_files
-        from .workspace import Workspace
+        from vlnl_desktop.core.archive.workspace import Workspace
+        from vlnl_desktop.core.documents.importer import recover_files
 
         recovered = recover_files(Workspace(db_path.parent))
         report.documents_kept += sum(1 for r in recovered if r.status == "imported")

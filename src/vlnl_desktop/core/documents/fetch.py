@@ -25,15 +25,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from .dates import format_date_nl
-from .importer import (
+from vlnl_desktop.core.dates import format_date_nl
+from vlnl_desktop.core.documents.importer import (
     PreparedDocument,
     connect_writer,
     find_by_sha,
     store_file,
     write_document,
 )
-from .pdf_text import PdfProblem, looks_like_pdf, open_checked, page_texts, quiet_mupdf
+from vlnl_desktop.core.pdf.text import (
+    PdfProblem,
+    looks_like_pdf,
+    open_checked,
+    page_texts,
+    quiet_mupdf,
+)
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -380,7 +386,7 @@ def fetch_documents(
     progress: Callable[[FetchResult], None] | None = None,
 ) -> list[FetchResult]:
     """Fetch ``targets`` ((document id, url) pairs), by default every document still without file."""
-    from .writer_lock import writer_lock
+    from vlnl_desktop.core.archive.writer_lock import writer_lock
 
     with writer_lock(ws.root):
         return _fetch_locked(ws, targets, timeout, max_bytes, today, progress)

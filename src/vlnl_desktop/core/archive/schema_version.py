@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from .errors import ArchiveError
+from vlnl_desktop.core.errors import ArchiveError
 
 # 1: first release; 2: a meta table with the fingerprint of the records the archive was built from
 SCHEMA_VERSION = 2

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ArchiveError
+from vlnl_desktop.core.errors import ArchiveError
 
 ENV_VAR = "VLNL_ARCHIVE"
 DB_NAME = "archive.db"
@@ -72,7 +72,7 @@ def open_workspace(
             raise ArchiveError(
                 f"{ws.root}: has no {DB_NAME} but is not empty; choose an empty folder"
             )
-        from .build import build_archive
+        from vlnl_desktop.core.archive.build import build_archive
 
         try:
             ws.root.mkdir(parents=True, exist_ok=True)
@@ -91,8 +91,8 @@ def refresh(ws: Workspace) -> bool:
     """Rebuild the working archive when it is of an older schema or the bundled records changed
     (a newer program), keeping the user's additions. True if it was rebuilt. A damaged or newer
     archive is left as it is: opening it reports the problem."""
-    from .records_fingerprint import fingerprint
-    from .schema_version import SCHEMA_VERSION, archive_state
+    from vlnl_desktop.core.archive.fingerprint import fingerprint
+    from vlnl_desktop.core.archive.schema_version import SCHEMA_VERSION, archive_state
 
     state = archive_state(ws.db_path)
     if state is None:
@@ -102,8 +102,8 @@ def refresh(ws: Workspace) -> bool:
         return False
     if version == 0:
         return False  # not an archive of ours: never overwrite it
-    from .build import build_archive
-    from .writer_lock import ArchiveBusy
+    from vlnl_desktop.core.archive.build import build_archive
+    from vlnl_desktop.core.archive.writer_lock import ArchiveBusy
 
     try:
         build_archive(ws.db_path, wait=0)
@@ -114,7 +114,7 @@ def refresh(ws: Workspace) -> bool:
 
 def connect_readonly(ws: Workspace) -> sqlite3.Connection:
     """A read-only connection for browsing and search (plain sqlite3: cheap to import)."""
-    from .schema_version import check_version
+    from vlnl_desktop.core.archive.schema_version import check_version
 
     if not ws.exists():
         raise ArchiveError(f"{ws.db_path}: the archive is missing")

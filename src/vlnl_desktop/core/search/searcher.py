@@ -11,8 +11,8 @@ import html
 import sqlite3
 from dataclasses import asdict, dataclass
 
-from .query import Phrase, Query, alias_table, compile_match, parse
-from .snippets import make_snippet
+from vlnl_desktop.core.search.query import Phrase, Query, alias_table, compile_match, parse
+from vlnl_desktop.core.search.snippets import make_snippet
 
 MARK_OPEN = "\ue000"
 MARK_CLOSE = "\ue001"
