@@ -7,9 +7,11 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+from vlnl_desktop.core.errors import PdfProblem
 from vlnl_desktop.core.pdf import document as pdf_document
 from vlnl_desktop.core.pdf import find as pdf_find
 from vlnl_desktop.core.pdf import links as pdf_links
+from vlnl_desktop.core.pdf.gate import open_pdf
 from vlnl_desktop.core.pdf.links import LinkKind
 
 SAMPLES = Path(__file__).parent / "data" / "pdf-samples"
@@ -23,7 +25,7 @@ LINK = SAMPLES / "016-libre-office-link" / "libre-office-link.pdf"
 
 @pytest.fixture(scope="module")
 def geotopo():
-    doc = pdf_document.open_pdf(GEOTOPO)
+    doc = open_pdf(GEOTOPO)
     yield doc
     doc.close()
 
@@ -38,56 +40,87 @@ def test_opens_a_pdf_with_its_pages(geotopo):
 def test_a_text_file_is_not_a_pdf(tmp_path):
     path = tmp_path / "notes.pdf"
     path.write_text("Dit is geen PDF.\n")
-    with pytest.raises(pdf_document.NotAPdfError, match="not a PDF"):
-        pdf_document.open_pdf(path)
+    with pytest.raises(PdfProblem, match="not a PDF") as info:
+        open_pdf(path)
+    assert info.value.code == "not_pdf"
 
 
 def test_an_empty_file_is_not_a_pdf(tmp_path):
     path = tmp_path / "empty.pdf"
     path.write_bytes(b"")
-    with pytest.raises(pdf_document.NotAPdfError, match="empty"):
-        pdf_document.open_pdf(path)
+    with pytest.raises(PdfProblem, match="empty") as info:
+        open_pdf(path)
+    assert info.value.code == "empty"
 
 
 @pytest.mark.parametrize("keep", [3000, 30000])
 def test_a_truncated_pdf_is_broken(tmp_path, keep):
     path = tmp_path / "truncated.pdf"
     path.write_bytes(GEOTOPO.read_bytes()[:keep])
-    with pytest.raises(pdf_document.BrokenPdfError, match="damaged"):
-        pdf_document.open_pdf(path)
+    with pytest.raises(PdfProblem, match="damaged") as info:
+        open_pdf(path)
+    assert info.value.code == "damaged"
 
 
 def test_mupdf_complaints_stay_off_the_terminal(tmp_path, capfd):
     path = tmp_path / "truncated.pdf"
     path.write_bytes(GEOTOPO.read_bytes()[:30000])
-    with pytest.raises(pdf_document.BrokenPdfError):
-        pdf_document.open_pdf(path)
+    with pytest.raises(PdfProblem):
+        open_pdf(path)
     out, err = capfd.readouterr()
     assert out == ""
     assert err == ""
 
 
 def test_a_pdf_without_pages_says_so():
-    with pytest.raises(pdf_document.ZeroPagesError, match="no pages") as info:
-        pdf_document.open_pdf(ZERO_PAGES)
-    assert info.value.reason == "zero_pages"
+    with pytest.raises(PdfProblem, match="no pages") as info:
+        open_pdf(ZERO_PAGES)
+    assert info.value.code == "no_pages"
 
 
 def test_encrypted_pdf_needs_the_right_password():
-    with pytest.raises(pdf_document.PasswordRequiredError) as info:
-        pdf_document.open_pdf(ENCRYPTED)
-    assert info.value.reason == "password_required"
-    with pytest.raises(pdf_document.WrongPasswordError, match="not correct"):
-        pdf_document.open_pdf(ENCRYPTED, "secret")
-    doc = pdf_document.open_pdf(ENCRYPTED, "openpassword")
+    with pytest.raises(PdfProblem) as info:
+        open_pdf(ENCRYPTED)
+    assert info.value.code == "password_required"
+    with pytest.raises(PdfProblem, match="wrong password") as info:
+        open_pdf(ENCRYPTED, "secret")
+    assert info.value.code == "wrong_password"
+    doc = open_pdf(ENCRYPTED, "openpassword")
     assert doc.page_count == 1
     assert pdf_document.page_text(doc, 0).strip()
     doc.close()
 
 
+def test_the_bytes_of_a_file_are_judged_as_the_file(tmp_path):
+    """Fetch checks bytes, import and the viewer check files: one gate, one verdict."""
+    cases = {
+        "empty.pdf": b"",
+        "text.pdf": b"Dit is geen PDF.",
+        "truncated.pdf": GEOTOPO.read_bytes()[:3000],
+        "zero.pdf": ZERO_PAGES.read_bytes(),
+        "locked.pdf": ENCRYPTED.read_bytes(),
+    }
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(PdfProblem) as from_file:
+            open_pdf(path)
+        with pytest.raises(PdfProblem) as from_bytes:
+            open_pdf(data)
+        assert from_file.value.code == from_bytes.value.code, name
+
+
+def test_a_pdf_problem_crosses_process_boundaries_with_its_code():
+    import pickle
+
+    problem = pickle.loads(pickle.dumps(PdfProblem("damaged", "page 2: zlib error")))
+    assert (problem.code, problem.detail) == ("damaged", "page 2: zlib error")
+    assert str(problem) == "damaged PDF: page 2: zlib error"
+
+
 def test_missing_file_raises_file_not_found(tmp_path):
     with pytest.raises(FileNotFoundError):
-        pdf_document.open_pdf(tmp_path / "nothing.pdf")
+        open_pdf(tmp_path / "nothing.pdf")
 
 
 def test_outline_pages_are_zero_based(geotopo):
@@ -116,7 +149,7 @@ def test_find_ignores_case_and_diacritics(geotopo):
 
 
 def test_find_matches_ligatures_and_hyphenated_words():
-    doc = pdf_document.open_pdf(MULTICOLUMN)
+    doc = open_pdf(MULTICOLUMN)
     page = doc.load_page(0)
     assert len(pdf_find.find_on_page(page, "two columns filled")) == 1  # "ﬁlled" in the PDF
     hyphenated = pdf_find.find_on_page(page, "adipiscing elit")  # "adip-" / "iscing elit."
@@ -129,7 +162,7 @@ def test_an_empty_query_finds_nothing(geotopo):
 
 
 def test_text_in_rect_reads_one_column():
-    doc = pdf_document.open_pdf(MULTICOLUMN)
+    doc = open_pdf(MULTICOLUMN)
     left = pdf_document.text_in_rect(doc, 0, (60, 240, 305, 680))
     assert "Lorem ipsum dolor sit amet" in left
     assert "Quisque ullamcorper" not in left
@@ -140,12 +173,12 @@ def test_text_in_rect_reads_one_column():
 
 
 def test_links_are_classified():
-    doc = pdf_document.open_pdf(LINK)
+    doc = open_pdf(LINK)
     (link,) = pdf_links.page_links(doc, 0)
     assert link.kind is LinkKind.EXTERNAL
     assert link.uri == "https://martin-thoma.com/"
     doc.close()
-    doc = pdf_document.open_pdf(OUTLINE)
+    doc = open_pdf(OUTLINE)
     internal = pdf_links.page_links(doc, 0)
     assert internal
     assert all(li.kind is LinkKind.INTERNAL and li.target_page == 1 for li in internal[:3])
@@ -189,7 +222,7 @@ def make_unsafe_links_pdf(path: Path) -> Path:
 
 
 def test_unsafe_links_are_refused(tmp_path):
-    doc = pdf_document.open_pdf(make_unsafe_links_pdf(tmp_path / "unsafe.pdf"))
+    doc = open_pdf(make_unsafe_links_pdf(tmp_path / "unsafe.pdf"))
     links = pdf_links.page_links(doc, 0)
     assert [li.kind for li in links] == [LinkKind.REFUSED] * 3
     assert links[0].uri.startswith("javascript:")
@@ -206,7 +239,7 @@ def test_text_layer_detection(tmp_path):
     page.insert_text((72, 72), "Hallo")
     doc.save(tmp_path / "mixed.pdf")
     doc.close()
-    doc = pdf_document.open_pdf(tmp_path / "mixed.pdf")
+    doc = open_pdf(tmp_path / "mixed.pdf")
     assert not pdf_document.has_text_layer(doc, 0)
     assert pdf_document.has_text_layer(doc, 1)
     doc.close()
@@ -219,7 +252,7 @@ def test_rotated_page_rects_are_in_display_coordinates(tmp_path):
     page.set_rotation(90)
     doc.save(tmp_path / "rotated.pdf")
     doc.close()
-    doc = pdf_document.open_pdf(tmp_path / "rotated.pdf")
+    doc = open_pdf(tmp_path / "rotated.pdf")
     assert pdf_document.page_sizes(doc)[0] == pytest.approx((842, 595))
     (hit,) = pdf_find.find_on_page(doc.load_page(0), "draaiboek")
     x0, y0, x1, y1 = hit.rects[0]
@@ -233,6 +266,7 @@ def test_rotated_page_rects_are_in_display_coordinates(tmp_path):
 def test_core_pdf_modules_do_not_import_qt():
     code = (
         "import sys; import vlnl_desktop.core.pdf.document, vlnl_desktop.core.pdf.find, "
+        "vlnl_desktop.core.pdf.gate, vlnl_desktop.core.pdf.text, "
         "vlnl_desktop.core.pdf.links; print('PySide6' in sys.modules)"
     )
     src = str(Path(__file__).parents[1] / "src")
@@ -255,7 +289,7 @@ def test_page_sizes_read_without_loading_match_the_loaded_pages(geotopo, tmp_pat
     doc.new_page(width=500, height=200)
     doc.save(tmp_path / "two.pdf")
     doc.close()
-    doc = pdf_document.open_pdf(tmp_path / "two.pdf")
+    doc = open_pdf(tmp_path / "two.pdf")
     assert pdf_document.page_sizes(doc) == [(400, 300), (500, 200)]
     assert pdf_document.page_sizes(doc, 1) == [(500, 200)]
     assert pdf_document.page_size(doc, 0) == (400, 300)

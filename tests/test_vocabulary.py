@@ -72,3 +72,23 @@ def test_index_and_sheets_write_the_windows_relation_word(built_archive):
     finally:
         conn.close()
     assert "theme" in kinds
+
+
+def test_every_problem_code_has_a_window_text_in_dutch_and_english(qapp):
+    """The command line and the window word the same problem codes (import, fetch, the PDF gate)."""
+    from vlnl_desktop.core.errors import PROBLEM_TEXTS
+    from vlnl_desktop.ui import labels
+    from vlnl_desktop.ui.translations import Translations
+
+    translations = Translations(qapp)
+    try:
+        translations.install("nl")
+        dutch = labels.problem_texts()
+        translations.install("en")
+        english = labels.problem_texts()
+    finally:
+        translations.install("nl")
+    assert set(dutch) == set(english) == set(PROBLEM_TEXTS)
+    for code in PROBLEM_TEXTS:
+        assert english[code] != dutch[code], code
+        assert ("{}" in PROBLEM_TEXTS[code]) == ("%1" in dutch[code]) == ("%1" in english[code])

@@ -351,50 +351,6 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <source>geen PDF</source>
-        <translation>not a PDF</translation>
-    </message>
-    <message>
-        <source>geen PDF (het bestand is leeg)</source>
-        <translation>not a PDF (the file is empty)</translation>
-    </message>
-    <message>
-        <source>beveiligd met een wachtwoord</source>
-        <translation>protected by a password</translation>
-    </message>
-    <message>
-        <source>verkeerd wachtwoord</source>
-        <translation>wrong password</translation>
-    </message>
-    <message>
-        <source>bevat geen pagina&apos;s</source>
-        <translation>has no pages</translation>
-    </message>
-    <message>
-        <source>bestand bestaat niet</source>
-        <translation>no such file</translation>
-    </message>
-    <message>
-        <source>is een map, geen bestand</source>
-        <translation>is a folder, not a file</translation>
-    </message>
-    <message>
-        <source>kan niet gelezen worden: geen toegang</source>
-        <translation>cannot be read: permission denied</translation>
-    </message>
-    <message>
-        <source>beschadigde PDF: %1</source>
-        <translation>damaged PDF: %1</translation>
-    </message>
-    <message>
-        <source>kan niet gelezen worden: %1</source>
-        <translation>cannot be read: %1</translation>
-    </message>
-    <message>
-        <source>kan niet in het archief bewaard worden: %1</source>
-        <translation>cannot be stored in the archive: %1</translation>
-    </message>
-    <message>
         <source>Documenten importeren</source>
         <translation>Import documents</translation>
     </message>
@@ -664,6 +620,82 @@
     <message>
         <source>Overige documenten</source>
         <translation>Other documents</translation>
+    </message>
+    <message>
+        <source>geen PDF (het bestand is leeg)</source>
+        <translation>not a PDF (the file is empty)</translation>
+    </message>
+    <message>
+        <source>geen PDF</source>
+        <translation>not a PDF</translation>
+    </message>
+    <message>
+        <source>beschadigde PDF: %1</source>
+        <translation>damaged PDF: %1</translation>
+    </message>
+    <message>
+        <source>beveiligd met een wachtwoord</source>
+        <translation>protected by a password</translation>
+    </message>
+    <message>
+        <source>verkeerd wachtwoord</source>
+        <translation>wrong password</translation>
+    </message>
+    <message>
+        <source>bevat geen pagina&apos;s</source>
+        <translation>has no pages</translation>
+    </message>
+    <message>
+        <source>bestand bestaat niet</source>
+        <translation>no such file</translation>
+    </message>
+    <message>
+        <source>is een map, geen bestand</source>
+        <translation>is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>kan niet gelezen worden: geen toegang</source>
+        <translation>cannot be read: permission denied</translation>
+    </message>
+    <message>
+        <source>kan niet gelezen worden: %1</source>
+        <translation>cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>kan niet in het archief bewaard worden: %1</source>
+        <translation>cannot be stored in the archive: %1</translation>
+    </message>
+    <message>
+        <source>geen webadres</source>
+        <translation>not a web address</translation>
+    </message>
+    <message>
+        <source>te groot (%1)</source>
+        <translation>too large (%1)</translation>
+    </message>
+    <message>
+        <source>geen antwoord binnen %1 s</source>
+        <translation>no answer within %1 s</translation>
+    </message>
+    <message>
+        <source>de server antwoordde %1</source>
+        <translation>the server answered %1</translation>
+    </message>
+    <message>
+        <source>geen verbinding: %1</source>
+        <translation>cannot connect: %1</translation>
+    </message>
+    <message>
+        <source>downloaden mislukt: %1</source>
+        <translation>download failed: %1</translation>
+    </message>
+    <message>
+        <source>de webpagina bevat geen tekst</source>
+        <translation>the web page has no text</translation>
+    </message>
+    <message>
+        <source>geen PDF en geen webpagina (%1)</source>
+        <translation>not a PDF or a web page (%1)</translation>
     </message>
 </context>
 <context>
@@ -993,6 +1025,10 @@ Do you want to open the link?</translation>
     <message>
         <source>Dit document is beveiligd met een wachtwoord.</source>
         <translation>This document is protected by a password.</translation>
+    </message>
+    <message>
+        <source>Dit bestand is leeg: het is geen PDF-document.</source>
+        <translation>This file is empty: it is not a PDF document.</translation>
     </message>
     <message>
         <source>Dit bestand is geen PDF-document.</source>

@@ -17,3 +17,69 @@ class RecordError(VlnlError):
         first = problems[0] if problems else "invalid records"
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         super().__init__(first + more)
+
+
+# What each problem code says on the command line; the window words the same codes in Dutch
+# (ui/labels.py, problem_text). ``{}`` takes the detail; a template without it appends ": detail".
+PROBLEM_TEXTS = {
+    # a file as a PDF (core/pdf/gate.py)
+    "empty": "not a PDF (the file is empty)",
+    "not_pdf": "not a PDF",
+    "damaged": "damaged PDF: {}",
+    "password_required": "encrypted; give the password with --password",
+    "wrong_password": "wrong password",
+    "no_pages": "has no pages",
+    # a file on disk (core/documents/importer.py)
+    "missing": "no such file",
+    "folder": "is a folder, not a file",
+    "forbidden": "cannot read: permission denied",
+    "unreadable": "cannot read: {}",
+    "store_failed": "cannot store it in the archive: {}",
+    # a download (core/documents/fetch.py)
+    "bad_url": "not a web address",
+    "too_large": "too large ({})",
+    "timeout": "timed out after {} s",
+    "http_status": "the server answered {}",
+    "connect": "cannot connect: {}",
+    "download": "download failed: {}",
+    "no_text": "the web page has no text",
+    "not_document": "not a PDF or a web page ({})",
+}
+
+
+def problem_text(code: str, detail: str = "") -> str:
+    """The English line for a problem code and its detail."""
+    template = PROBLEM_TEXTS.get(code, code)
+    if "{}" in template:
+        return template.format(detail or "unknown")
+    return f"{template}: {detail}" if detail else template
+
+
+class Problem(VlnlError):
+    """One thing wrong with one input, said two ways: ``code`` (stable: the window words it in the
+    user's language) with a ``detail`` (often MuPDF's or the server's own words), and ``str()`` /
+    ``reason``, one English line for the command line."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        self.code = code
+        self.detail = detail
+        super().__init__(problem_text(code, detail))
+
+    @property
+    def reason(self) -> str:
+        return str(self)
+
+    def __reduce__(self):  # crosses process boundaries (import workers) with its code
+        return (type(self), (self.code, self.detail))
+
+
+class PdfProblem(Problem):
+    """The file is not a usable PDF."""
+
+
+class ImportProblem(Problem):
+    """A file could not be imported."""
+
+
+class FetchProblem(Problem):
+    """A document could not be fetched."""

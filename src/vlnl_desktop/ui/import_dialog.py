@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -21,49 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vlnl_desktop.ui.labels import problem_text
 from vlnl_desktop.workers.import_worker import ImportClient
 
 SHOWN_LINES = 12  # failures (and duplicates) listed in the summary; all of them under "details"
 PROGRESS_DELAY_MS = 400  # a quick import shows no progress dialog
 
 
-def reason_text(reason: str) -> str:
-    """The importer's reason (a plain English phrase) in the user's language."""
-    exact = {
-        "not a PDF": QCoreApplication.translate("ImportFlow", "geen PDF"),
-        "not a PDF (the file is empty)": QCoreApplication.translate(
-            "ImportFlow", "geen PDF (het bestand is leeg)"
-        ),
-        "encrypted; give the password with --password": QCoreApplication.translate(
-            "ImportFlow", "beveiligd met een wachtwoord"
-        ),
-        "wrong password": QCoreApplication.translate("ImportFlow", "verkeerd wachtwoord"),
-        "has no pages": QCoreApplication.translate("ImportFlow", "bevat geen pagina's"),
-        "no such file": QCoreApplication.translate("ImportFlow", "bestand bestaat niet"),
-        "is a folder, not a file": QCoreApplication.translate(
-            "ImportFlow", "is een map, geen bestand"
-        ),
-        "cannot read: permission denied": QCoreApplication.translate(
-            "ImportFlow", "kan niet gelezen worden: geen toegang"
-        ),
-    }
-    if reason in exact:
-        return exact[reason]
-    prefixes = {
-        "damaged PDF: ": QCoreApplication.translate("ImportFlow", "beschadigde PDF: %1"),
-        "cannot read: ": QCoreApplication.translate("ImportFlow", "kan niet gelezen worden: %1"),
-        "cannot store it in the archive: ": QCoreApplication.translate(
-            "ImportFlow", "kan niet in het archief bewaard worden: %1"
-        ),
-    }
-    for prefix, text in prefixes.items():
-        if reason.startswith(prefix):
-            return text.replace("%1", reason[len(prefix) :])
-    return reason
-
-
 def needs_password(result) -> bool:
-    return result.status == "failed" and result.reason.startswith("encrypted")
+    return result.status == "failed" and result.code == "password_required"
 
 
 class ImportFlow(QObject):
@@ -237,7 +203,7 @@ class ImportFlow(QObject):
                 self._passwords = [r.path for r in results if needs_password(r)]
         else:
             retried = self._results.get(self._asking)
-            if retried is not None and retried.reason == "wrong password":
+            if retried is not None and retried.code == "wrong_password":
                 self._ask_password(self._asking, wrong=True)
                 return
         self._asking = None
@@ -303,7 +269,7 @@ class ImportFlow(QObject):
             head.append(
                 self.tr("Geannuleerd: %1 bestanden niet verwerkt.").replace("%1", str(rest))
             )
-        failed_items = [f"{Path(r.path).name}: {reason_text(r.reason)}" for r in failures]
+        failed_items = [f"{Path(r.path).name}: {problem_text(r.code, r.detail)}" for r in failures]
         duplicate_items = [
             self.tr("%1: al in het archief als %2")
             .replace("%1", Path(r.path).name)

@@ -139,3 +139,41 @@ def document_kind_plurals() -> dict[str, str]:
 
 def document_kind_plural(kind: str) -> str:
     return document_kind_plurals().get(kind, kind.replace("-", " ").capitalize())
+
+
+def problem_texts() -> dict[str, str]:
+    """Why a file could not be imported or fetched, by problem code (``core.errors``); ``%1`` is
+    the detail."""
+    return {
+        "empty": QCoreApplication.translate("Labels", "geen PDF (het bestand is leeg)"),
+        "not_pdf": QCoreApplication.translate("Labels", "geen PDF"),
+        "damaged": QCoreApplication.translate("Labels", "beschadigde PDF: %1"),
+        "password_required": QCoreApplication.translate("Labels", "beveiligd met een wachtwoord"),
+        "wrong_password": QCoreApplication.translate("Labels", "verkeerd wachtwoord"),
+        "no_pages": QCoreApplication.translate("Labels", "bevat geen pagina's"),
+        "missing": QCoreApplication.translate("Labels", "bestand bestaat niet"),
+        "folder": QCoreApplication.translate("Labels", "is een map, geen bestand"),
+        "forbidden": QCoreApplication.translate("Labels", "kan niet gelezen worden: geen toegang"),
+        "unreadable": QCoreApplication.translate("Labels", "kan niet gelezen worden: %1"),
+        "store_failed": QCoreApplication.translate(
+            "Labels", "kan niet in het archief bewaard worden: %1"
+        ),
+        "bad_url": QCoreApplication.translate("Labels", "geen webadres"),
+        "too_large": QCoreApplication.translate("Labels", "te groot (%1)"),
+        "timeout": QCoreApplication.translate("Labels", "geen antwoord binnen %1 s"),
+        "http_status": QCoreApplication.translate("Labels", "de server antwoordde %1"),
+        "connect": QCoreApplication.translate("Labels", "geen verbinding: %1"),
+        "download": QCoreApplication.translate("Labels", "downloaden mislukt: %1"),
+        "no_text": QCoreApplication.translate("Labels", "de webpagina bevat geen tekst"),
+        "not_document": QCoreApplication.translate("Labels", "geen PDF en geen webpagina (%1)"),
+    }
+
+
+def problem_text(code: str, detail: str = "") -> str:
+    """A problem code and its detail in the user's language."""
+    text = problem_texts().get(code)
+    if text is None:
+        return f"{code}: {detail}" if detail else code
+    if "%1" in text:
+        return text.replace("%1", detail)
+    return f"{text}: {detail}" if detail else text

@@ -755,9 +755,10 @@ class PdfViewer(QWidget):
             self._show_message(path, self.tr("Dit document is beveiligd met een wachtwoord."))
             return
         texts = {
+            "empty": self.tr("Dit bestand is leeg: het is geen PDF-document."),
             "not_pdf": self.tr("Dit bestand is geen PDF-document."),
-            "broken": self.tr("Dit PDF-document is beschadigd en kan niet worden gelezen."),
-            "zero_pages": self.tr("Dit PDF-document heeft geen pagina's."),
+            "damaged": self.tr("Dit PDF-document is beschadigd en kan niet worden gelezen."),
+            "no_pages": self.tr("Dit PDF-document heeft geen pagina's."),
             "unreadable": self.tr("Het bestand kan niet worden gelezen."),
         }
         self._show_message(path, texts.get(reason, message))

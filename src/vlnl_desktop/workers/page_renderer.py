@@ -82,7 +82,7 @@ class PageRenderer(QObject):
     """A document opened: its ``DocumentInfo``, and the first "view" image's ``CacheKey`` and image
     (None and a null image if there is none)."""
     open_failed = Signal(int, str, str, str)
-    """Opening failed: doc id, reason code (see ``core.pdf_document``), English message, path."""
+    """Opening failed: doc id, problem code (see ``core.pdf.gate.open_pdf``), English message, path."""
     sizes_ready = Signal(int, object)
     """The exact size of every page: doc id, list of (width, height) in points."""
     outline_ready = Signal(int, object)
@@ -129,15 +129,17 @@ class PageRenderer(QObject):
         ``CacheKey`` the view will want of ``page``: that image is rendered at once and sent with
         ``opened`` (``RenderClient`` passes it on as a "view" image right after ``opened``).
         """
+        from vlnl_desktop.core.errors import PdfProblem
         from vlnl_desktop.core.pdf import document as pdf_document
+        from vlnl_desktop.core.pdf.gate import open_pdf
 
         self._close(later=True)
         self._doc_id = doc_id
         try:
-            doc = pdf_document.open_pdf(path, password if isinstance(password, str) else None)
-        except pdf_document.PdfOpenError as exc:
+            doc = open_pdf(path, password if isinstance(password, str) else None)
+        except PdfProblem as exc:
             self._close()
-            self.open_failed.emit(doc_id, exc.reason, str(exc), path)
+            self.open_failed.emit(doc_id, exc.code, str(exc), path)
             return
         except OSError as exc:
             self._close()
@@ -329,6 +331,7 @@ class PageRenderer(QObject):
 
     def _answer_outline(self) -> None:
         from vlnl_desktop.core.pdf import document as pdf_document
+        from vlnl_desktop.core.pdf.gate import take_warnings
 
         self._outline_pending = False
         try:
@@ -336,7 +339,7 @@ class PageRenderer(QObject):
         except RuntimeError as exc:
             log.warning("Cannot read the outline: %s", exc)
             entries = []
-        pdf_document.drain_mupdf_warnings("outline")
+        take_warnings("outline")
         self.outline_ready.emit(self._doc_id, entries)
 
     def _answer_links(self, page: int) -> None:

@@ -33,24 +33,14 @@ from vlnl_desktop.core.documents.importer import (
     store_file,
     write_document,
 )
-from vlnl_desktop.core.pdf.text import (
-    PdfProblem,
-    looks_like_pdf,
-    open_checked,
-    page_texts,
-    quiet_mupdf,
-)
+from vlnl_desktop.core.errors import FetchProblem, PdfProblem
+from vlnl_desktop.core.pdf.gate import looks_like_pdf, open_pdf, quiet_mupdf
+from vlnl_desktop.core.pdf.text import page_texts
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 USER_AGENT = "vlnl-desktop (offline archive; https://github.com/)"
 CHUNK = 64 * 1024
-
-
-class FetchProblem(Exception):
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -95,38 +85,38 @@ class Download:
 def download(url: str, *, timeout: float, max_bytes: int) -> Download:
     """GET ``url`` within ``timeout`` seconds in all and at most ``max_bytes``; ``FetchProblem``."""
     if not re.match(r"^https?://", url, re.IGNORECASE):
-        raise FetchProblem("not a web address")
+        raise FetchProblem("bad_url")
     deadline = time.monotonic() + timeout
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise FetchProblem(f"too large ({int(length)} bytes; the limit is {max_bytes})")
+                raise FetchProblem("too_large", f"{int(length)} bytes; the limit is {max_bytes}")
             buffer = io.BytesIO()
             while True:
                 if time.monotonic() > deadline:
-                    raise FetchProblem(f"timed out after {timeout:g} s")
+                    raise FetchProblem("timeout", f"{timeout:g}")
                 chunk = response.read(CHUNK)
                 if not chunk:
                     break
                 buffer.write(chunk)
                 if buffer.tell() > max_bytes:
-                    raise FetchProblem(f"too large (more than {max_bytes} bytes)")
+                    raise FetchProblem("too_large", f"more than {max_bytes} bytes")
             content_type = response.headers.get_content_type() or ""
             return Download(buffer.getvalue(), content_type, response.geturl())
     except FetchProblem:
         raise
     except urllib.error.HTTPError as exc:
-        raise FetchProblem(f"the server answered {exc.code} {exc.reason}") from None
+        raise FetchProblem("http_status", f"{exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError | socket.timeout):
-            raise FetchProblem(f"timed out after {timeout:g} s") from None
-        raise FetchProblem(f"cannot connect: {exc.reason}") from None
+            raise FetchProblem("timeout", f"{timeout:g}") from None
+        raise FetchProblem("connect", str(exc.reason)) from None
     except TimeoutError:
-        raise FetchProblem(f"timed out after {timeout:g} s") from None
+        raise FetchProblem("timeout", f"{timeout:g}") from None
     except (OSError, ValueError) as exc:
-        raise FetchProblem(f"download failed: {exc}") from None
+        raise FetchProblem("download", str(exc)) from None
 
 
 # --- web pages ------------------------------------------------------------------------------------
@@ -238,7 +228,7 @@ def web_page_pdf(page: str, url: str, retrieved: str) -> bytes:
     quiet_mupdf()
     title, blocks = main_text(page)
     if not blocks:
-        raise FetchProblem("the web page has no text")
+        raise FetchProblem("no_text")
     parts = [f"<h1>{html.escape(title or url)}</h1>"]
     parts.append(
         f"<p class='src'>Webpagina: {html.escape(url)}<br/>"
@@ -307,13 +297,13 @@ def _looks_like_html(download: Download) -> bool:
 
 def _prepare(data: bytes, file_name: str) -> PreparedDocument:
     try:
-        doc = open_checked(data)
+        doc = open_pdf(data)
     except PdfProblem as exc:
-        raise FetchProblem(exc.reason) from None
+        raise FetchProblem(exc.code, exc.detail) from None
     try:
         pages = page_texts(doc)
     except PdfProblem as exc:
-        raise FetchProblem(exc.reason) from None
+        raise FetchProblem(exc.code, exc.detail) from None
     finally:
         doc.close()
     return PreparedDocument(
@@ -356,7 +346,7 @@ def fetch_one(
             from_page = True
         else:
             kind = got.content_type or "unknown content"
-            raise FetchProblem(f"not a PDF or a web page ({kind})")
+            raise FetchProblem("not_document", kind)
         prepared = _prepare(data, file_name)
     except FetchProblem as exc:
         return FetchResult(document_id, url, "failed", exc.reason)

@@ -26,8 +26,9 @@ from pathlib import Path
 
 from vlnl_desktop.core.archive.workspace import Workspace
 from vlnl_desktop.core.archive.writer_lock import writer_lock
-from vlnl_desktop.core.errors import ArchiveError
-from vlnl_desktop.core.pdf.text import PageText, PdfProblem, open_checked, page_texts
+from vlnl_desktop.core.errors import ArchiveError, ImportProblem, PdfProblem, problem_text
+from vlnl_desktop.core.pdf.gate import open_pdf
+from vlnl_desktop.core.pdf.text import PageText, page_texts
 from vlnl_desktop.core.records import parse_iso_date
 from vlnl_desktop.core.text import fold, normalize
 
@@ -36,21 +37,19 @@ BUSY_TIMEOUT_MS = 15000
 _JUNK_TITLES = {"untitled", "document", "document1", "microsoft word", "title", "titel"}
 
 
-class ImportProblem(Exception):
-    """One file could not be imported; ``reason`` is one plain English phrase."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
-
-
 @dataclass(frozen=True)
 class ImportResult:
     path: str
     status: str  # "imported", "duplicate" or "failed"
     document_id: str | None = None
     pages: int = 0
-    reason: str = ""
+    code: str = ""  # why it failed (core.errors.PROBLEM_TEXTS), for the window to word
+    detail: str = ""
+
+    @property
+    def reason(self) -> str:
+        """Why it failed, in one English phrase (the command line's words)."""
+        return problem_text(self.code, self.detail) if self.code else ""
 
     @property
     def ok(self) -> bool:
@@ -146,14 +145,14 @@ def _hash_file(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def _os_reason(exc: OSError) -> str:
+def _os_problem(exc: OSError) -> ImportProblem:
     if isinstance(exc, FileNotFoundError):
-        return "no such file"
+        return ImportProblem("missing")
     if isinstance(exc, IsADirectoryError):
-        return "is a folder, not a file"
+        return ImportProblem("folder")
     if isinstance(exc, PermissionError):
-        return "cannot read: permission denied"
-    return f"cannot read: {(exc.strerror or str(exc)).lower()}"
+        return ImportProblem("forbidden")
+    return ImportProblem("unreadable", (exc.strerror or str(exc)).lower())
 
 
 def _pdf_date(value: str | None) -> str | None:
@@ -181,16 +180,16 @@ def prepare(path: Path, password: str | None = None) -> PreparedDocument:
         if path.is_dir():
             raise IsADirectoryError(path)
         sha256, size = _hash_file(path)
-        doc = open_checked(path, password)
+        doc = open_pdf(path, password)
     except OSError as exc:
-        raise ImportProblem(_os_reason(exc)) from None
+        raise _os_problem(exc) from None
     except PdfProblem as exc:
-        raise ImportProblem(exc.reason) from None
+        raise ImportProblem(exc.code, exc.detail) from None
     try:
         pages = page_texts(doc)
         metadata = doc.metadata
     except PdfProblem as exc:
-        raise ImportProblem(exc.reason) from None
+        raise ImportProblem(exc.code, exc.detail) from None
     finally:
         doc.close()
     return PreparedDocument(
@@ -402,14 +401,14 @@ def _write_prepared(
     record_id: str | None,
 ) -> ImportResult:
     if isinstance(prepared, ImportProblem):
-        return ImportResult(shown, "failed", reason=prepared.reason)
+        return ImportResult(shown, "failed", code=prepared.code, detail=prepared.detail)
     known = find_by_sha(conn, prepared.sha256)
     if known is None:
         try:
             store_file(ws, Path(shown), prepared.sha256)
         except OSError as exc:
-            reason = exc.strerror or str(exc)
-            return ImportResult(shown, "failed", reason=f"cannot store it in the archive: {reason}")
+            detail = exc.strerror or str(exc)
+            return ImportResult(shown, "failed", code="store_failed", detail=detail)
     document_id, new = write_document(conn, prepared, record_id=record_id)
     return ImportResult(
         shown, "imported" if new else "duplicate", document_id, pages=len(prepared.pages)
@@ -530,7 +529,7 @@ def _import_locked(
 def _made_by_the_archive(path: Path) -> bool:
     """A record sheet of an earlier build (regenerated, never a user's file)."""
     try:
-        doc = open_checked(path)
+        doc = open_pdf(path)
     except (PdfProblem, OSError):
         return False
     try:

@@ -23,7 +23,8 @@ from pathlib import Path
 
 from vlnl_desktop.core.dates import format_date_nl
 from vlnl_desktop.core.errors import VlnlError
-from vlnl_desktop.core.pdf.text import PageText, page_texts, quiet_mupdf
+from vlnl_desktop.core.pdf.gate import quiet_mupdf
+from vlnl_desktop.core.pdf.text import PageText, page_texts
 from vlnl_desktop.core.vocabulary import (
     ORIGIN_SHEET,
     SHEET_DOCUMENT_KIND,

@@ -7,16 +7,13 @@ Rectangles returned to callers are in *display* coordinates: PDF points in the p
 (``page.rect`` space, what ``page.get_pixmap()`` renders with the identity matrix). PyMuPDF reports text
 and link positions in unrotated space; ``to_display`` / ``from_display`` convert.
 
-Opening distinguishes the ways a file can fail, each with its own exception class and a plain English
-message that the UI translates or shows as it is.
+Documents are opened through ``gate.open_pdf``, the one check every caller shares.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,52 +24,6 @@ log = logging.getLogger(__name__)
 Rect = tuple[float, float, float, float]
 """A rectangle as (x0, y0, x1, y1) in PDF points."""
 
-_PDF_HEADER = b"%PDF-"
-_HEADER_WINDOW = (
-    1024  # the PDF spec allows junk before the header; readers accept it in the first 1 KB
-)
-_EOF_WINDOW = 64
-
-
-class PdfOpenError(Exception):
-    """A PDF could not be opened. ``reason`` is a stable code for the UI; ``str()`` is English."""
-
-    reason = "error"
-
-    def __init__(self, path: str | Path, message: str) -> None:
-        super().__init__(message)
-        self.path = str(path)
-
-
-class NotAPdfError(PdfOpenError):
-    """The file is not a PDF (no ``%PDF-`` header), or it is empty."""
-
-    reason = "not_pdf"
-
-
-class BrokenPdfError(PdfOpenError):
-    """The file looks like a PDF but is damaged beyond repair (for example truncated)."""
-
-    reason = "broken"
-
-
-class ZeroPagesError(PdfOpenError):
-    """The file is a readable PDF with no pages to show."""
-
-    reason = "zero_pages"
-
-
-class PasswordRequiredError(PdfOpenError):
-    """The PDF is encrypted and no password was given."""
-
-    reason = "password_required"
-
-
-class WrongPasswordError(PdfOpenError):
-    """The PDF is encrypted and the password given does not open it."""
-
-    reason = "wrong_password"
-
 
 @dataclass(frozen=True)
 class OutlineEntry:
@@ -81,86 +32,6 @@ class OutlineEntry:
     level: int
     title: str
     page: int
-
-
-_mupdf_configured = False
-
-
-def configure_mupdf_messages() -> None:
-    """Keep MuPDF's own errors and warnings off the terminal; ``drain_mupdf_warnings`` logs them."""
-    global _mupdf_configured
-    if _mupdf_configured:
-        return
-    import pymupdf
-
-    pymupdf.TOOLS.mupdf_display_errors(False)
-    pymupdf.TOOLS.mupdf_display_warnings(False)
-    _mupdf_configured = True
-
-
-def drain_mupdf_warnings(context: str = "") -> None:
-    """Send the warnings MuPDF stored since the last call to the log, then forget them."""
-    import pymupdf
-
-    text = pymupdf.TOOLS.mupdf_warnings(reset=True)
-    if text:
-        for line in text.splitlines():
-            log.debug("MuPDF%s: %s", f" ({context})" if context else "", line)
-
-
-def _looks_like_pdf(path: Path) -> bool:
-    with path.open("rb") as f:
-        return _PDF_HEADER in f.read(_HEADER_WINDOW)
-
-
-def _looks_truncated(path: Path) -> bool:
-    """Whether the file seems cut short: a linearized PDF shorter than it says, or no final %%EOF."""
-    size = path.stat().st_size
-    with path.open("rb") as f:
-        head = f.read(_HEADER_WINDOW)
-        f.seek(max(0, size - _EOF_WINDOW))
-        tail = f.read()
-    declared = re.search(rb"/Linearized\b.*?/L\s+(\d+)", head, re.DOTALL)
-    if declared and int(declared.group(1)) != size:
-        return True
-    return not tail.rstrip(b"\r\n\t \x00").endswith(b"%%EOF")
-
-
-def open_pdf(path: str | Path, password: str | None = None) -> pymupdf.Document:
-    """Open ``path`` as a PDF with at least one page, authenticating with ``password`` if encrypted.
-
-    Raises a ``PdfOpenError`` subclass that says what is wrong; ``OSError`` if the file cannot be read.
-    """
-    import pymupdf
-
-    configure_mupdf_messages()
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"File not found: {path}")
-    if path.stat().st_size == 0:
-        raise NotAPdfError(path, "The file is empty.")
-    if not _looks_like_pdf(path):
-        raise NotAPdfError(path, "The file is not a PDF.")
-    try:
-        doc = pymupdf.open(path, filetype="pdf")
-    except (pymupdf.FileDataError, RuntimeError) as exc:
-        drain_mupdf_warnings(path.name)
-        raise BrokenPdfError(path, "The PDF is damaged and cannot be read.") from exc
-    drain_mupdf_warnings(path.name)
-    if doc.needs_pass:
-        if not password:
-            doc.close()
-            raise PasswordRequiredError(path, "The PDF is protected with a password.")
-        if not doc.authenticate(password):
-            doc.close()
-            raise WrongPasswordError(path, "The password is not correct.")
-    if doc.page_count == 0:
-        repaired = doc.is_repaired
-        doc.close()
-        if repaired and _looks_truncated(path):
-            raise BrokenPdfError(path, "The PDF is damaged (incomplete) and has no readable pages.")
-        raise ZeroPagesError(path, "The PDF has no pages.")
-    return doc
 
 
 def page_sizes(
