@@ -33,7 +33,7 @@ def raw_get_text(paths: list[Path]) -> float:
 
 
 def ours(paths: list[Path], pages_per_doc: int, workers: int) -> float:
-    from vlnl_desktop.core.archive.workspace import open_workspace
+    from vlnl_desktop.core.archive.lifecycle import open_workspace
     from vlnl_desktop.core.documents.importer import import_files
 
     with tempfile.TemporaryDirectory() as tmp:

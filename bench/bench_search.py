@@ -27,7 +27,7 @@ RAW_SQL = (
 
 def search_archive(documents: int, pages: int):
     """A working archive holding the corpus (built and imported on first use)."""
-    from vlnl_desktop.core.archive.workspace import open_workspace
+    from vlnl_desktop.core.archive.lifecycle import open_workspace
     from vlnl_desktop.core.documents.importer import import_files
 
     corpus = make_corpus(documents, pages)
@@ -44,7 +44,7 @@ def search_archive(documents: int, pages: int):
 
 
 def rows(quick: bool = False) -> list[Row]:
-    from vlnl_desktop.core.archive.workspace import connect_readonly
+    from vlnl_desktop.core.archive.connections import connect_readonly
     from vlnl_desktop.core.search.query import compile_match
     from vlnl_desktop.core.search.searcher import Searcher
 

@@ -120,7 +120,7 @@ def measure(runs: int) -> tuple[list[float], list[float], str]:
         env["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
         archive = Path(tmp) / "ws"
         subprocess.run(
-            [sys.executable, "-c", f"from vlnl_desktop.core.archive.workspace import open_workspace; "
+            [sys.executable, "-c", f"from vlnl_desktop.core.archive.lifecycle import open_workspace; "
              f"open_workspace({str(archive)!r})"],
             env=env,
             check=True,

@@ -9,7 +9,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p docs
 env PYTHONPATH=src .venv/bin/python -c \
-    "from vlnl_desktop.core.archive.workspace import open_workspace; open_workspace('$tmp/ws')"
+    "from vlnl_desktop.core.archive.lifecycle import open_workspace; open_workspace('$tmp/ws')"
 "$TOOL" -o docs/screenshot.png -s 1400x900 -w 2 -k "ctrl+f" -k "type:fotonica" -k "Return" -- \
     env PYTHONPATH=src XDG_CONFIG_HOME="$tmp/config" .venv/bin/python -m vlnl_desktop \
     --archive "$tmp/ws" --lang nl

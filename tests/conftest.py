@@ -20,7 +20,7 @@ DATA_DIR = Path(__file__).parent / "data"
 @pytest.fixture(scope="session")
 def built_archive(tmp_path_factory) -> Path:
     """A working archive built once from the bundled records. Do not change it: copy it."""
-    from vlnl_desktop.core.archive.workspace import open_workspace
+    from vlnl_desktop.core.archive.lifecycle import open_workspace
 
     return open_workspace(tmp_path_factory.mktemp("built") / "ws").root
 

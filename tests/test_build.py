@@ -3,8 +3,9 @@
 import sqlite3
 
 from vlnl_desktop.core.archive import schema, schema_version
-from vlnl_desktop.core.archive.build import build_archive, rebuild
-from vlnl_desktop.core.archive.workspace import Workspace, open_workspace
+from vlnl_desktop.core.archive.build import build_archive
+from vlnl_desktop.core.archive.lifecycle import open_workspace, rebuild
+from vlnl_desktop.core.archive.workspace import Workspace
 
 # documents generated at build time carry their own file columns; compared apart from the bytes
 VOLATILE = {"retrieved"}

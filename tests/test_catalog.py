@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from vlnl_desktop.core.archive.workspace import connect_readonly
+from vlnl_desktop.core.archive.connections import connect_readonly
 from vlnl_desktop.core.catalog import Catalog
 
 

@@ -46,6 +46,30 @@ def test_import_reports_each_failure_on_one_line_and_exits_1(workspace, tmp_path
     assert with_password.exit_code == 0
 
 
+def test_import_takes_a_folder_as_the_pdfs_inside_it(workspace, tmp_path):
+    folder = tmp_path / "stukken"
+    (folder / "2016").mkdir(parents=True)
+    (folder / ".cache").mkdir()
+    (folder / "2016" / "verslag.PDF").write_bytes(SMALL.read_bytes())
+    (folder / "agenda.pdf").write_bytes(ENCRYPTED.read_bytes())
+    (folder / "notities.txt").write_text("geen pdf")
+    (folder / ".cache" / "kopie.pdf").write_bytes(SMALL.read_bytes())
+    result = run(workspace, "import", folder, "--password", "openpassword")
+    assert result.exit_code == 0, result.output
+    assert "is a folder" not in result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{folder / '2016' / 'verslag.PDF'}: imported as")
+    assert lines[1].startswith(f"{folder / 'agenda.pdf'}: imported as")
+
+
+def test_import_of_a_folder_without_pdfs_says_so(workspace, tmp_path):
+    (tmp_path / "leeg").mkdir()
+    result = run(workspace, "import", tmp_path / "leeg")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"{tmp_path / 'leeg'}: no PDF files in this folder"
+
+
 def test_import_refuses_an_unknown_record(workspace):
     result = run(workspace, "import", SMALL, "--record", "top-1999")
     assert result.exit_code == 1

@@ -13,7 +13,7 @@ import pytest
 
 from vlnl_desktop.core.archive.build import build_archive
 from vlnl_desktop.core.archive.check import check_archive
-from vlnl_desktop.core.archive.workspace import connect_readonly
+from vlnl_desktop.core.archive.connections import connect_readonly
 from vlnl_desktop.core.documents.fetch import fetch_documents, main_text, pending_documents
 from vlnl_desktop.core.search.searcher import Searcher
 

@@ -17,7 +17,7 @@ import pytest
 
 from vlnl_desktop.core.archive.build import build_archive
 from vlnl_desktop.core.archive.check import check_archive
-from vlnl_desktop.core.archive.workspace import connect_readonly
+from vlnl_desktop.core.archive.connections import connect_readonly
 from vlnl_desktop.core.documents.importer import import_files
 from vlnl_desktop.core.errors import ArchiveError
 from vlnl_desktop.core.search.searcher import Searcher
@@ -118,17 +118,12 @@ def make_broken_files(folder: Path) -> dict[str, Path]:
 
 def test_broken_files_are_refused_with_a_reason_and_change_nothing(workspace, tmp_path, capfd):
     broken = make_broken_files(tmp_path / "broken")
-    folder = tmp_path / "a-folder.pdf"
-    folder.mkdir()
     before, files_before = counts(workspace), stored_files(workspace)
-    results = by_path(
-        import_files(workspace, [*broken.values(), folder, tmp_path / "missing.pdf", SMALL])
-    )
+    results = by_path(import_files(workspace, [*broken.values(), tmp_path / "missing.pdf", SMALL]))
     assert results["truncated.pdf"].reason == "damaged PDF: incomplete, no readable pages"
     assert results["flipped.pdf"].reason.startswith("damaged PDF: page 1:")
     assert results["empty.pdf"].reason == "not a PDF (the file is empty)"
     assert results["page.pdf"].reason == "not a PDF"
-    assert results["a-folder.pdf"].reason == "is a folder, not a file"
     assert results["missing.pdf"].reason == "no such file"
     assert results[SMALL.name].status == "imported"
     after = counts(workspace)

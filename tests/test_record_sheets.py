@@ -11,7 +11,7 @@ import pytest
 
 from vlnl_desktop.core.archive.build import build_archive
 from vlnl_desktop.core.archive.check import check_archive
-from vlnl_desktop.core.archive.workspace import connect_readonly
+from vlnl_desktop.core.archive.connections import connect_readonly
 from vlnl_desktop.core.documents.sheets import LABEL, RecordNotFound, export_dossier
 
 

@@ -3,7 +3,8 @@
 import pytest
 
 from test_query import MALFORMED
-from vlnl_desktop.core.archive.workspace import Workspace, connect_readonly
+from vlnl_desktop.core.archive.connections import connect_readonly
+from vlnl_desktop.core.archive.workspace import Workspace
 from vlnl_desktop.core.search.searcher import MARK_CLOSE, MARK_OPEN, Searcher
 
 

@@ -9,7 +9,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QMouseEvent, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from vlnl_desktop.core.archive.workspace import connect_readonly, open_workspace
+from vlnl_desktop.core.archive.connections import connect_readonly
+from vlnl_desktop.core.archive.lifecycle import open_workspace
 from vlnl_desktop.core.timeline_data import decimal_year, load_timeline
 from vlnl_desktop.ui.theme_matrix import ThemeMatrix
 from vlnl_desktop.ui.timeline_view import TimelineView

@@ -5,7 +5,8 @@ import sys
 
 import pytest
 
-from vlnl_desktop.core.archive.workspace import connect_readonly, open_workspace
+from vlnl_desktop.core.archive.connections import connect_readonly
+from vlnl_desktop.core.archive.lifecycle import open_workspace
 from vlnl_desktop.core.timeline_data import decimal_year, load_timeline
 
 

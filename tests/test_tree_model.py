@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from vlnl_desktop.core.archive.workspace import connect_readonly
+from vlnl_desktop.core.archive.connections import connect_readonly
 from vlnl_desktop.core.catalog import Catalog
 from vlnl_desktop.ui.tree_model import KIND_ROLE, RECORD_ID_ROLE, ArchiveTreeModel
 

@@ -63,7 +63,8 @@ _SAME_IN_ENGLISH = {"document", "agenda", "fiche", "mou", "communique"}
 
 def test_index_and_sheets_write_the_windows_relation_word(built_archive):
     """Searching the word the window shows for a relation finds the themes (it said "prioriteit")."""
-    from vlnl_desktop.core.archive.workspace import Workspace, connect_readonly
+    from vlnl_desktop.core.archive.connections import connect_readonly
+    from vlnl_desktop.core.archive.workspace import Workspace
     from vlnl_desktop.core.search.searcher import Searcher
 
     conn = connect_readonly(Workspace(built_archive))

@@ -10,7 +10,7 @@ from .options import Context, archive_option, fail, pass_context, reports_errors
 
 
 def _known_document(obj: Context, document_id: str) -> bool:
-    from ..core.archive.workspace import connect_readonly
+    from ..core.archive.connections import connect_readonly
 
     conn = connect_readonly(obj.workspace())
     try:

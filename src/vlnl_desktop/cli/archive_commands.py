@@ -11,7 +11,7 @@ from .options import Context, archive_option, fail, pass_context, reports_errors
 
 def print_overview(obj: Context) -> None:
     """What is in the working archive and which commands there are."""
-    from ..core.archive.workspace import connect_readonly
+    from ..core.archive.connections import connect_readonly
 
     ws = obj.workspace()
     conn = connect_readonly(ws)
@@ -36,8 +36,7 @@ def print_overview(obj: Context) -> None:
 @reports_errors
 def build(obj: Context) -> None:
     """(Re)build the working archive from the bundled records, keeping what the user added."""
-    from ..core.archive.build import rebuild
-    from ..core.archive.workspace import open_workspace
+    from ..core.archive.lifecycle import open_workspace, rebuild
 
     ws = open_workspace(obj.archive, initialise=False)
     if not ws.exists():  # an empty or missing folder is initialised; any other is refused
@@ -65,7 +64,7 @@ def build(obj: Context) -> None:
 def search(obj: Context, query: tuple[str, ...], as_json: bool, limit: int) -> None:
     """Search records and document pages: words, "phrases", OR, -exclusion; the last word is a
     prefix."""
-    from ..core.archive.workspace import connect_readonly
+    from ..core.archive.connections import connect_readonly
     from ..core.search.searcher import Searcher
 
     hits = Searcher(connect_readonly(obj.workspace())).search(" ".join(query), limit)

@@ -19,15 +19,20 @@ from .options import Context, archive_option, fail, pass_context, reports_errors
 @pass_context
 @reports_errors
 def import_(obj: Context, pdfs: tuple[str, ...], record_id: str | None, password: str | None):
-    """Import PDF files into the working archive: stored once, indexed page by page.
+    """Import PDF files into the working archive: stored once, indexed page by page. A folder
+    stands for every PDF inside it (its sub-folders too; hidden ones skipped).
 
     Exit status 0 if every file was imported or already in the archive; otherwise one line per
     failure on stderr ("FILE: reason") and exit status 1.
     """
-    from ..core.documents.importer import import_files
+    from ..core.documents.importer import expand_paths, import_files
 
-    results = import_files(obj.workspace(), pdfs, record_id=record_id, password=password)
     failed = 0
+    for given in pdfs:
+        if Path(given).is_dir() and not expand_paths([given]):
+            failed += 1
+            click.echo(f"{given}: no PDF files in this folder", err=True)
+    results = import_files(obj.workspace(), pdfs, record_id=record_id, password=password)
     for result in results:
         if result.ok:
             click.echo(result.line())
@@ -45,8 +50,8 @@ def import_(obj: Context, pdfs: tuple[str, ...], record_id: str | None, password
 @reports_errors
 def documents(obj: Context, as_json: bool) -> None:
     """List the documents in the archive: id, title, file, kind, date, pages, links."""
-    from ..core.archive.workspace import connect_readonly
-    from ..core.documents.importer import list_documents
+    from ..core.archive.connections import connect_readonly
+    from ..core.documents.listing import list_documents
 
     rows = list_documents(connect_readonly(obj.workspace()))
     if as_json:
@@ -93,7 +98,7 @@ def fetch(obj: Context, timeout: float, max_bytes: int) -> None:
 def dossier(obj: Context, record_id: str, out: str) -> None:
     """Write a briefing (PDF) on a record or theme: its facts, decisions, themes, documents,
     related records and sources. Compiled by the archive, not an official text."""
-    from ..core.archive.workspace import connect_readonly
+    from ..core.archive.connections import connect_readonly
     from ..core.documents.sheets import export_dossier
 
     target = Path(out).expanduser()

@@ -18,7 +18,7 @@ class Context:
         self.archive: str | None = None
 
     def workspace(self, *, initialise: bool = True):
-        from ..core.archive.workspace import open_workspace
+        from ..core.archive.lifecycle import open_workspace
 
         return open_workspace(self.archive, initialise=initialise)
 

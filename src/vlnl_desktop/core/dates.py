@@ -19,7 +19,3 @@ def format_date_nl(value: str | None) -> str:
     if len(parts) == 2:
         return f"{month} {parts[0]}"
     return f"{int(parts[2])} {month} {parts[0]}"
-
-
-def year_of(value: str | None) -> str:
-    return value[:4] if value else ""

@@ -26,10 +26,6 @@ def records_dir() -> Path:
     return bundled_archive_dir() / "records"
 
 
-def bundled_documents_dir() -> Path:
-    return bundled_archive_dir() / "documents"
-
-
 def resources_dir() -> Path:
     """Icons, translations and desktop files."""
     return _first_existing(_PACKAGE_DIR / "resources", _CHECKOUT_DIR / "resources")

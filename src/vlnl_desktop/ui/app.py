@@ -15,7 +15,8 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from vlnl_desktop.core.archive.workspace import Workspace, open_workspace, resolve_root
+from vlnl_desktop.core.archive.lifecycle import open_workspace
+from vlnl_desktop.core.archive.workspace import Workspace, resolve_root
 from vlnl_desktop.core.errors import VlnlError
 from vlnl_desktop.core.locations import resources_dir
 from vlnl_desktop.ui.main_window import MainWindow

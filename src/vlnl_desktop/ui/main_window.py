@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vlnl_desktop.core.archive.workspace import Workspace, connect_readonly
+from vlnl_desktop.core.archive.connections import connect_readonly
+from vlnl_desktop.core.archive.workspace import Workspace
 from vlnl_desktop.core.catalog import Catalog, Counts, Detail, RecordRef
 from vlnl_desktop.core.errors import VlnlError
 from vlnl_desktop.ui.detail_html import missing_record_html
@@ -425,7 +426,7 @@ class MainWindow(QMainWindow):
 
     def rebuild_archive(self) -> bool:
         """Rebuild archive.db from the bundled archive (a damaged file is moved aside first)."""
-        from vlnl_desktop.core.archive.build import rebuild  # sqlite-utils: only when rebuilding
+        from vlnl_desktop.core.archive.lifecycle import rebuild
 
         self.search.client.reset()
         self._close_connection()

@@ -578,7 +578,8 @@ def main(argv: list[str] | None = None) -> int:
     import sys
     import tempfile
 
-    from vlnl_desktop.core.archive.workspace import connect_readonly, open_workspace
+    from vlnl_desktop.core.archive.connections import connect_readonly
+    from vlnl_desktop.core.archive.lifecycle import open_workspace
 
     parser = argparse.ArgumentParser(description="De tijdlijn op zichzelf bekijken.")
     parser.add_argument(

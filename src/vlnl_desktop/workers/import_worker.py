@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import os
 import threading
-from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, QThread, Signal, Slot
@@ -25,37 +24,6 @@ def local_paths(mime: QMimeData | None) -> list[Path]:
     if mime is None or not mime.hasUrls():
         return []
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-
-
-def _is_pdf_name(path: Path) -> bool:
-    return path.suffix.lower() == ".pdf" and not path.name.startswith(".")
-
-
-def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files as given; folders as every PDF inside them (recursively, sorted, hidden ones skipped).
-
-    A file named twice is imported once."""
-    out: list[Path] = []
-    seen: set[Path] = set()
-
-    def add(path: Path) -> None:
-        key = path.absolute()
-        if key not in seen:
-            seen.add(key)
-            out.append(path)
-
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found = []
-            for folder, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found += [Path(folder) / f for f in files if _is_pdf_name(Path(f))]
-            for pdf in sorted(found, key=lambda p: [part.lower() for part in p.parts]):
-                add(pdf)
-        else:
-            add(path)
-    return out
 
 
 class ImportWorker(QObject):
@@ -82,7 +50,11 @@ class ImportWorker(QObject):
     @Slot(int, list, object, object)
     def run_job(self, job: int, paths: list, record_id: str | None, password: str | None) -> None:
         from vlnl_desktop.core.archive.workspace import Workspace
-        from vlnl_desktop.core.documents.importer import default_workers, import_files
+        from vlnl_desktop.core.documents.importer import (
+            default_workers,
+            expand_paths,
+            import_files,
+        )
         from vlnl_desktop.core.errors import VlnlError
 
         self._cancel.clear()

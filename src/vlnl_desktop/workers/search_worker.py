@@ -36,7 +36,8 @@ class SearchWorker(QObject):
 
     def _ensure_open(self):
         if self._searcher is None:
-            from vlnl_desktop.core.archive.workspace import Workspace, connect_readonly
+            from vlnl_desktop.core.archive.connections import connect_readonly
+            from vlnl_desktop.core.archive.workspace import Workspace
             from vlnl_desktop.core.search.searcher import Searcher
 
             ws = Workspace(Path(self._db_path).parent)

@@ -11,22 +11,29 @@ import json
 import os
 import sqlite3
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
 
 from vlnl_desktop.core.archive import schema
+from vlnl_desktop.core.archive.connections import probe
 from vlnl_desktop.core.archive.fingerprint import fingerprint
 from vlnl_desktop.core.archive.writer_lock import writer_lock
+from vlnl_desktop.core.documents.rows import (
+    FILE_COLUMNS,
+    attach_file,
+    insert_document,
+    insert_pages,
+    link_all,
+)
 from vlnl_desktop.core.documents.sheets import insert_sheets
 from vlnl_desktop.core.errors import ArchiveError
+from vlnl_desktop.core.pdf.text import PageText
 from vlnl_desktop.core.records import Records, load_records
 from vlnl_desktop.core.search.index_text import search_items
 from vlnl_desktop.core.text import fold
-
-FILE_COLUMNS = ("sha256", "size", "page_count", "has_text", "retrieved", "file_name")
+from vlnl_desktop.core.vocabulary import ORIGIN_BUNDLED, ORIGIN_SHEET, ORIGIN_USER
 
 
 @dataclass
@@ -52,7 +59,7 @@ def _insert_records(db: sqlite_utils.Database, records: Records) -> int:
                     "title": rec.get("title") or rec.get("name"),
                     "date": rec.get("date"),
                     "summary": rec.get("summary"),
-                    "origin": "bundled",
+                    "origin": ORIGIN_BUNDLED,
                 }
             )
     db["records"].insert_all(rows)
@@ -152,7 +159,7 @@ def _insert_records(db: sqlite_utils.Database, records: Records) -> int:
             "published_on": r["published_on"],
             "url": r["url"],
             "summary": r["summary"],
-            "origin": "bundled",
+            "origin": ORIGIN_BUNDLED,
         }
         for r in records.documents
     )
@@ -201,12 +208,12 @@ def _carry_over(db: sqlite_utils.Database, old_path: Path, *, tolerant: bool = F
     (``importer.recover_files``).
     """
     try:
-        probe = sqlite3.connect(f"file:{old_path}?mode=ro", uri=True)
+        old = probe(old_path)
         try:
-            version = probe.execute("PRAGMA user_version").fetchone()[0]
-            probe.execute("SELECT count(*) FROM documents").fetchone()
+            version = old.execute("PRAGMA user_version").fetchone()[0]
+            old.execute("SELECT count(*) FROM documents").fetchone()
         finally:
-            probe.close()
+            old.close()
     except sqlite3.DatabaseError as exc:
         if tolerant:
             return 0
@@ -221,7 +228,8 @@ def _carry_over(db: sqlite_utils.Database, old_path: Path, *, tolerant: bool = F
         try:
             kept = conn.execute(
                 "SELECT * FROM old.documents WHERE sha256 IS NOT NULL "
-                "AND origin IS NOT 'sheet' ORDER BY id"  # sheets are made anew by every build
+                "AND origin IS NOT ? ORDER BY id",  # sheets are made anew by every build
+                (ORIGIN_SHEET,),
             ).fetchall()
             columns = [
                 d[0] for d in conn.execute("SELECT * FROM old.documents LIMIT 0").description
@@ -249,7 +257,7 @@ def _carry_over(db: sqlite_utils.Database, old_path: Path, *, tolerant: bool = F
                 if not tolerant:
                     raise
                 continue  # its file is imported again by importer.recover_files
-            _keep_document(db, doc, links, pages)
+            _keep_document(conn, doc, links, pages)
             count += 1
         conn.commit()
         return count
@@ -257,43 +265,21 @@ def _carry_over(db: sqlite_utils.Database, old_path: Path, *, tolerant: bool = F
         conn.execute("DETACH DATABASE old")
 
 
-def _keep_document(db: sqlite_utils.Database, doc: dict, links: list, pages: list) -> None:
+def _keep_document(conn: sqlite3.Connection, doc: dict, links: list, pages: list) -> None:
     """One carried-over document: its row (or its file columns on a bundled one), links, pages."""
-    conn = db.conn
-    if db["documents"].count_where("id = ?", [doc["id"]]):
-        db["documents"].update(doc["id"], {c: doc[c] for c in FILE_COLUMNS if c in doc})
+    if conn.execute("SELECT 1 FROM main.documents WHERE id = ?", (doc["id"],)).fetchone():
+        attach_file(conn, doc["id"], {c: doc[c] for c in FILE_COLUMNS if c in doc})
     else:
-        doc["origin"] = "user"
-        if doc.get("summit_id") and not db["summits"].count_where("id = ?", [doc["summit_id"]]):
+        doc["origin"] = ORIGIN_USER
+        summit = doc.get("summit_id")
+        if (
+            summit
+            and not conn.execute("SELECT 1 FROM main.summits WHERE id = ?", (summit,)).fetchone()
+        ):
             doc["summit_id"] = None
-        db["records"].insert(
-            {
-                "id": doc["id"],
-                "kind": "document",
-                "title": doc["title"],
-                "date": doc.get("date"),
-                "summary": doc.get("summary"),
-                "origin": "user",
-            }
-        )
-        db["documents"].insert(doc)
-        db["search_items"].insert(
-            {
-                "record_id": doc["id"],
-                "kind": "document",
-                "title": doc["title"],
-                "date": doc.get("date"),
-                "body": doc.get("file_name") or "",
-            }
-        )
-    conn.executemany(
-        "INSERT OR IGNORE INTO document_links (document_id, record_id, position) "
-        "SELECT ?, ?, ? WHERE ?2 IN (SELECT id FROM main.records)",
-        links,
-    )
-    conn.executemany(
-        "INSERT INTO pages (document_id, page_no, text, has_text) VALUES (?, ?, ?, ?)", pages
-    )
+        insert_document(conn, doc)
+    link_all(conn, links)
+    insert_pages(conn, doc["id"], [PageText(no, text, bool(has)) for _d, no, text, has in pages])
 
 
 def build_archive(
@@ -353,48 +339,3 @@ def _build_into(
     finally:
         conn.close()
     return BuildReport(records=count, documents_kept=kept, path=db_path)
-
-
-def _readable(db_path: Path) -> bool:
-    try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        try:
-            ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-            conn.execute("SELECT count(*) FROM documents").fetchone()
-            return ok
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return False
-
-
-def move_aside(db_path: Path) -> Path:
-    """Rename a damaged ``db_path`` (and its -wal/-shm files) to ``*.damaged-<timestamp>``."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
-    n = 1
-    while target.exists():
-        target = db_path.with_name(f"{db_path.name}.damaged-{stamp}-{n}")
-        n += 1
-    os.replace(db_path, target)
-    for suffix in ("-wal", "-shm"):
-        extra = Path(str(db_path) + suffix)
-        if extra.exists():
-            os.replace(extra, Path(str(target) + suffix))
-    return target
-
-
-def rebuild(db_path: Path, records: Records | None = None) -> BuildReport:
-    """Rebuild the working archive; a damaged one is first moved aside (never deleted)."""
-    damaged = None
-    if db_path.exists() and not _readable(db_path):
-        damaged = move_aside(db_path)
-    report = build_archive(db_path, records, carry_from=damaged)
-    report.damaged_copy = damaged
-    if damaged is not None:  # what the damaged copy could not give back: its stored files
-        from vlnl_desktop.core.archive.workspace import Workspace
-        from vlnl_desktop.core.documents.importer import recover_files
-
-        recovered = recover_files(Workspace(db_path.parent))
-        report.documents_kept += sum(1 for r in recovered if r.status == "imported")
-    return report

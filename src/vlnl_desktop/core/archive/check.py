@@ -3,11 +3,12 @@ the document files. ``check_archive`` returns every finding, one line each; none
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 
+from vlnl_desktop.core.archive.connections import probe
 from vlnl_desktop.core.archive.schema_version import check_version
 from vlnl_desktop.core.archive.workspace import Workspace
+from vlnl_desktop.core.documents.store import sha256_of
 from vlnl_desktop.core.errors import ArchiveError
 from vlnl_desktop.core.vocabulary import SEARCHED_KINDS
 
@@ -20,14 +21,6 @@ KIND_TABLES = {
     "person": "people",
     "document": "documents",
 }
-
-
-def _sha256(path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _fts_problems(conn: sqlite3.Connection) -> list[str]:
@@ -94,7 +87,7 @@ def _document_problems(conn: sqlite3.Connection, ws: Workspace) -> list[str]:
             problems.append(f"document {doc_id}: file {path.name} is missing")
         elif size is not None and path.stat().st_size != size:
             problems.append(f"document {doc_id}: file {path.name} has the wrong size")
-        elif _sha256(path) != sha256:
+        elif sha256_of(path)[0] != sha256:
             problems.append(f"document {doc_id}: file {path.name} does not match its sha256")
         if page_count is not None and pages != page_count:
             problems.append(f"document {doc_id}: {pages} of {page_count} pages indexed")
@@ -113,11 +106,7 @@ def check_archive(ws: Workspace) -> list[str]:
         return [f"{ws.db_path}: the archive is missing"]
     try:
         # read-write only because FTS5's integrity-check is spelled as an INSERT; nothing is committed
-        try:
-            conn = sqlite3.connect(f"file:{ws.db_path}?mode=rw", uri=True, isolation_level=None)
-        except sqlite3.OperationalError:  # a read-only file
-            conn = sqlite3.connect(f"file:{ws.db_path}?mode=ro", uri=True, isolation_level=None)
-        conn.execute("PRAGMA busy_timeout = 5000")
+        conn = probe(ws.db_path, writable=True)
     except sqlite3.DatabaseError as exc:
         return [f"{ws.db_path}: cannot open: {exc}"]
     try:

@@ -28,20 +28,3 @@ def check_version(conn: sqlite3.Connection, path: Path) -> None:
         raise ArchiveError(f"{path}: made by a newer vlnl-desktop (schema {version})")
     if version < SCHEMA_VERSION:
         raise ArchiveError(f"{path}: an older schema ({version}); run 'vlnl-desktop build'")
-
-
-def archive_state(path: Path) -> tuple[int, str | None] | None:
-    """(schema version, records fingerprint) of the archive at ``path``; None if unreadable."""
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            try:
-                row = conn.execute("SELECT value FROM meta WHERE key = 'records'").fetchone()
-            except sqlite3.OperationalError:  # no meta table: schema 1
-                row = None
-            return version, (row[0] if row else None)
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return None

@@ -12,7 +12,6 @@ Only ``urllib`` is used: no extra dependency.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import html
 import io
 import re
@@ -25,14 +24,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from vlnl_desktop.core.archive.connections import connect_writer
 from vlnl_desktop.core.dates import format_date_nl
-from vlnl_desktop.core.documents.importer import (
-    PreparedDocument,
-    connect_writer,
-    find_by_sha,
-    store_file,
-    write_document,
-)
+from vlnl_desktop.core.documents.rows import PreparedDocument, find_by_sha, write_document
+from vlnl_desktop.core.documents.store import sha256_of, store_file
 from vlnl_desktop.core.errors import FetchProblem, PdfProblem
 from vlnl_desktop.core.pdf.gate import looks_like_pdf, open_pdf, quiet_mupdf
 from vlnl_desktop.core.pdf.text import page_texts
@@ -306,9 +301,10 @@ def _prepare(data: bytes, file_name: str) -> PreparedDocument:
         raise FetchProblem(exc.code, exc.detail) from None
     finally:
         doc.close()
+    sha256, size = sha256_of(data)
     return PreparedDocument(
-        sha256=hashlib.sha256(data).hexdigest(),
-        size=len(data),
+        sha256=sha256,
+        size=size,
         file_name=file_name,
         title=file_name,
         date=None,
@@ -353,7 +349,7 @@ def fetch_one(
     known = find_by_sha(conn, prepared.sha256)
     if known is None:
         try:
-            store_file(ws, data, prepared.sha256)
+            store_file(ws.documents_dir, data, prepared.sha256)
         except OSError as exc:
             return FetchResult(document_id, url, "failed", f"cannot store it: {exc.strerror}")
     doc_id, new = write_document(

@@ -12,7 +12,6 @@ and the export use one code path.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import io
 import json
@@ -22,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vlnl_desktop.core.dates import format_date_nl
+from vlnl_desktop.core.documents.rows import insert_document, insert_pages, link_document
+from vlnl_desktop.core.documents.store import sha256_of, store_file
 from vlnl_desktop.core.errors import VlnlError
 from vlnl_desktop.core.pdf.gate import quiet_mupdf
 from vlnl_desktop.core.pdf.text import PageText, page_texts
@@ -423,25 +424,6 @@ def sheet_id(record_id: str) -> str:
     return f"fiche-{record_id}"
 
 
-def _write_file(documents_dir: Path, data: bytes, sha256: str) -> None:
-    import os
-    import tempfile
-
-    target = documents_dir / f"{sha256}.pdf"
-    same_size = target.is_file() and target.stat().st_size == len(data)
-    if same_size and hashlib.sha256(target.read_bytes()).hexdigest() == sha256:
-        return
-    fd, tmp = tempfile.mkstemp(prefix=".incoming-sheet-", suffix=".tmp", dir=documents_dir)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def insert_sheets(conn: sqlite3.Connection, documents_dir: Path) -> int:
     """Make, store and index a sheet per summit, declaration and theme (inside the caller's
     transaction). Returns the number of sheets."""
@@ -455,47 +437,30 @@ def insert_sheets(conn: sqlite3.Connection, documents_dir: Path) -> int:
     for record_id, kind, _title, date in records:
         sheet = sheet_for(conn, record_id)
         data = render(sheet)
-        sha256 = hashlib.sha256(data).hexdigest()
-        _write_file(documents_dir, data, sha256)
+        sha256, size = sha256_of(data)
+        store_file(documents_dir, data, sha256, durable=False)  # made anew by every build
         pages = _text_of(data)
         doc_id = sheet_id(record_id)
-        title = f"Fiche: {sheet.title}"
-        conn.execute(
-            "INSERT INTO records (id, kind, title, date, summary, origin) "
-            "VALUES (?, 'document', ?, ?, ?, ?)",
-            (doc_id, title, date, LABEL, ORIGIN_SHEET),
-        )
-        conn.execute(
-            "INSERT INTO documents (id, title, file_name, date, kind, summit_id, summary, sha256, "
-            "size, page_count, has_text, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                doc_id,
-                title,
-                f"{doc_id}.pdf",
-                date,
-                SHEET_DOCUMENT_KIND,
-                record_id if kind == "summit" else None,
-                LABEL,
-                sha256,
-                len(data),
-                len(pages),
-                1,
-                ORIGIN_SHEET,
-            ),
-        )
-        conn.executemany(
-            "INSERT INTO pages (document_id, page_no, text, has_text) VALUES (?, ?, ?, ?)",
-            ((doc_id, p.page_no, p.text, int(p.has_text)) for p in pages),
-        )
-        position = _one(
+        insert_document(
             conn,
-            "SELECT coalesce(max(position) + 1, 0) FROM document_links WHERE record_id = ?",
-            record_id,
-        )[0]
-        conn.execute(
-            "INSERT INTO document_links (document_id, record_id, position) VALUES (?, ?, ?)",
-            (doc_id, record_id, position),
+            {
+                "id": doc_id,
+                "title": f"Fiche: {sheet.title}",
+                "file_name": f"{doc_id}.pdf",
+                "date": date,
+                "kind": SHEET_DOCUMENT_KIND,
+                "summit_id": record_id if kind == "summit" else None,
+                "summary": LABEL,
+                "sha256": sha256,
+                "size": size,
+                "page_count": len(pages),
+                "has_text": 1,
+                "origin": ORIGIN_SHEET,
+            },
+            searchable=False,
         )
+        insert_pages(conn, doc_id, pages)
+        link_document(conn, doc_id, record_id)
         # no search row of its own: its pages are searched, and rank after the records
     return len(records)
 

@@ -1,0 +1,141 @@
+"""The working archive's life: opened (initialised from the bundled archive when the folder is
+empty), refreshed when the bundled records or the schema changed, rebuilt — a damaged archive
+first moved aside, never deleted, and what the user had added recovered from it.
+
+The one module that ties the build (``build``) and the user's documents (``documents.importer``)
+together; neither of them imports this one.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from vlnl_desktop.core.archive.connections import probe
+from vlnl_desktop.core.archive.fingerprint import fingerprint
+from vlnl_desktop.core.archive.schema_version import SCHEMA_VERSION
+from vlnl_desktop.core.archive.workspace import DB_NAME, Workspace, resolve_root
+from vlnl_desktop.core.archive.writer_lock import ArchiveBusy
+from vlnl_desktop.core.errors import ArchiveError
+
+if TYPE_CHECKING:
+    from vlnl_desktop.core.archive.build import BuildReport
+    from vlnl_desktop.core.records import Records
+
+
+def _build(db_path: Path, records: Records | None = None, **options) -> BuildReport:
+    # imported here: the build needs sqlite-utils (~180 ms), which opening an archive does not
+    from vlnl_desktop.core.archive.build import build_archive
+
+    return build_archive(db_path, records, **options)
+
+
+def open_workspace(
+    option: str | os.PathLike | None = None, *, initialise: bool = True
+) -> Workspace:
+    """The working archive, built from the bundled archive when the folder is empty or missing."""
+    ws = Workspace(resolve_root(option))
+    if ws.root.exists() and not ws.root.is_dir():
+        raise ArchiveError(f"{ws.root}: not a folder")
+    if initialise and not ws.exists():
+        ours = ("documents", ".writer.lock")  # what an interrupted first build may leave
+        if ws.root.is_dir() and any(
+            p.name not in ours and not p.name.startswith(DB_NAME) for p in ws.root.iterdir()
+        ):
+            raise ArchiveError(
+                f"{ws.root}: has no {DB_NAME} but is not empty; choose an empty folder"
+            )
+        try:
+            ws.root.mkdir(parents=True, exist_ok=True)
+            ws.documents_dir.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise ArchiveError(
+                f"{ws.root}: cannot create the archive folder: {exc.strerror}"
+            ) from None
+        _build(ws.db_path)
+    elif initialise:
+        refresh(ws)
+    return ws
+
+
+def archive_state(path: Path) -> tuple[int, str | None] | None:
+    """(schema version, records fingerprint) of the archive at ``path``; None if unreadable."""
+    try:
+        conn = probe(path)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            try:
+                row = conn.execute("SELECT value FROM meta WHERE key = 'records'").fetchone()
+            except sqlite3.OperationalError:  # no meta table: schema 1
+                row = None
+            return version, (row[0] if row else None)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+
+
+def refresh(ws: Workspace) -> bool:
+    """Rebuild the working archive when it is of an older schema or the bundled records changed
+    (a newer program), keeping the user's additions. True if it was rebuilt. A damaged or newer
+    archive is left as it is: opening it reports the problem."""
+    state = archive_state(ws.db_path)
+    if state is None:
+        return False
+    version, built_from = state
+    if version > SCHEMA_VERSION or (version == SCHEMA_VERSION and built_from == fingerprint()):
+        return False
+    if version == 0:
+        return False  # not an archive of ours: never overwrite it
+    try:
+        _build(ws.db_path, wait=0)
+    except ArchiveBusy:
+        return False  # another process writes (or is already refreshing): next start
+    return True
+
+
+def _readable(db_path: Path) -> bool:
+    try:
+        conn = probe(db_path)
+        try:
+            ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            conn.execute("SELECT count(*) FROM documents").fetchone()
+            return ok
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
+def move_aside(db_path: Path) -> Path:
+    """Rename a damaged ``db_path`` (and its -wal/-shm files) to ``*.damaged-<timestamp>``."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
+    n = 1
+    while target.exists():
+        target = db_path.with_name(f"{db_path.name}.damaged-{stamp}-{n}")
+        n += 1
+    os.replace(db_path, target)
+    for suffix in ("-wal", "-shm"):
+        extra = Path(str(db_path) + suffix)
+        if extra.exists():
+            os.replace(extra, Path(str(target) + suffix))
+    return target
+
+
+def rebuild(db_path: Path, records: Records | None = None) -> BuildReport:
+    """Rebuild the working archive; a damaged one is first moved aside (never deleted)."""
+    damaged = None
+    if db_path.exists() and not _readable(db_path):
+        damaged = move_aside(db_path)
+    report = _build(db_path, records, carry_from=damaged)
+    report.damaged_copy = damaged
+    if damaged is not None:  # what the damaged copy could not give back: its stored files
+        from vlnl_desktop.core.documents.importer import recover_files  # PyMuPDF: only here
+
+        recovered = recover_files(Workspace(db_path.parent))
+        report.documents_kept += sum(1 for r in recovered if r.status == "imported")
+    return report
