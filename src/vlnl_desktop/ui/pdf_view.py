@@ -30,7 +30,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMessageBox, QToolTip, QWidge
 
 from vlnl_desktop.core.pdf.links import LinkKind, PdfLink
 from vlnl_desktop.workers.image_cache import CacheKey, ImageCache
-from vlnl_desktop.workers.page_renderer import DocumentInfo, RenderClient, RenderJob
+from vlnl_desktop.workers.render_client import RenderClient
+from vlnl_desktop.workers.render_protocol import DocumentInfo, RenderJob
 
 LOGICAL_DPI = 96.0
 SPACING = 12

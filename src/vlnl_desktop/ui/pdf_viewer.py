@@ -45,7 +45,8 @@ from PySide6.QtWidgets import (
 
 from vlnl_desktop.ui.pdf_view import PdfView
 from vlnl_desktop.workers.image_cache import CacheKey, ImageCache
-from vlnl_desktop.workers.page_renderer import DocumentInfo, RenderClient, RenderJob
+from vlnl_desktop.workers.render_client import RenderClient
+from vlnl_desktop.workers.render_protocol import DocumentInfo, RenderJob
 
 THUMB_WIDTH = 96
 FILL_DELAY_MS = 300
