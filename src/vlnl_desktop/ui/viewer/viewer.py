@@ -1,359 +1,46 @@
-"""The PDF viewer the main window embeds: toolbar, find bar, side panel (thumbnails, outline) and page view.
+"""The PDF viewer the main window embeds: it assembles toolbar, find bar, side panel (thumbnails,
+outline) and page view, and drives opening, finding and printing.
 
 The document is opened, rendered and searched by a ``RenderClient``'s worker thread; this widget never
 touches PyMuPDF. Public API: ``open_file``, ``close_document``, ``document_opened``, ``error``.
 
-Run ``python -m vlnl_desktop.ui.pdf_viewer FILE [--page N] [--find TEXT]`` to look at it on its own.
+Run ``python -m vlnl_desktop.ui.viewer.viewer FILE [--page N] [--find TEXT]`` to look at it on its own.
 """
 
 from __future__ import annotations
 
-import bisect
-import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import (
-    QAction,
-    QDesktopServices,
-    QIcon,
-    QImage,
-    QIntValidator,
-    QKeySequence,
-    QPainter,
-    QPixmap,
-)
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QAction, QDesktopServices, QIntValidator, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QSplitter,
     QStackedWidget,
     QStyle,
     QTabWidget,
     QToolBar,
-    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from vlnl_desktop.ui.pdf_view import PdfView
-from vlnl_desktop.workers.image_cache import CacheKey, ImageCache
+from vlnl_desktop.ui.viewer.find_bar import FindBar
+from vlnl_desktop.ui.viewer.find_results import FindResults
+from vlnl_desktop.ui.viewer.printing import PrintJob, ask_printer
+from vlnl_desktop.ui.viewer.thumbnails import ThumbnailList
+from vlnl_desktop.ui.viewer.view import PdfView
+from vlnl_desktop.workers.image_cache import ImageCache
 from vlnl_desktop.workers.render_client import RenderClient
-from vlnl_desktop.workers.render_protocol import DocumentInfo, RenderJob
+from vlnl_desktop.workers.render_protocol import DocumentInfo
 
-THUMB_WIDTH = 96
-FILL_DELAY_MS = 300
 HOLD_PAINT_MS = (
     150  # while a document opens, the view keeps the old picture until its page is there
 )
-PRINT_DPI = 300
-
-
-class FindBar(QWidget):
-    """The find field with previous/next buttons and the "3 van 17" count."""
-
-    find_requested = Signal(str)
-    """The text to find changed (after a short pause in typing); empty means stop."""
-    next_requested = Signal()
-    """Go to the next hit (Enter, F3)."""
-    previous_requested = Signal()
-    """Go to the previous hit (Shift+Enter, Shift+F3)."""
-    closed = Signal()
-    """The bar was closed (Escape or its close button)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = QLineEdit(self)
-        self.edit.setClearButtonEnabled(True)
-        self.count_label = QLabel(self)
-        self.count_label.setMinimumWidth(110)
-        self.previous_button = QToolButton(self)
-        self.next_button = QToolButton(self)
-        self.close_button = QToolButton(self)
-        self.previous_button.setArrowType(Qt.ArrowType.UpArrow)
-        self.next_button.setArrowType(Qt.ArrowType.DownArrow)
-        self.close_button.setIcon(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton)
-        )
-        self.close_button.setAutoRaise(True)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(250)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 3, 6, 3)
-        self.label = QLabel(self)
-        layout.addWidget(self.label)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.previous_button)
-        layout.addWidget(self.next_button)
-        layout.addWidget(self.count_label)
-        layout.addWidget(self.close_button)
-        self._connect_signals()
-        self.retranslate_ui()
-
-    def _connect_signals(self) -> None:
-        self.edit.textChanged.connect(self._on_text_changed)
-        self.edit.returnPressed.connect(self._on_return_pressed)
-        self._timer.timeout.connect(self._on_timer)
-        self.previous_button.clicked.connect(self.previous_requested)
-        self.next_button.clicked.connect(self.next_requested)
-        self.close_button.clicked.connect(self._on_close_clicked)
-
-    def retranslate_ui(self) -> None:
-        """Set every user-visible text."""
-        self.label.setText(self.tr("Zoeken:"))
-        self.edit.setPlaceholderText(self.tr("Zoeken in document"))
-        self.previous_button.setToolTip(self.tr("Vorige (Shift+F3)"))
-        self.next_button.setToolTip(self.tr("Volgende (F3)"))
-        self.close_button.setToolTip(self.tr("Zoekbalk sluiten (Esc)"))
-
-    def find_now(self, text: str) -> None:
-        """Put ``text`` in the field and find it at once."""
-        self.edit.blockSignals(True)
-        self.edit.setText(text)
-        self.edit.blockSignals(False)
-        self._timer.stop()
-        self.find_requested.emit(text)
-
-    @Slot(str)
-    def _on_text_changed(self, _text: str) -> None:
-        self._timer.start()
-
-    @Slot()
-    def _on_timer(self) -> None:
-        self.find_requested.emit(self.edit.text())
-
-    @Slot()
-    def _on_return_pressed(self) -> None:
-        if self._timer.isActive():
-            self._timer.stop()
-            self.find_requested.emit(self.edit.text())
-        elif QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.previous_requested.emit()
-        else:
-            self.next_requested.emit()
-
-    @Slot()
-    def _on_close_clicked(self) -> None:
-        self.hide()
-        self.closed.emit()
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Escape:
-            self._on_close_clicked()
-            return
-        super().keyPressEvent(event)
-
-
-class ThumbnailList(QListWidget):
-    """Page thumbnails, rendered only for the rows in view, on the renderer's "thumbs" channel.
-
-    The rows are filled shortly after the first page in view has been rendered (or after ``FILL_DELAY_MS``
-    at the latest), not when the document opens: for a long document filling them takes tens of
-    milliseconds, which would otherwise delay the page the user asked for.
-    """
-
-    page_activated = Signal(int)
-    """The user picked a page (0-based)."""
-
-    def __init__(self, client: RenderClient, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._client = client
-        self._info: DocumentInfo | None = None
-        self._done: set[int] = set()
-        self._filled = True
-        self._current = -1
-        self.setViewMode(QListWidget.ViewMode.IconMode)
-        self.setFlow(QListWidget.Flow.TopToBottom)
-        self.setWrapping(False)
-        self.setMovement(QListWidget.Movement.Static)
-        self.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.setUniformItemSizes(True)
-        self.setSpacing(6)
-        self.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.42)))
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(50)
-        self._fill_timer = QTimer(self)
-        self._fill_timer.setSingleShot(True)
-        self._connect_signals()
-
-    def _connect_signals(self) -> None:
-        self._timer.timeout.connect(self._on_timer)
-        self._fill_timer.timeout.connect(self._fill)
-        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        self.itemClicked.connect(self._on_item_activated)
-        self.itemActivated.connect(self._on_item_activated)
-        self._client.page_rendered.connect(self._on_page_rendered)
-
-    def set_document(self, info: DocumentInfo | None, keep_rows: bool = False) -> None:
-        """List the pages of ``info`` with blank icons (soon); thumbnails come as rows scroll into view.
-
-        With ``keep_rows`` (and no ``info``) the old rows stay, hidden, until the next document fills
-        the list: removing a thousand rows takes milliseconds the page being opened should not wait for.
-        """
-        self._done.clear()
-        self._info = info
-        if info is None:
-            self._fill_timer.stop()
-            self._filled = not keep_rows
-            if keep_rows:
-                self.setUpdatesEnabled(False)
-            else:
-                self._clear_rows()
-            return
-        self._filled = False
-        self._fill_timer.start(FILL_DELAY_MS)
-
-    def _clear_rows(self) -> None:
-        self.clear()
-        self.setUpdatesEnabled(True)
-
-    def set_page_sizes(self, sizes: list[tuple[float, float]]) -> None:
-        """Use the exact page sizes (for the thumbnails' heights) instead of the estimate."""
-        if self._info is not None and len(sizes) == len(self._info.page_sizes):
-            self._info = dataclasses.replace(self._info, page_sizes=list(sizes), sizes_exact=True)
-
-    @property
-    def filled(self) -> bool:
-        """Whether the rows of the document's pages are there."""
-        return self._filled
-
-    @Slot()
-    def _fill(self) -> None:
-        if self._filled or self._info is None:
-            return
-        self._filled = True
-        self._clear_rows()
-        blank = QPixmap(self.iconSize())
-        blank.fill(Qt.GlobalColor.white)
-        icon = QIcon(blank)
-        for i in range(len(self._info.page_sizes)):
-            item = QListWidgetItem(icon, str(i + 1))
-            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
-            self.addItem(item)
-        if self._current >= 0:
-            self.set_current_page(self._current)
-        self._timer.start()
-
-    def set_current_page(self, page: int) -> None:
-        """Mark ``page`` as the current one and scroll it into view."""
-        self._current = page
-        item = self.item(page) if self._filled else None  # (old rows may still be there)
-        if item is not None:
-            self.blockSignals(True)
-            self.setCurrentItem(item)
-            self.blockSignals(False)
-            self.scrollToItem(item)
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self._timer.start()
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._timer.start()
-
-    @Slot()
-    def _on_scrolled(self) -> None:
-        self._timer.start()
-
-    @Slot()
-    def _on_timer(self) -> None:
-        if self._info is None or not self._filled or not self.isVisible():
-            return
-        dpr = self.devicePixelRatioF()
-        area = self.viewport().rect()
-        jobs = []
-        for row in range(self.count()):
-            if row in self._done:
-                continue
-            if not self.visualItemRect(self.item(row)).intersects(area):
-                continue
-            w, h = self._info.page_sizes[row]
-            width = round(THUMB_WIDTH * dpr)
-            height = round(THUMB_WIDTH * h / w * dpr) if w else width
-            jobs.append(RenderJob(CacheKey(self._client.doc_id, row, 0, width, height)))
-        self._client.set_jobs("thumbs", jobs)
-
-    @Slot(str, object, QImage)
-    def _on_page_rendered(self, channel: str, key: CacheKey, image: QImage) -> None:
-        if channel == "view" and not self._filled and self._fill_timer.remainingTime() > 30:
-            self._fill_timer.start(30)  # after the view has painted it
-            return
-        if channel != "thumbs" or image.isNull() or self.item(key.page) is None:
-            return
-        pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
-        self.item(key.page).setIcon(QIcon(pixmap))
-        self._done.add(key.page)
-
-    @Slot(QListWidgetItem)
-    def _on_item_activated(self, item: QListWidgetItem) -> None:
-        if self._filled:
-            self.page_activated.emit(self.row(item))
-
-
-class PrintJob(QObject):
-    """Prints pages on a ``QPrinter``, asking the worker for one page at a time on the "print" channel."""
-
-    finished = Signal(int)
-    """Printing ended: 1 if it went well, else 0."""
-
-    def __init__(
-        self, client: RenderClient, printer, sizes, pages: list[int], parent: QObject | None = None
-    ):
-        super().__init__(parent)
-        self._client = client
-        self._printer = printer
-        self._sizes = sizes
-        self._pages = list(pages)
-        self._painter = QPainter()
-        self._first = True
-        self._key: CacheKey | None = None
-
-    def start(self) -> None:
-        """Begin printing."""
-        if not self._pages or not self._painter.begin(self._printer):
-            self.finished.emit(0)
-            return
-        self._client.page_rendered.connect(self._on_page_rendered)
-        self._request_next()
-
-    def _request_next(self) -> None:
-        page = self._pages[0]
-        w, h = self._sizes[page]
-        dpi = min(self._printer.resolution(), PRINT_DPI)
-        self._key = CacheKey(self._client.doc_id, page, 0, round(w / 72 * dpi), round(h / 72 * dpi))
-        self._client.set_jobs("print", [RenderJob(self._key)])
-
-    @Slot(str, object, QImage)
-    def _on_page_rendered(self, channel: str, key: CacheKey, image: QImage) -> None:
-        if channel != "print" or key != self._key:
-            return
-        if not self._first:
-            self._printer.newPage()
-        self._first = False
-        if not image.isNull():
-            area = self._printer.pageLayout().paintRectPixels(self._printer.resolution())
-            size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRect(0, 0, size.width(), size.height())
-            target.moveCenter(QRect(0, 0, area.width(), area.height()).center())
-            self._painter.drawImage(target, image)
-        self._pages.pop(0)
-        if self._pages:
-            self._request_next()
-        else:
-            self._client.page_rendered.disconnect(self._on_page_rendered)
-            self._painter.end()
-            self.finished.emit(1)
 
 
 class PdfViewer(QWidget):
@@ -377,12 +64,7 @@ class PdfViewer(QWidget):
         self._stale_timer.setSingleShot(True)
         self._stale_timer.setInterval(HOLD_PAINT_MS)
         self._asking_password = False
-        self._find_id = 0
-        self._find_start = 0
-        self._hits: list = []
-        self._hit_keys: list[tuple[int, int]] = []
-        self._hit_index = -1
-        self._find_done = False
+        self._find = FindResults()
         self._print_job: PrintJob | None = None
         self._build_ui()
         self._connect_signals()
@@ -673,17 +355,9 @@ class PdfViewer(QWidget):
         """Ask for a printer and print the document (pages rendered by the worker at print resolution)."""
         if self._path is None or self._print_job is not None:
             return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(Path(self._path).name)
-        dialog = QPrintDialog(printer, self)
-        dialog.setMinMax(1, self.page_count)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        first, last = printer.fromPage(), printer.toPage()
-        pages = list(range(first - 1, last)) if first > 0 else list(range(self.page_count))
-        self.start_print(printer, pages)
+        chosen = ask_printer(self, Path(self._path).name, self.page_count)
+        if chosen is not None:
+            self.start_print(*chosen)
 
     def start_print(self, printer, pages: list[int]) -> None:
         """Print ``pages`` (0-based) on ``printer``, one page rendered at a time by the worker."""
@@ -809,11 +483,7 @@ class PdfViewer(QWidget):
     # --- find ---
 
     def _reset_find(self) -> None:
-        self._find_id = 0
-        self._hits = []
-        self._hit_keys = []
-        self._hit_index = -1
-        self._find_done = False
+        self._find = FindResults()
         self.view.set_hits({})
         self.view.set_current_hit(None)
         self._update_find_count()
@@ -825,69 +495,61 @@ class PdfViewer(QWidget):
         if not text.strip() or self._path is None:
             self._client.find("")
             return
-        self._find_start = max(self.view.current_page, 0)
-        self._find_id = self._client.find(text, self._find_start)
+        start = max(self.view.current_page, 0)
+        self._find = FindResults(self._client.find(text, start))
         self._update_find_count()
 
     @Slot(int, int, object)
     def _on_find_hits(self, find_id: int, page: int, hits: list) -> None:
-        if find_id != self._find_id:
+        if find_id != self._find.find_id:
             return
-        at = bisect.bisect_left(self._hit_keys, (page, 0))
-        self._hit_keys[at:at] = [(page, i) for i in range(len(hits))]
-        self._hits[at:at] = hits
-        if self._hit_index >= at:
-            self._hit_index += len(hits)
-        by_page: dict[int, list] = {}
-        for hit in self._hits:
-            by_page.setdefault(hit.page, []).append(hit)
-        self.view.set_hits(by_page)
-        if self._hit_index < 0:
-            self._hit_index = at  # the first page with hits from where the find started
-            self.view.set_current_hit(self._hits[at])
+        first = self._find.add_page(page, hits)
+        self.view.set_hits(self._find.by_page())
+        if first:  # the first page with hits from where the find started
+            self.view.set_current_hit(self._find.current)
         self._update_find_count()
 
     @Slot(int, int, object)
     def _on_find_finished(self, find_id: int, total: int, without_text: list) -> None:
-        if find_id != self._find_id:
+        if find_id != self._find.find_id:
             return
-        self._find_done = True
+        self._find.done = True
         self._update_find_count()
         if total == 0 and self.view.current_page in without_text:
             self.show_notice(self.tr("Deze pagina heeft geen tekstlaag."))
 
     def _step_hit(self, step: int) -> None:
-        if not self._hits:
-            if self.find_bar.edit.text().strip() and self._find_id == 0:
+        if not self._find.hits:
+            if self.find_bar.edit.text().strip() and self._find.find_id == 0:
                 self._on_find_requested(self.find_bar.edit.text())
             return
-        self._hit_index = (self._hit_index + step) % len(self._hits)
-        self.view.set_current_hit(self._hits[self._hit_index])
+        self.view.set_current_hit(self._find.step(step))
         self._update_find_count()
 
     def _update_find_count(self) -> None:
         label = self.find_bar.count_label
-        if self._find_id == 0:
+        find = self._find
+        if find.find_id == 0:
             label.setText("")
-        elif not self._hits:
-            label.setText(self.tr("Niet gevonden") if self._find_done else self.tr("Zoeken…"))
+        elif not find.hits:
+            label.setText(self.tr("Niet gevonden") if find.done else self.tr("Zoeken…"))
         else:
             text = (
                 self.tr("%1 van %2")
-                .replace("%1", str(self._hit_index + 1))
-                .replace("%2", str(len(self._hits)))
+                .replace("%1", str(find.index + 1))
+                .replace("%2", str(len(find.hits)))
             )
-            label.setText(text if self._find_done else text + "…")
+            label.setText(text if find.done else text + "…")
 
     @property
     def find_hit_count(self) -> int:
         """Hits found so far for the current find."""
-        return len(self._hits)
+        return len(self._find.hits)
 
     @property
     def find_finished(self) -> bool:
         """Whether the current find has been through every page."""
-        return self._find_done
+        return self._find.done
 
     @Slot()
     def _on_find_closed(self) -> None:
@@ -973,13 +635,13 @@ class PdfViewer(QWidget):
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Show the viewer on its own: ``python -m vlnl_desktop.ui.pdf_viewer FILE [--page N] [--find TEXT]``."""
+    """Show the viewer on its own: ``python -m vlnl_desktop.ui.viewer.viewer FILE [--page N] [--find TEXT]``."""
     import argparse
     import logging
     import sys
 
     parser = argparse.ArgumentParser(
-        prog="python -m vlnl_desktop.ui.pdf_viewer", description=main.__doc__
+        prog="python -m vlnl_desktop.ui.viewer.viewer", description=main.__doc__
     )
     parser.add_argument("file")
     parser.add_argument("--page", type=int, default=1, help="page to open at (1-based)")
