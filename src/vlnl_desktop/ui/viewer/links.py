@@ -15,11 +15,6 @@ from vlnl_desktop.core.pdf.links import LinkKind, PdfLink
 from vlnl_desktop.ui.viewer.layout import PageLayout
 
 
-def _tr(text: str) -> str:
-    # The view's own words: translated in its context, where they were written.
-    return QCoreApplication.translate("PdfView", text)
-
-
 class PageLinks:
     """The links of the open document's pages, by page, as far as they have been read."""
 
@@ -62,13 +57,15 @@ class PageLinks:
 
 def leave_document(parent: QWidget, link: PdfLink) -> str:
     """Follow a link that leaves the document: a web address once the user agrees, anything else
-    never. Returns the notice to show ("" if none)."""
+    never. Returns the notice to show ("" if none). Its words are the view's: translated in the
+    ``PdfView`` context."""
     if link.kind == LinkKind.EXTERNAL:
         answer = QMessageBox.question(
             parent,
-            _tr("Link openen"),
-            _tr(
-                "Deze link opent een webpagina in uw browser:\n\n%1\n\nWilt u de link openen?"
+            QCoreApplication.translate("PdfView", "Link openen"),
+            QCoreApplication.translate(
+                "PdfView",
+                "Deze link opent een webpagina in uw browser:\n\n%1\n\nWilt u de link openen?",
             ).replace("%1", link.uri),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -76,6 +73,8 @@ def leave_document(parent: QWidget, link: PdfLink) -> str:
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl(link.uri))
         return ""
-    text = _tr("Deze link wordt om veiligheidsredenen niet geopend:\n\n%1").replace("%1", link.uri)
-    QMessageBox.warning(parent, _tr("Link geweigerd"), text)
-    return _tr("Link geweigerd: %1").replace("%1", link.uri)
+    text = QCoreApplication.translate(
+        "PdfView", "Deze link wordt om veiligheidsredenen niet geopend:\n\n%1"
+    ).replace("%1", link.uri)
+    QMessageBox.warning(parent, QCoreApplication.translate("PdfView", "Link geweigerd"), text)
+    return QCoreApplication.translate("PdfView", "Link geweigerd: %1").replace("%1", link.uri)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QDesktopServices, QIntValidator, QKeySequence
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QTabWidget,
-    QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -33,6 +31,7 @@ from vlnl_desktop.ui.viewer.find_bar import FindBar
 from vlnl_desktop.ui.viewer.find_results import FindResults
 from vlnl_desktop.ui.viewer.printing import PrintJob, ask_printer
 from vlnl_desktop.ui.viewer.thumbnails import ThumbnailList
+from vlnl_desktop.ui.viewer.toolbar import ViewerToolbar
 from vlnl_desktop.ui.viewer.view import PdfView
 from vlnl_desktop.workers.image_cache import ImageCache
 from vlnl_desktop.workers.render_client import RenderClient
@@ -75,80 +74,7 @@ class PdfViewer(QWidget):
 
     def _build_ui(self) -> None:
         self.view = PdfView(self._client, self._cache, self)
-        self.toolbar = QToolBar(self)
-        self.toolbar.setIconSize(QSize(18, 18))
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        style = self.style()
-
-        def action(shortcuts=(), icon=None) -> QAction:
-            act = QAction(self)
-            if icon is not None:
-                act.setIcon(style.standardIcon(icon))
-            keys: dict[str, QKeySequence] = {}
-            for s in shortcuts:
-                for seq in (
-                    QKeySequence.keyBindings(s)
-                    if isinstance(s, QKeySequence.StandardKey)
-                    else [QKeySequence(s)]
-                ):
-                    keys.setdefault(seq.toString(), seq)
-            act.setShortcuts(list(keys.values()))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(act)
-            return act
-
-        sp = QStyle.StandardPixmap
-        self.sidebar_action = action(["F9"])
-        self.sidebar_action.setCheckable(True)
-        self.sidebar_action.setChecked(True)
-        self.back_action = action([QKeySequence.StandardKey.Back, "Alt+Left"], sp.SP_ArrowBack)
-        self.forward_action = action(
-            [QKeySequence.StandardKey.Forward, "Alt+Right"], sp.SP_ArrowForward
-        )
-        self.zoom_out_action = action(["Ctrl+-", QKeySequence.StandardKey.ZoomOut])
-        self.zoom_in_action = action(["Ctrl++", "Ctrl+=", QKeySequence.StandardKey.ZoomIn])
-        self.fit_width_action = action(["Ctrl+2"])
-        self.fit_page_action = action(["Ctrl+1"])
-        self.rotate_action = action(["Ctrl+R"])
-        self.find_action = action([QKeySequence.StandardKey.Find])
-        self.find_next_action = action([QKeySequence.StandardKey.FindNext, "F3"])
-        self.find_previous_action = action([QKeySequence.StandardKey.FindPrevious, "Shift+F3"])
-        self.copy_action = action([QKeySequence.StandardKey.Copy])
-        self.print_action = action([QKeySequence.StandardKey.Print])
-        self.external_action = action([], sp.SP_DesktopIcon)
-        for act in (self.back_action, self.forward_action):
-            act.setIconText("")
-        self.page_edit = QLineEdit(self)
-        self.page_edit.setFixedWidth(52)
-        self.page_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.page_validator = QIntValidator(1, 1, self.page_edit)
-        self.page_edit.setValidator(self.page_validator)
-        self.page_label = QLabel(self)
-        self.page_count_label = QLabel(self)
-        self.zoom_label = QLabel(self)
-        self.zoom_label.setMinimumWidth(48)
-        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        tb = self.toolbar
-        tb.addAction(self.sidebar_action)
-        tb.addSeparator()
-        tb.addAction(self.back_action)
-        tb.addAction(self.forward_action)
-        tb.addSeparator()
-        tb.addWidget(self.page_label)
-        tb.addWidget(self.page_edit)
-        tb.addWidget(self.page_count_label)
-        tb.addSeparator()
-        tb.addAction(self.zoom_out_action)
-        tb.addWidget(self.zoom_label)
-        tb.addAction(self.zoom_in_action)
-        tb.addAction(self.fit_width_action)
-        tb.addAction(self.fit_page_action)
-        tb.addAction(self.rotate_action)
-        tb.addSeparator()
-        tb.addAction(self.find_action)
-        tb.addAction(self.print_action)
-        tb.addAction(self.external_action)
-
+        self.toolbar = ViewerToolbar(self)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self.notice_label = QLabel(self)
@@ -204,21 +130,21 @@ class PdfViewer(QWidget):
         v.zoom_changed.connect(self._on_zoom_changed)
         v.history_changed.connect(self._on_history_changed)
         v.notice.connect(self.show_notice)
-        self.sidebar_action.toggled.connect(self.side_tabs.setVisible)
-        self.back_action.triggered.connect(v.go_back)
-        self.forward_action.triggered.connect(v.go_forward)
-        self.zoom_in_action.triggered.connect(v.zoom_in)
-        self.zoom_out_action.triggered.connect(v.zoom_out)
-        self.fit_width_action.triggered.connect(v.fit_width)
-        self.fit_page_action.triggered.connect(v.fit_page)
-        self.rotate_action.triggered.connect(self._on_rotate)
-        self.find_action.triggered.connect(self.show_find_bar)
-        self.find_next_action.triggered.connect(self.find_next)
-        self.find_previous_action.triggered.connect(self.find_previous)
-        self.copy_action.triggered.connect(v.copy_selection)
-        self.print_action.triggered.connect(self.print_document)
-        self.external_action.triggered.connect(self.open_in_system_viewer)
-        self.page_edit.returnPressed.connect(self._on_page_entered)
+        self.toolbar.sidebar_action.toggled.connect(self.side_tabs.setVisible)
+        self.toolbar.back_action.triggered.connect(v.go_back)
+        self.toolbar.forward_action.triggered.connect(v.go_forward)
+        self.toolbar.zoom_in_action.triggered.connect(v.zoom_in)
+        self.toolbar.zoom_out_action.triggered.connect(v.zoom_out)
+        self.toolbar.fit_width_action.triggered.connect(v.fit_width)
+        self.toolbar.fit_page_action.triggered.connect(v.fit_page)
+        self.toolbar.rotate_action.triggered.connect(self._on_rotate)
+        self.toolbar.find_action.triggered.connect(self.show_find_bar)
+        self.toolbar.find_next_action.triggered.connect(self.find_next)
+        self.toolbar.find_previous_action.triggered.connect(self.find_previous)
+        self.toolbar.copy_action.triggered.connect(v.copy_selection)
+        self.toolbar.print_action.triggered.connect(self.print_document)
+        self.toolbar.external_action.triggered.connect(self.open_in_system_viewer)
+        self.toolbar.page_edit.returnPressed.connect(self._on_page_entered)
         self.find_bar.find_requested.connect(self._on_find_requested)
         self.find_bar.next_requested.connect(self.find_next)
         self.find_bar.previous_requested.connect(self.find_previous)
@@ -232,35 +158,7 @@ class PdfViewer(QWidget):
 
     def retranslate_ui(self) -> None:
         """Set every user-visible text."""
-        self.sidebar_action.setText(self.tr("Zijpaneel"))
-        self.sidebar_action.setToolTip(self.tr("Miniaturen en inhoud tonen of verbergen (F9)"))
-        self.back_action.setText(self.tr("Terug"))
-        self.back_action.setToolTip(self.tr("Terug (Alt+Links)"))
-        self.forward_action.setText(self.tr("Vooruit"))
-        self.forward_action.setToolTip(self.tr("Vooruit (Alt+Rechts)"))
-        self.zoom_out_action.setText("\u2212")
-        self.zoom_out_action.setToolTip(self.tr("Uitzoomen (Ctrl+-)"))
-        self.zoom_in_action.setText("+")
-        self.zoom_in_action.setToolTip(self.tr("Inzoomen (Ctrl++)"))
-        self.fit_width_action.setText(self.tr("Paginabreedte"))
-        self.fit_width_action.setToolTip(self.tr("Passend in de breedte (Ctrl+2)"))
-        self.fit_page_action.setText(self.tr("Hele pagina"))
-        self.fit_page_action.setToolTip(self.tr("Hele pagina tonen (Ctrl+1)"))
-        self.rotate_action.setText(self.tr("Draaien"))
-        self.rotate_action.setToolTip(self.tr("Pagina's een kwartslag rechtsom draaien (Ctrl+R)"))
-        self.find_action.setText(self.tr("Zoeken"))
-        self.find_action.setToolTip(self.tr("Zoeken in document (Ctrl+F)"))
-        self.find_next_action.setText(self.tr("Volgende treffer"))
-        self.find_previous_action.setText(self.tr("Vorige treffer"))
-        self.copy_action.setText(self.tr("Kopiëren"))
-        self.print_action.setText(self.tr("Afdrukken"))
-        self.print_action.setToolTip(self.tr("Document afdrukken (Ctrl+P)"))
-        self.external_action.setText(self.tr("Systeemviewer"))
-        self.external_action.setToolTip(
-            self.tr("Openen in de standaard PDF-viewer van het systeem")
-        )
-        self.page_label.setText(self.tr("Pagina") + " ")
-        self.page_edit.setToolTip(self.tr("Ga naar pagina"))
+        self.toolbar.retranslate_ui()
         self.side_tabs.setTabText(0, self.tr("Miniaturen"))
         self.side_tabs.setTabText(1, self.tr("Inhoud"))
         self.find_bar.retranslate_ui()
@@ -561,37 +459,27 @@ class PdfViewer(QWidget):
 
     @Slot(int)
     def _on_current_page_changed(self, page: int) -> None:
-        text = str(page + 1) if page >= 0 else ""
-        if text != self.page_edit.text():  # (the same text would still repaint the toolbar)
-            self.page_edit.setText(text)
+        self.toolbar.show_page(page)
         if page >= 0:
             self.thumbnails.set_current_page(page)
 
     def _update_page_count(self) -> None:
-        n = self.view.page_count
-        if self.page_validator.top() != max(n, 1):  # (setting it anew repaints the page field)
-            self.page_validator.setTop(max(n, 1))
-        self.page_count_label.setText(
-            " " + self.tr("van %1").replace("%1", str(n)) + " " if n else ""
-        )
-        if not n:
-            self.page_edit.clear()
+        self.toolbar.show_page_count(self.view.page_count)
 
     @Slot()
     def _on_page_entered(self) -> None:
-        text = self.page_edit.text().strip()
+        text = self.toolbar.page_edit.text().strip()
         if text.isdigit():
             self.view.go_to_page(int(text) - 1)
             self.view.setFocus()
 
     @Slot(float)
     def _on_zoom_changed(self, zoom: float) -> None:
-        self.zoom_label.setText(f"{round(zoom * 100)} %")
+        self.toolbar.show_zoom(zoom)
 
     @Slot(int, int)
     def _on_history_changed(self, can_back: int, can_forward: int) -> None:
-        self.back_action.setEnabled(bool(can_back))
-        self.forward_action.setEnabled(bool(can_forward))
+        self.toolbar.set_history(bool(can_back), bool(can_forward))
 
     @Slot()
     def _on_rotate(self) -> None:
@@ -614,24 +502,7 @@ class PdfViewer(QWidget):
             self.show_notice(self.tr("Afdrukken is mislukt."))
 
     def _update_actions(self) -> None:
-        has_doc = self._path is not None
-        for act in (
-            self.zoom_in_action,
-            self.zoom_out_action,
-            self.fit_width_action,
-            self.fit_page_action,
-            self.rotate_action,
-            self.find_action,
-            self.find_next_action,
-            self.find_previous_action,
-            self.print_action,
-            self.external_action,
-        ):
-            act.setEnabled(has_doc)
-        self.page_edit.setEnabled(has_doc)
-        if not has_doc:
-            self.back_action.setEnabled(False)
-            self.forward_action.setEnabled(False)
+        self.toolbar.set_has_document(self._path is not None)
 
 
 def main(argv: list[str] | None = None) -> int:
