@@ -5,6 +5,7 @@ The document is opened, rendered and searched by a ``RenderClient``'s worker thr
 touches PyMuPDF. Public API: ``open_file``, ``close_document``, ``document_opened``, ``error``.
 
 Run ``python -m vlnl_desktop.ui.viewer.viewer FILE [--page N] [--find TEXT]`` to look at it on its own.
+(A little over 500 lines: the opening flow with its stale-document hold and password prompt is the bulk.)
 """
 
 from __future__ import annotations
