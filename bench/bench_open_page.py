@@ -119,7 +119,7 @@ def measure(
 
 
 def rows(quick: bool = False) -> list[Row]:
-    from vlnl_desktop.ui.pdf_viewer import PdfViewer
+    from vlnl_desktop.ui.viewer.viewer import PdfViewer
 
     app = application()
     if quick:

@@ -116,7 +116,7 @@ def child(pages: int, zoom_steps: int, max_steps: int) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from vlnl_desktop.ui.pdf_viewer import PdfViewer
+    from vlnl_desktop.ui.viewer.viewer import PdfViewer
 
     path = make_long_pdf(pages)
     app = QApplication.instance() or QApplication(["bench"])

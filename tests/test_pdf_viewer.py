@@ -8,8 +8,8 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from test_pdf_document import make_unsafe_links_pdf
-from vlnl_desktop.ui.pdf_view import TILE
-from vlnl_desktop.ui.pdf_viewer import PdfViewer
+from vlnl_desktop.ui.viewer.render_keys import TILE
+from vlnl_desktop.ui.viewer.viewer import PdfViewer
 from vlnl_desktop.workers.image_cache import CacheKey, ImageCache
 
 SAMPLES = Path(__file__).parent / "data" / "pdf-samples"
@@ -88,8 +88,8 @@ def test_opens_at_page_with_count(qtbot, viewer):
     assert count == 117
     assert Path(path) == GEOTOPO.resolve()
     assert viewer.current_page == 9
-    assert viewer.page_edit.text() == "10"
-    assert viewer.page_count_label.text().strip() == "van 117"
+    assert viewer.toolbar.page_edit.text() == "10"
+    assert viewer.toolbar.page_count_label.text().strip() == "van 117"
     wait_rendered(qtbot, viewer, 9)
     dark, _ = ink_pixels(viewer.view.viewport().grab().toImage())
     assert dark > 100  # text is drawn, not just blank pages
@@ -108,11 +108,11 @@ def test_outline_navigation_and_back(qtbot, viewer):
         tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center()
     )
     assert viewer.current_page == 27
-    assert viewer.page_edit.text() == "28"
-    assert viewer.back_action.isEnabled()
-    viewer.back_action.trigger()
+    assert viewer.toolbar.page_edit.text() == "28"
+    assert viewer.toolbar.back_action.isEnabled()
+    viewer.toolbar.back_action.trigger()
     assert viewer.current_page == 0
-    viewer.forward_action.trigger()
+    viewer.toolbar.forward_action.trigger()
     assert viewer.current_page == 27
 
 
@@ -165,7 +165,7 @@ def test_arabic_renders_and_copies(qtbot, viewer):
     assert dark > 20
     QGuiApplication.clipboard().clear()
     drag(qtbot, viewer, page_point(viewer, 0, 40, 40), page_point(viewer, 0, 300, 100))
-    viewer.copy_action.trigger()
+    viewer.toolbar.copy_action.trigger()
     qtbot.waitUntil(lambda: "habibi" in QGuiApplication.clipboard().text())
     assert "حَبيبي" in QGuiApplication.clipboard().text()
 
@@ -336,37 +336,37 @@ def test_keyboard_navigation(qtbot, viewer):
     view = viewer.view
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_PageDown)
-    assert viewer.page_edit.text() == "2"
+    assert viewer.toolbar.page_edit.text() == "2"
     qtbot.keyClick(view, Qt.Key.Key_PageDown)
     assert viewer.current_page == 2
     qtbot.keyClick(view, Qt.Key.Key_PageUp)
     assert viewer.current_page == 1
     qtbot.keyClick(view, Qt.Key.Key_End)
-    assert viewer.page_edit.text() == "117"
+    assert viewer.toolbar.page_edit.text() == "117"
     qtbot.keyClick(view, Qt.Key.Key_Home)
     assert viewer.current_page == 0
 
 
 def test_page_field_jumps(qtbot, viewer):
     open_doc(qtbot, viewer, GEOTOPO)
-    viewer.page_edit.setFocus()
-    viewer.page_edit.selectAll()
-    qtbot.keyClicks(viewer.page_edit, "50")
-    qtbot.keyClick(viewer.page_edit, Qt.Key.Key_Return)
+    viewer.toolbar.page_edit.setFocus()
+    viewer.toolbar.page_edit.selectAll()
+    qtbot.keyClicks(viewer.toolbar.page_edit, "50")
+    qtbot.keyClick(viewer.toolbar.page_edit, Qt.Key.Key_Return)
     assert viewer.current_page == 49
 
 
 def test_zoom_keys_and_fit(qtbot, viewer):
     open_doc(qtbot, viewer, GEOTOPO)
     viewer.view.set_zoom(1.0)
-    assert viewer.zoom_label.text() == "100 %"
+    assert viewer.toolbar.zoom_label.text() == "100 %"
     viewer.view.setFocus()
     qtbot.keyClick(viewer.view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
-    assert viewer.zoom_label.text() == "110 %"
+    assert viewer.toolbar.zoom_label.text() == "110 %"
     qtbot.keyClick(viewer.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(viewer.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
-    assert viewer.zoom_label.text() == "90 %"
-    viewer.fit_page_action.trigger()
+    assert viewer.toolbar.zoom_label.text() == "90 %"
+    viewer.toolbar.fit_page_action.trigger()
     page = viewer.view.page_viewport_rect(viewer.current_page)
     assert page.height() <= viewer.view.viewport().height()
 
@@ -374,7 +374,7 @@ def test_zoom_keys_and_fit(qtbot, viewer):
 def test_high_zoom_renders_only_visible_tiles(qtbot, viewer):
     open_doc(qtbot, viewer, GEOTOPO, page=5)
     viewer.view.set_zoom(8.0)
-    assert viewer.zoom_label.text() == "800 %"
+    assert viewer.toolbar.zoom_label.text() == "800 %"
     wait_rendered(qtbot, viewer, viewer.current_page)
     cache = viewer.view._cache
     tiles = [k for k in cache._images if k.clip is not None]
@@ -388,7 +388,7 @@ def test_rotate_turns_pages(qtbot, viewer):
     before = viewer.view.page_viewport_rect(3)
     viewer.view.set_zoom(1.0)
     before = viewer.view.page_viewport_rect(3)
-    viewer.rotate_action.trigger()
+    viewer.toolbar.rotate_action.trigger()
     after = viewer.view.page_viewport_rect(3)
     assert after.width() == pytest.approx(before.height(), abs=1)
     assert viewer.current_page == 3
@@ -399,8 +399,8 @@ def test_close_document_empties_the_view(qtbot, viewer):
     open_doc(qtbot, viewer, MULTICOLUMN)
     viewer.close_document()
     assert viewer.page_count == 0
-    assert viewer.page_edit.text() == ""
-    assert not viewer.find_action.isEnabled()
+    assert viewer.toolbar.page_edit.text() == ""
+    assert not viewer.toolbar.find_action.isEnabled()
 
 
 def test_page_without_text_layer_notice(qtbot, viewer, tmp_path):

@@ -915,106 +915,6 @@ Do you want to open the link?</translation>
 <context>
     <name>PdfViewer</name>
     <message>
-        <source>Zijpaneel</source>
-        <translation>Side panel</translation>
-    </message>
-    <message>
-        <source>Miniaturen en inhoud tonen of verbergen (F9)</source>
-        <translation>Show or hide thumbnails and contents (F9)</translation>
-    </message>
-    <message>
-        <source>Terug</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <source>Terug (Alt+Links)</source>
-        <translation>Back (Alt+Left)</translation>
-    </message>
-    <message>
-        <source>Vooruit</source>
-        <translation>Forward</translation>
-    </message>
-    <message>
-        <source>Vooruit (Alt+Rechts)</source>
-        <translation>Forward (Alt+Right)</translation>
-    </message>
-    <message>
-        <source>Uitzoomen (Ctrl+-)</source>
-        <translation>Zoom out (Ctrl+-)</translation>
-    </message>
-    <message>
-        <source>Inzoomen (Ctrl++)</source>
-        <translation>Zoom in (Ctrl++)</translation>
-    </message>
-    <message>
-        <source>Paginabreedte</source>
-        <translation>Fit width</translation>
-    </message>
-    <message>
-        <source>Passend in de breedte (Ctrl+2)</source>
-        <translation>Fit the width (Ctrl+2)</translation>
-    </message>
-    <message>
-        <source>Hele pagina</source>
-        <translation>Fit page</translation>
-    </message>
-    <message>
-        <source>Hele pagina tonen (Ctrl+1)</source>
-        <translation>Show the whole page (Ctrl+1)</translation>
-    </message>
-    <message>
-        <source>Draaien</source>
-        <translation>Rotate</translation>
-    </message>
-    <message>
-        <source>Pagina&apos;s een kwartslag rechtsom draaien (Ctrl+R)</source>
-        <translation>Rotate the pages a quarter turn clockwise (Ctrl+R)</translation>
-    </message>
-    <message>
-        <source>Zoeken</source>
-        <translation>Find</translation>
-    </message>
-    <message>
-        <source>Zoeken in document (Ctrl+F)</source>
-        <translation>Find in document (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Volgende treffer</source>
-        <translation>Next match</translation>
-    </message>
-    <message>
-        <source>Vorige treffer</source>
-        <translation>Previous match</translation>
-    </message>
-    <message>
-        <source>Kopiëren</source>
-        <translation>Copy</translation>
-    </message>
-    <message>
-        <source>Afdrukken</source>
-        <translation>Print</translation>
-    </message>
-    <message>
-        <source>Document afdrukken (Ctrl+P)</source>
-        <translation>Print the document (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>Systeemviewer</source>
-        <translation>System viewer</translation>
-    </message>
-    <message>
-        <source>Openen in de standaard PDF-viewer van het systeem</source>
-        <translation>Open in the system&apos;s default PDF viewer</translation>
-    </message>
-    <message>
-        <source>Pagina</source>
-        <translation>Page</translation>
-    </message>
-    <message>
-        <source>Ga naar pagina</source>
-        <translation>Go to page</translation>
-    </message>
-    <message>
         <source>Miniaturen</source>
         <translation>Thumbnails</translation>
     </message>
@@ -1077,10 +977,6 @@ Do you want to open the link?</translation>
     <message>
         <source>%1 van %2</source>
         <translation>%1 of %2</translation>
-    </message>
-    <message>
-        <source>van %1</source>
-        <translation>of %1</translation>
     </message>
     <message>
         <source>Afdrukken is mislukt.</source>
@@ -1293,6 +1189,113 @@ Do you want to open the link?</translation>
     <message>
         <source>Opgeslagen als %1</source>
         <translation>Saved as %1</translation>
+    </message>
+</context>
+<context>
+    <name>ViewerToolbar</name>
+    <message>
+        <source>Zijpaneel</source>
+        <translation>Side panel</translation>
+    </message>
+    <message>
+        <source>Miniaturen en inhoud tonen of verbergen (F9)</source>
+        <translation>Show or hide thumbnails and contents (F9)</translation>
+    </message>
+    <message>
+        <source>Terug</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Terug (Alt+Links)</source>
+        <translation>Back (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Vooruit</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>Vooruit (Alt+Rechts)</source>
+        <translation>Forward (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>Uitzoomen (Ctrl+-)</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Inzoomen (Ctrl++)</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Paginabreedte</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Passend in de breedte (Ctrl+2)</source>
+        <translation>Fit the width (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Hele pagina</source>
+        <translation>Fit page</translation>
+    </message>
+    <message>
+        <source>Hele pagina tonen (Ctrl+1)</source>
+        <translation>Show the whole page (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Draaien</source>
+        <translation>Rotate</translation>
+    </message>
+    <message>
+        <source>Pagina&apos;s een kwartslag rechtsom draaien (Ctrl+R)</source>
+        <translation>Rotate the pages a quarter turn clockwise (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Zoeken in document (Ctrl+F)</source>
+        <translation>Find in document (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Volgende treffer</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <source>Vorige treffer</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <source>Kopiëren</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Afdrukken</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Document afdrukken (Ctrl+P)</source>
+        <translation>Print the document (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Systeemviewer</source>
+        <translation>System viewer</translation>
+    </message>
+    <message>
+        <source>Openen in de standaard PDF-viewer van het systeem</source>
+        <translation>Open in the system&apos;s default PDF viewer</translation>
+    </message>
+    <message>
+        <source>Pagina</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Ga naar pagina</source>
+        <translation>Go to page</translation>
+    </message>
+    <message>
+        <source>van %1</source>
+        <translation>of %1</translation>
     </message>
 </context>
 </TS>

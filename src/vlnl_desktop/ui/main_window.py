@@ -624,7 +624,7 @@ class MainWindow(QMainWindow):
         """The PDF viewer tab, created on first use; None if the viewer is not available."""
         if self.viewer is None:
             try:
-                from vlnl_desktop.ui.pdf_viewer import PdfViewer
+                from vlnl_desktop.ui.viewer.viewer import PdfViewer
             except ImportError as exc:
                 _log().warning("the PDF viewer is not available: %s", exc)
                 return None

@@ -1,19 +1,17 @@
-"""The one thread that owns an open PDF: it opens, renders, extracts text and finds; the GUI asks by signal.
+"""The one object that owns an open PDF, in its own thread: it opens, renders, extracts text and finds.
 
 PyMuPDF is not thread-safe, so ``PageRenderer`` lives in its own ``QThread`` and is the only object that
-touches the ``pymupdf.Document``. ``RenderClient`` is its handle in the GUI thread: it starts the thread,
-forwards requests as queued signals, and re-emits the answers.
+touches the ``pymupdf.Document``. ``RenderClient`` (workers/render_client.py) is its handle in the GUI
+thread; what they pass each other is in workers/render_protocol.py.
 
-Render requests come in *channels* ("view", "thumbs", "print"). A new request for a channel replaces what
-was still pending there, so pages that scrolled away are never rendered: the worker does one job per turn
-of its event loop and so sees the newest request before the next job. Every document gets a new id; an
-answer for an older id is dropped by the receiver.
+The worker does one job per turn of its event loop and so sees the newest request of a channel before
+the next job.
 
 Opening at page N does the least before that page can be shown: the worker loads page N once, renders
 it and answers with ``opened``, which carries that image and page N's size, the estimate for every other
-page; nothing else is read until the GUI has painted page N and is idle. Then, in small slices so that new requests are seen between them, the worker reads the exact size
-of every page (``sizes_ready``), the outline (``outline_ready``), then the links asked for, finds and
-thumbnails.
+page; nothing else is read until the GUI has painted page N and is idle. Then, in small slices so that
+new requests are seen between them, the worker reads the exact size of every page (``sizes_ready``), the
+outline (``outline_ready``), then the links asked for, finds and thumbnails.
 """
 
 from __future__ import annotations
@@ -21,16 +19,17 @@ from __future__ import annotations
 import logging
 import time
 from collections import deque
-from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractEventDispatcher, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
+from vlnl_desktop.workers.find_job import FindJob
 from vlnl_desktop.workers.image_cache import CacheKey
+from vlnl_desktop.workers.render_image import render_image
+from vlnl_desktop.workers.render_protocol import CHANNELS, DocumentInfo, RenderJob
 
 log = logging.getLogger(__name__)
 
-CHANNELS = ("view", "print", "thumbs")  # in order of priority
 _FIND_SLICE_SECONDS = 0.03
 _SIZES_SLICE_SECONDS = 0.004
 _SIZES_CHUNK = 64  # pages read between two looks at the clock
@@ -42,37 +41,6 @@ _GUI_TURN_MS = 50
 (``RenderClient.painted``), at most this long. PyMuPDF holds the GIL while it renders, so without this
 pause the GUI thread could not take in and paint the page it just got until the next job (often a page
 outside the view) is done."""
-
-
-@dataclass(frozen=True)
-class RenderJob:
-    """Render ``key`` (its page at its rotation, ``key.width`` device pixels wide, maybe a clip)."""
-
-    key: CacheKey
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    """What the GUI knows about an open document; sizes are in points, in each page's own rotation.
-
-    Unless ``sizes_exact``, only page ``first_page``'s size is exact and every other page has the same
-    size as an estimate; the exact sizes follow with ``sizes_ready``, the outline with ``outline_ready``.
-    """
-
-    doc_id: int
-    path: str
-    page_sizes: list[tuple[float, float]]
-    first_page: int = 0
-    sizes_exact: bool = True
-
-
-@dataclass
-class _FindState:
-    find_id: int
-    query: str
-    pages: deque[int]
-    total: int = 0
-    without_text: list[int] = field(default_factory=list)
 
 
 class PageRenderer(QObject):
@@ -105,7 +73,7 @@ class PageRenderer(QObject):
         self._pending: dict[str, deque[RenderJob]] = {ch: deque() for ch in CHANNELS}
         self._recent: deque[CacheKey] = deque(maxlen=64)
         self._links_pending: deque[int] = deque()
-        self._find: _FindState | None = None
+        self._find: FindJob | None = None
         self._shown = False  # the first "view" image has been sent (or nothing asked for one)
         self._sizes: list[tuple[float, float]] | None = (
             None  # exact sizes read so far, None if done
@@ -129,23 +97,12 @@ class PageRenderer(QObject):
         ``CacheKey`` the view will want of ``page``: that image is rendered at once and sent with
         ``opened`` (``RenderClient`` passes it on as a "view" image right after ``opened``).
         """
-        from vlnl_desktop.core.errors import PdfProblem
         from vlnl_desktop.core.pdf import document as pdf_document
-        from vlnl_desktop.core.pdf.gate import open_pdf
 
         self._close(later=True)
         self._doc_id = doc_id
-        try:
-            doc = open_pdf(path, password if isinstance(password, str) else None)
-        except PdfProblem as exc:
-            self._close()
-            self.open_failed.emit(doc_id, exc.code, str(exc), path)
-            return
-        except OSError as exc:
-            self._close()
-            self.open_failed.emit(
-                doc_id, "unreadable", f"The file cannot be read: {exc.strerror or exc}", path
-            )
+        doc = self._open(doc_id, path, password if isinstance(password, str) else None)
+        if doc is None:
             return
         self._doc = doc
         count = doc.page_count
@@ -186,6 +143,24 @@ class PageRenderer(QObject):
         self.opened.emit(info, key, image)
         self._shown = True
         self._timer.start(_GUI_TURN_MS)
+
+    def _open(self, doc_id: int, path: str, password: str | None):
+        """The document at ``path``, or None after answering ``open_failed`` with why it cannot be
+        opened. The one place that knows how opening fails."""
+        from vlnl_desktop.core.errors import PdfProblem
+        from vlnl_desktop.core.pdf.gate import open_pdf
+
+        try:
+            return open_pdf(path, password)
+        except PdfProblem as exc:
+            self._close()
+            self.open_failed.emit(doc_id, exc.code, str(exc), path)
+        except OSError as exc:
+            self._close()
+            self.open_failed.emit(
+                doc_id, "unreadable", f"The file cannot be read: {exc.strerror or exc}", path
+            )
+        return None
 
     @Slot()
     def close_document(self) -> None:
@@ -239,10 +214,7 @@ class PageRenderer(QObject):
         if not query.strip():
             self._find = None
             return
-        n = self._doc.page_count
-        start = min(max(start_page, 0), n - 1)
-        order = deque(list(range(start, n)) + list(range(0, start)))
-        self._find = _FindState(find_id, query, order)
+        self._find = FindJob.wrapping_round(find_id, query, start_page, self._doc.page_count)
         self._wake()
 
     @Slot()
@@ -353,28 +325,15 @@ class PageRenderer(QObject):
         self.links_ready.emit(self._doc_id, page, links)
 
     def _find_slice(self) -> None:
-        from vlnl_desktop.core.pdf import find as pdf_find
-
-        state = self._find
-        deadline = time.monotonic() + _FIND_SLICE_SECONDS
-        while state.pages and time.monotonic() < deadline:
-            index = state.pages.popleft()
-            try:
-                page = self._doc.load_page(index)
-                hits = pdf_find.find_on_page(page, state.query)
-                if not hits and not page.get_text("text").strip():
-                    state.without_text.append(index)
-            except RuntimeError as exc:
-                log.warning("Cannot search page %d: %s", index + 1, exc)
-                hits = []
-            if hits:
-                state.total += len(hits)
-                self.find_hits.emit(self._doc_id, state.find_id, index, hits)
-        if not state.pages:
+        job = self._find
+        job.search_slice(
+            self._doc,
+            _FIND_SLICE_SECONDS,
+            lambda page, hits: self.find_hits.emit(self._doc_id, job.find_id, page, hits),
+        )
+        if job.done:
             self._find = None
-            self.find_finished.emit(
-                self._doc_id, state.find_id, state.total, sorted(state.without_text)
-            )
+            self.find_finished.emit(self._doc_id, job.find_id, job.total, sorted(job.without_text))
 
     def _close(self, later: bool = False) -> None:
         """Forget the document and every request; ``later``: close the document only after the next
@@ -397,231 +356,3 @@ class PageRenderer(QObject):
     def _on_thread_finished(self) -> None:
         self._timer.stop()
         self._close()
-
-
-def render_image(doc, key: CacheKey, page=None) -> QImage:
-    """Render ``key`` from ``doc``: the page scaled to ``key.width`` × ``key.height`` device pixels,
-    rotated, maybe clipped.
-
-    ``key.clip`` is (x, y, w, h) in device pixels of the whole rotated page; only that part is rendered,
-    so a page at 800 % costs the memory of the visible tiles only. ``page``: the page, if already loaded.
-
-    MuPDF draws straight into the image's own pixels, in the format the view paints fastest
-    (``Format_RGB32``): no display list, no pixmap to copy, no conversion when painting.
-    """
-    import pymupdf
-
-    from vlnl_desktop.core.pdf import document as pdf_document
-
-    if page is None:
-        page = doc.load_page(key.page)
-    rect = page.rect
-    turned = key.rotation in (90, 270)
-    rotated_width, rotated_height = (
-        (rect.height, rect.width) if turned else (rect.width, rect.height)
-    )
-    # Scaled to exactly ``key.width`` × ``key.height`` pixels, the rectangle the view paints the page
-    # in: one zoom for both would make the image a pixel taller or shorter than that now and then, and
-    # the view would have to resample it (slower, and blurred).
-    zoom_x = key.width / rotated_width if rotated_width else 1.0
-    zoom_y = key.height / rotated_height if rotated_height and key.height else zoom_x
-    matrix = pymupdf.Matrix(zoom_x, zoom_y).prerotate(key.rotation)
-    clip = None
-    if key.clip is not None:
-        whole = rect * matrix
-        x, y, w, h = key.clip
-        device = pymupdf.Rect(whole.x0 + x, whole.y0 + y, whole.x0 + x + w, whole.y0 + y + h)
-        clip = device * ~matrix
-        clip.normalize()
-    box = pdf_document.render_box(page, matrix, clip)
-    width, height = box[2] - box[0], box[3] - box[1]
-    if width <= 0 or height <= 0:
-        return QImage()
-    image = QImage(width, height, QImage.Format.Format_RGB32)
-    if image.isNull():
-        raise ValueError(f"No memory for a {width}×{height} image")
-    image.fill(0xFFFFFFFF)
-    pdf_document.render_into(page, matrix, box, image.bits(), image.bytesPerLine())
-    return image
-
-
-class RenderClient(QObject):
-    """The GUI thread's handle on a ``PageRenderer`` in its own thread: requests out, answers back."""
-
-    opened = Signal(object)
-    """A document opened: its ``DocumentInfo``."""
-    open_failed = Signal(str, str, str)
-    """Opening failed: reason code, English message, path."""
-    sizes_ready = Signal(object)
-    """The exact size of every page of the current document: list of (width, height) in points."""
-    outline_ready = Signal(object)
-    """The outline of the current document: list of ``OutlineEntry``."""
-    page_rendered = Signal(str, object, QImage)
-    """An image of the current document: channel, ``CacheKey``, image (null if rendering failed)."""
-    links_ready = Signal(int, object)
-    """The links of a page of the current document: page, list of ``PdfLink``."""
-    text_ready = Signal(int, int, str, int)
-    """Text of the current document: request id, page, text, 1 if the page has a text layer else 0."""
-    find_hits = Signal(int, int, object)
-    """Hits of the current find: find id, page, list of ``PageHit``."""
-    find_finished = Signal(int, int, object)
-    """The current find is done: find id, total hits, pages without a text layer."""
-
-    _open_requested = Signal(int, str, object, int, object)
-    _close_requested = Signal()
-    _jobs_requested = Signal(int, str, object)
-    _links_requested = Signal(int, object)
-    _text_requested = Signal(int, int, int, object)
-    _find_requested = Signal(int, int, str, int)
-    _resume_requested = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.doc_id = 0
-        self._next_request = 0
-        self._resume = None  # the pending connection that passes ``painted`` on
-        self._thread = QThread()
-        self._thread.setObjectName("PageRenderer")
-        self._worker = PageRenderer()
-        self._worker.moveToThread(self._thread)
-        self._connect_signals()
-        self._thread.start()
-
-    def _connect_signals(self) -> None:
-        w = self._worker
-        self._open_requested.connect(w.open_document)
-        self._close_requested.connect(w.close_document)
-        self._jobs_requested.connect(w.set_jobs)
-        self._links_requested.connect(w.request_links)
-        self._text_requested.connect(w.request_text)
-        self._find_requested.connect(w.find)
-        self._resume_requested.connect(w.resume)
-        # Both run in the renderer's thread as it ends: close the document, then free the worker there.
-        self._thread.finished.connect(w._on_thread_finished, Qt.ConnectionType.DirectConnection)
-        self._thread.finished.connect(w.deleteLater)
-        w.opened.connect(self._on_opened)
-        w.open_failed.connect(self._on_open_failed)
-        w.sizes_ready.connect(self._on_sizes_ready)
-        w.outline_ready.connect(self._on_outline_ready)
-        w.page_rendered.connect(self._on_page_rendered)
-        w.links_ready.connect(self._on_links_ready)
-        w.text_ready.connect(self._on_text_ready)
-        w.find_hits.connect(self._on_find_hits)
-        w.find_finished.connect(self._on_find_finished)
-
-    # --- requests ---
-
-    def open(self, path: str, password: str | None = None, page: int = 0, first_key=None) -> int:
-        """Open ``path`` (closing the current document) to be shown at ``page`` (0-based); returns the
-        new document's id. ``first_key``: see ``PageRenderer.open_document``."""
-        self.doc_id += 1
-        self._cancel_resume()
-        self._open_requested.emit(self.doc_id, path, password, page, first_key)
-        return self.doc_id
-
-    def close(self) -> None:
-        """Close the current document; answers still on their way are dropped."""
-        self.doc_id += 1
-        self._close_requested.emit()
-
-    def set_jobs(self, channel: str, jobs: list[RenderJob]) -> None:
-        """Replace what ``channel`` still has to render by ``jobs``, most wanted first."""
-        self._jobs_requested.emit(self.doc_id, channel, list(jobs))
-
-    def request_links(self, pages: list[int]) -> None:
-        """Ask for the links of ``pages``; each answers with ``links_ready``."""
-        self._links_requested.emit(self.doc_id, list(pages))
-
-    def request_text(self, page: int, rect: tuple[float, float, float, float] | None) -> int:
-        """Ask for the text of ``page`` inside ``rect`` (display points; None: all); returns a request id."""
-        self._next_request += 1
-        self._text_requested.emit(self.doc_id, self._next_request, page, rect)
-        return self._next_request
-
-    def find(self, query: str, start_page: int = 0) -> int:
-        """Start finding ``query`` (an empty one stops); returns the find id the answers carry."""
-        self._next_request += 1
-        self._find_requested.emit(self.doc_id, self._next_request, query, start_page)
-        return self._next_request
-
-    def painted(self) -> None:
-        """Say the GUI has painted the "view" images it got: the worker waits for this (briefly).
-
-        It is told once this thread has done what it has to do now and waits for events: its next
-        jobs take the GIL, which the GUI would otherwise have to wait for (a switch interval, 5 ms,
-        each time) to put the painted page on screen and to take in whatever else came with it.
-        The signal goes from the event dispatcher straight to the worker, without Python.
-        """
-        dispatcher = QAbstractEventDispatcher.instance(QThread.currentThread())
-        if dispatcher is None:
-            self._resume_requested.emit()
-            return
-        self._cancel_resume()
-        self._resume = dispatcher.aboutToBlock.connect(
-            self._resume_requested, Qt.ConnectionType.SingleShotConnection
-        )
-
-    def _cancel_resume(self) -> None:
-        """Forget a ``painted`` not yet passed on (it was about the document before)."""
-        if self._resume is not None:
-            QObject.disconnect(self._resume)  # False if it has fired: nothing to undo
-            self._resume = None
-
-    def shutdown(self) -> None:
-        """Stop the thread (closing the document in it) and wait for it."""
-        if self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait()
-
-    # --- answers ---
-
-    @Slot(object, object, QImage)
-    def _on_opened(self, info: DocumentInfo, key: CacheKey | None, image: QImage) -> None:
-        if info.doc_id == self.doc_id:
-            self.opened.emit(info)
-            if key is not None and info.doc_id == self.doc_id:  # (not opened again meanwhile)
-                self.page_rendered.emit("view", key, image)
-
-    @Slot(int, str, str, str)
-    def _on_open_failed(self, doc_id: int, reason: str, message: str, path: str) -> None:
-        if doc_id == self.doc_id:
-            self.open_failed.emit(reason, message, path)
-
-    @Slot(int, object)
-    def _on_sizes_ready(self, doc_id: int, sizes: object) -> None:
-        if doc_id == self.doc_id:
-            self.sizes_ready.emit(sizes)
-
-    @Slot(int, object)
-    def _on_outline_ready(self, doc_id: int, entries: object) -> None:
-        if doc_id == self.doc_id:
-            self.outline_ready.emit(entries)
-
-    @Slot(str, object, QImage)
-    def _on_page_rendered(self, channel: str, key: CacheKey, image: QImage) -> None:
-        if key.doc == self.doc_id:
-            self.page_rendered.emit(channel, key, image)
-
-    @Slot(int, int, object)
-    def _on_links_ready(self, doc_id: int, page: int, links: object) -> None:
-        if doc_id == self.doc_id:
-            self.links_ready.emit(page, links)
-
-    @Slot(int, int, int, str, int)
-    def _on_text_ready(
-        self, doc_id: int, request_id: int, page: int, text: str, has_layer: bool
-    ) -> None:
-        if doc_id == self.doc_id:
-            self.text_ready.emit(request_id, page, text, has_layer)
-
-    @Slot(int, int, int, object)
-    def _on_find_hits(self, doc_id: int, find_id: int, page: int, hits: object) -> None:
-        if doc_id == self.doc_id:
-            self.find_hits.emit(find_id, page, hits)
-
-    @Slot(int, int, int, object)
-    def _on_find_finished(
-        self, doc_id: int, find_id: int, total: int, without_text: object
-    ) -> None:
-        if doc_id == self.doc_id:
-            self.find_finished.emit(find_id, total, without_text)

@@ -1,174 +1,46 @@
-"""A continuous, vertically scrolling view of a PDF's pages, painted from a cache of rendered images.
+"""The scrolling page canvas: a continuous, vertically scrolling view of a PDF's pages, painted from a
+cache of rendered images.
 
 Only pages in view (and one screen beyond) are requested from the renderer; when the view moves, the
 request is replaced, so pages that scrolled away are not rendered. A page still rendering is painted
 from another size of it in the cache, scaled, or blank. At high zoom a page is rendered in tiles and only
 the visible tiles are asked for. The view also draws find hits and the selection, copies the selected
 text, follows links (internal at once, external after the user confirms, others never) and keeps the
-back/forward history of jumps.
+back/forward history of jumps. Where the pages are is computed by ``layout.PageLayout``; what to render
+by ``render_keys``; how a page is painted by ``painting``.
+
+Over 500 lines because what is left is one widget's state machine (zoom, fit, rotation, scrolling,
+jumps and the Qt event overrides), which all move the same scroll bars; the next cut would be the
+request scheduling (timer, cache, links asked) into a helper of its own.
 """
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import math
-from dataclasses import dataclass
-from itertools import accumulate
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import (
-    QColor,
-    QDesktopServices,
-    QGuiApplication,
-    QImage,
-    QPainter,
-    QPen,
-    QTransform,
-)
-from PySide6.QtWidgets import QAbstractScrollArea, QMessageBox, QToolTip, QWidget
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from vlnl_desktop.core.pdf.links import LinkKind, PdfLink
-from vlnl_desktop.workers.image_cache import CacheKey, ImageCache
-from vlnl_desktop.workers.page_renderer import DocumentInfo, RenderClient, RenderJob
-
-LOGICAL_DPI = 96.0
-SPACING = 12
-TILE = 1024  # device pixels
-TILE_THRESHOLD = 3000 * 3000  # pages with more device pixels than this are rendered in tiles
-ZOOM_STEPS = (
-    0.25,
-    0.33,
-    0.5,
-    0.67,
-    0.75,
-    0.9,
-    1.0,
-    1.1,
-    1.25,
-    1.5,
-    1.75,
-    2.0,
-    2.5,
-    3.0,
-    4.0,
-    5.0,
-    6.0,
-    8.0,
+from vlnl_desktop.ui.navigation_history import NavigationHistory
+from vlnl_desktop.ui.viewer.layout import (
+    SPACING,
+    PageLayout,
+    clamp_zoom,
+    fit_zoom,
+    widest_size,
+    zoom_step_down,
+    zoom_step_up,
 )
-MIN_ZOOM, MAX_ZOOM = ZOOM_STEPS[0], ZOOM_STEPS[-1]
-
-_BACKGROUND = QColor("#5f6368")
-_HIT = QColor(255, 213, 0, 110)
-_CURRENT_HIT = QColor(255, 120, 0, 150)
-_SELECTION = QColor(40, 110, 230, 70)
-_SHADOW = QColor(0, 0, 0, 60)
-
-
-def rotation_transform(rotation: int, width: float, height: float) -> QTransform:
-    """Map a page's points (``width`` × ``height``, unrotated by the user) to the page turned clockwise."""
-    if rotation == 90:
-        return QTransform(0, 1, -1, 0, height, 0)
-    if rotation == 180:
-        return QTransform(-1, 0, 0, -1, width, height)
-    if rotation == 270:
-        return QTransform(0, -1, 1, 0, 0, width)
-    return QTransform()
-
-
-def fit_width_zoom(available: float, width: float) -> float:
-    """The zoom at which a page ``width`` points wide fills ``available`` logical pixels."""
-    zoom = available / (width * LOGICAL_DPI / 72) if width else 1.0
-    return min(max(zoom, 0.05), MAX_ZOOM)
-
-
-@dataclass(frozen=True)
-class FirstPageKey:
-    """Works out, in the renderer's thread, the image the view will want of the page a document opens
-    at, from that page's size: so the renderer can render it at once instead of waiting for the GUI to
-    lay out and ask. Plain arithmetic, the same as ``PdfView``'s fit-width layout (no widget access)."""
-
-    available: float
-    dpr: float
-    rotation: int
-
-    def __call__(self, doc_id: int, page: int, width: float, height: float) -> CacheKey | None:
-        """The key to render (None: the page is so large that the view will ask for tiles)."""
-        if self.rotation in (90, 270):
-            width, height = height, width
-        scale = fit_width_zoom(self.available, width) * LOGICAL_DPI / 72
-        w = round(round(width * scale) * self.dpr)
-        h = round(round(height * scale) * self.dpr)
-        if w * h > TILE_THRESHOLD:
-            return None
-        return CacheKey(doc_id, page, self.rotation, w, h)
-
-
-class PageLayout:
-    """Where each page is in the content: a column of pages ``SPACING`` apart, each centred in the width
-    of the widest. ``layout[i]`` is page i's ``QRectF`` in content pixels.
-
-    Built without a Python loop when every page has the same size (the estimate while a document opens,
-    and most documents); lookups by y bisect the page tops, so nothing on the way to showing page 500 of
-    a 1000-page document walks all the pages.
-    """
-
-    def __init__(self, sizes: list[tuple[float, float]], scale: float, turned: bool) -> None:
-        """``sizes``: each page's (width, height) in points; ``turned``: swap them (a quarter turn)."""
-        count = len(sizes)
-        self._count = count
-        if not count:
-            self._widths: list[int] = []
-            self._heights: list[int] = []
-            self._tops: list[int] = [SPACING]
-            self.width = self.height = 0.0
-            return
-        if sizes.count(sizes[0]) == count:
-            w, h = sizes[0][::-1] if turned else sizes[0]
-            pw, ph = round(w * scale), round(h * scale)
-            self._widths, self._heights = [pw] * count, [ph] * count
-            widest = w
-            self._tops = list(range(SPACING, SPACING + (count + 1) * (ph + SPACING), ph + SPACING))
-        else:
-            if turned:
-                sizes = [(h, w) for w, h in sizes]
-            self._widths = [round(w * scale) for w, _ in sizes]
-            self._heights = [round(h * scale) for _, h in sizes]
-            widest = max(w for w, _ in sizes)
-            self._tops = list(
-                accumulate(self._heights, lambda y, h: y + h + SPACING, initial=SPACING)
-            )
-        self.width = widest * scale + 2 * SPACING
-        self.height = float(self._tops[-1])
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, page: int) -> QRectF:
-        if not 0 <= page < self._count:
-            raise IndexError(page)
-        pw = self._widths[page]
-        return QRectF(round((self.width - pw) / 2), self._tops[page], pw, self._heights[page])
-
-    def pages_between(self, top: float, bottom: float) -> range:
-        """The pages that reach into the band of content from ``top`` to ``bottom``, in order."""
-        first = max(bisect.bisect_right(self._tops, top) - 1, 0)
-        if first < self._count and self._tops[first] + self._heights[first] <= top:
-            first += 1  # ``top`` is in the gap below that page
-        last = bisect.bisect_left(self._tops, bottom)
-        return range(first, min(last, self._count))
-
-    def page_at_y(self, y: float) -> int:
-        """The page whose band (the page and the gap below it) holds content ``y``, clamped."""
-        return min(max(bisect.bisect_right(self._tops, y) - 1, 0), self._count - 1)
-
-    def nearest(self, y: float) -> int:
-        """The page whose centre is nearest to content ``y`` (-1 without pages)."""
-        if not self._count:
-            return -1
-        i = self.page_at_y(y)
-        candidates = [j for j in (i - 1, i, i + 1) if 0 <= j < self._count]
-        return min(candidates, key=lambda j: abs(self._tops[j] + self._heights[j] / 2 - y))
+from vlnl_desktop.ui.viewer.links import PageLinks, leave_document
+from vlnl_desktop.ui.viewer.painting import BACKGROUND, paint_page, paint_selection
+from vlnl_desktop.ui.viewer.render_keys import FirstPageKey, page_keys, pages_to_render
+from vlnl_desktop.ui.viewer.selection import TextSelection
+from vlnl_desktop.workers.image_cache import CacheKey, ImageCache
+from vlnl_desktop.workers.render_client import RenderClient
+from vlnl_desktop.workers.render_protocol import DocumentInfo, RenderJob
 
 
 class PdfView(QAbstractScrollArea):
@@ -195,21 +67,16 @@ class PdfView(QAbstractScrollArea):
         self._zoom = 1.0
         self._fit: str | None = "width"
         self._rotation = 0
-        self._page_rects = PageLayout([], 1.0, False)
+        self._page_rects = PageLayout([])
         self._widest = (0.0, 0.0)  # the largest page width and height in points
         self._current_page = -1
-        self._links: dict[int, list[PdfLink]] = {}
-        self._links_asked: set[int] = set()
+        self._links = PageLinks()
         self._hits: dict[int, list] = {}
         self._current_hit = None
-        self._back: list[tuple[int, float]] = []
-        self._forward: list[tuple[int, float]] = []
+        # (page, y in points from its top) before and after each jump
+        self._history: NavigationHistory[tuple[int, float]] = NavigationHistory()
         self._drag_start: QPointF | None = None
-        self._selection: QRectF | None = None
-        self._selection_page = -1
-        self._selection_request = 0
-        self._selection_text: str | None = None
-        self._copy_pending = False
+        self._selection = TextSelection(client, self)
         self._pressed_link: PdfLink | None = None
         self._unpainted = False  # an image arrived that has not been painted yet
         self._request_timer = QTimer(self)
@@ -231,7 +98,8 @@ class PdfView(QAbstractScrollArea):
         self._hold_timer.timeout.connect(self._on_hold_timer)
         self._client.page_rendered.connect(self._on_page_rendered)
         self._client.links_ready.connect(self._on_links_ready)
-        self._client.text_ready.connect(self._on_text_ready)
+        self._selection.changed.connect(self.selection_changed)
+        self._selection.no_text_layer.connect(self._on_no_text_layer)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
 
@@ -247,11 +115,9 @@ class PdfView(QAbstractScrollArea):
         self._info = info
         self._set_widest()
         self._links.clear()
-        self._links_asked.clear()
         self._hits.clear()
         self._current_hit = None
-        self._back.clear()
-        self._forward.clear()
+        self._history.clear()
         self._clear_selection()
         self._current_page = -1
         self.history_changed.emit(0, 0)
@@ -293,13 +159,8 @@ class PdfView(QAbstractScrollArea):
         self.viewport().update()
 
     def _set_widest(self) -> None:
-        sizes = self._info.page_sizes if self._info else []
-        if not sizes:
-            self._widest = (0.0, 0.0)
-        elif self._info.sizes_exact is False or sizes.count(sizes[0]) == len(sizes):
-            self._widest = sizes[0]
-        else:
-            self._widest = (max(w for w, _ in sizes), max(h for _, h in sizes))
+        info = self._info
+        self._widest = widest_size(info.page_sizes, info.sizes_exact) if info else (0.0, 0.0)
 
     def hold_painting(self, msec: int) -> None:
         """Keep what is on screen until the next page image arrives, ``msec`` at most: while a document
@@ -344,11 +205,11 @@ class PdfView(QAbstractScrollArea):
 
     def zoom_in(self) -> None:
         """Zoom to the next step up."""
-        self.set_zoom(next((z for z in ZOOM_STEPS if z > self._zoom + 1e-3), MAX_ZOOM))
+        self.set_zoom(zoom_step_up(self._zoom))
 
     def zoom_out(self) -> None:
         """Zoom to the next step down."""
-        self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self._zoom - 1e-3), MIN_ZOOM))
+        self.set_zoom(zoom_step_down(self._zoom))
 
     def fit_width(self) -> None:
         """Zoom so the widest page fills the width; kept on resize until the user zooms."""
@@ -376,13 +237,10 @@ class PdfView(QAbstractScrollArea):
     def _fit_zoom(self) -> float:
         if not self._info:
             return self._zoom
-        avail_w = self._available_width()
+        page_size = self._info.page_sizes[max(self._current_page, 0)]
         avail_h = self.viewport().height() - 2 * SPACING
-        if self._fit == "page":
-            w, h = self._rotated_size(max(self._current_page, 0))
-            zoom = min(avail_w / (w * LOGICAL_DPI / 72), avail_h / (h * LOGICAL_DPI / 72))
-            return min(max(zoom, 0.05), MAX_ZOOM)
-        return fit_width_zoom(avail_w, self._widest[1 if self._rotation in (90, 270) else 0])
+        args = (self._widest, page_size, self._rotation, self._available_width(), avail_h)
+        return fit_zoom(self._fit or "width", *args)
 
     def _available_width(self) -> float:
         return self.viewport().width() - 2 * SPACING - 1
@@ -392,14 +250,14 @@ class PdfView(QAbstractScrollArea):
         return FirstPageKey(self._available_width(), self.devicePixelRatioF(), self._rotation)
 
     def _apply_zoom(self, zoom: float, anchor: QPointF | None = None) -> None:
-        zoom = min(max(zoom, 0.05), MAX_ZOOM)
+        zoom = clamp_zoom(zoom)
         if anchor is None:
             anchor = QPointF(self.viewport().width() / 2, self.viewport().height() / 2)
         page, point = self._page_point_at(anchor)
         self._zoom = zoom
         self._relayout()
         if page >= 0:
-            content = self._page_transform(page).map(point)
+            content = self._page_rects.transform(page).map(point)
             self.horizontalScrollBar().setValue(round(content.x() + self._x_offset() - anchor.x()))
             self.verticalScrollBar().setValue(round(content.y() - anchor.y()))
         self.zoom_changed.emit(self._zoom)
@@ -408,16 +266,9 @@ class PdfView(QAbstractScrollArea):
 
     # --- layout ---
 
-    def _rotated_size(self, page: int) -> tuple[float, float]:
-        w, h = self._info.page_sizes[page]
-        return (h, w) if self._rotation in (90, 270) else (w, h)
-
-    def _scale(self) -> float:
-        return self._zoom * LOGICAL_DPI / 72
-
     def _relayout(self) -> None:
         sizes = self._info.page_sizes if self._info else []
-        self._page_rects = PageLayout(sizes, self._scale(), self._rotation in (90, 270))
+        self._page_rects = PageLayout(sizes, self._zoom, self._rotation)
         self._update_scrollbars()
 
     def _update_scrollbars(self) -> None:
@@ -444,27 +295,13 @@ class PdfView(QAbstractScrollArea):
     def _to_content(self, pos: QPointF) -> QPointF:
         return QPointF(pos.x() + self._x_offset(), pos.y() + self.verticalScrollBar().value())
 
-    def _page_transform(self, page: int) -> QTransform:
-        """Page points (display orientation) to content pixels."""
-        w, h = self._info.page_sizes[page]
-        rect = self._page_rects[page]
-        s = self._scale()
-        t = rotation_transform(self._rotation, w, h)
-        return t * QTransform.fromScale(s, s) * QTransform.fromTranslate(rect.left(), rect.top())
-
-    def _page_at(self, content: QPointF) -> int:
-        if not self._page_rects:
-            return -1
-        page = self._page_rects.page_at_y(content.y())
-        return page if self._page_rects[page].contains(content) else -1
-
     def _page_point_at(self, viewport_pos: QPointF) -> tuple[int, QPointF]:
         """The page and page point under ``viewport_pos``, or the nearest page's point in line with it."""
         if not self._page_rects:
             return -1, QPointF()
         content = self._to_content(viewport_pos)
         page = self._page_rects.nearest(content.y())
-        point, _ok = self._page_transform(page).inverted()
+        point, _ok = self._page_rects.transform(page).inverted()
         return page, point.map(content)
 
     # --- navigation ---
@@ -478,9 +315,11 @@ class PdfView(QAbstractScrollArea):
             self._push_history()
         top = self._page_rects[page].top() - SPACING
         if y is not None and self._rotation == 0:
-            top = self._page_transform(page).map(QPointF(0, y)).y() - SPACING
+            top = self._page_rects.transform(page).map(QPointF(0, y)).y() - SPACING
         self.verticalScrollBar().setValue(round(top))
         self._update_current_page()
+        if record:
+            self._record_jump()
 
     def next_page(self) -> None:
         """Go to the next page."""
@@ -492,41 +331,41 @@ class PdfView(QAbstractScrollArea):
 
     def _position(self) -> tuple[int, float]:
         page = max(self._current_page, 0)
-        inverse, _ok = self._page_transform(page).inverted()
+        inverse, _ok = self._page_rects.transform(page).inverted()
         top = QPointF(self._page_rects[page].left(), self.verticalScrollBar().value() + SPACING)
         return page, max(0.0, inverse.map(top).y()) if self._rotation == 0 else 0.0
 
     def _push_history(self) -> None:
-        if not self._page_rects:
-            return
-        self._back.append(self._position())
-        self._forward.clear()
-        self.history_changed.emit(1, 0)
+        """Before a jump: remember where the user is now (they may have scrolled since the last one)."""
+        if self._page_rects:
+            self._history.replace_current(self._position())
+
+    def _record_jump(self) -> None:
+        """After a jump: remember where it landed, and say what back and forward can do now."""
+        if self._page_rects:
+            self._history.visit(self._position())
+            self._emit_history_changed()
+
+    def _emit_history_changed(self) -> None:
+        h = self._history
+        self.history_changed.emit(int(h.can_go_back()), int(h.can_go_forward()))
 
     def go_back(self) -> None:
         """Return to where the last jump came from."""
-        if self._back:
-            self._forward.append(self._position())
-            page, y = self._back.pop()
-            self.go_to_page(page, y, record=False)
-            self.history_changed.emit(int(bool(self._back)), 1)
+        if self._history.can_go_back():
+            self._history.replace_current(self._position())
+            self.go_to_page(*self._history.back(), record=False)
+            self._emit_history_changed()
 
     def go_forward(self) -> None:
         """Redo a jump undone with ``go_back``."""
-        if self._forward:
-            self._back.append(self._position())
-            page, y = self._forward.pop()
-            self.go_to_page(page, y, record=False)
-            self.history_changed.emit(1, int(bool(self._forward)))
+        if self._history.can_go_forward():
+            self._history.replace_current(self._position())
+            self.go_to_page(*self._history.forward(), record=False)
+            self._emit_history_changed()
 
     def _update_current_page(self) -> None:
-        visible = self._visible_rect()
-        best, best_height = -1, 0.0
-        for i in self._page_rects.pages_between(visible.top(), visible.bottom()):
-            rect = self._page_rects[i]
-            height = rect.intersected(visible).height()
-            if height > best_height + 0.5:
-                best, best_height = i, height
+        best = self._page_rects.most_visible(self._visible_rect())
         if best != self._current_page:
             self._current_page = best
             self.current_page_changed.emit(best)
@@ -554,7 +393,7 @@ class PdfView(QAbstractScrollArea):
         self.viewport().update()
 
     def _hit_content_rect(self, hit) -> QRectF:
-        t = self._page_transform(hit.page)
+        t = self._page_rects.transform(hit.page)
         result = QRectF()
         for r in hit.rects:
             result = result.united(t.mapRect(QRectF(QPointF(r[0], r[1]), QPointF(r[2], r[3]))))
@@ -577,48 +416,22 @@ class PdfView(QAbstractScrollArea):
         if not self._info:
             return
         visible = self._visible_rect()
-        margin = visible.adjusted(0, -visible.height(), 0, visible.height())
         dpr = self.devicePixelRatioF()
-        centre = visible.center().y()
-        rects = {
-            i: self._page_rects[i]
-            for i in self._page_rects.pages_between(margin.top(), margin.bottom())
-        }
-        in_view = {i for i, r in rects.items() if r.intersects(visible)}
-        wanted = sorted(
-            (i for i, r in rects.items() if r.intersects(margin)),
-            key=lambda i: (i not in in_view, abs(rects[i].center().y() - centre)),
-        )
+        wanted, in_view, margin = pages_to_render(self._page_rects, visible)
         jobs = []
         for i in wanted:
             for key in self._keys_for(i, visible if i in in_view else margin, dpr):
                 if key not in self._cache:
                     jobs.append(RenderJob(key))
         self._client.set_jobs("view", jobs)
-        missing_links = [i for i in wanted if i not in self._links_asked and i in in_view]
+        missing_links = self._links.not_asked([i for i in wanted if i in in_view])
         if missing_links:
-            self._links_asked.update(missing_links)
             self._client.request_links(missing_links)
 
     def _keys_for(self, page: int, area: QRectF, dpr: float) -> list[CacheKey]:
+        """The images that paint ``page`` where it meets content ``area``."""
         rect = self._page_rects[page]
-        width, height = round(rect.width() * dpr), round(rect.height() * dpr)
-        base = (self._client.doc_id, page, self._rotation, width, height)
-        if width * height <= TILE_THRESHOLD:
-            return [CacheKey(*base)]
-        part = rect.intersected(area).translated(-rect.left(), -rect.top())
-        if part.isEmpty():
-            return []
-        keys = []
-        x0, x1 = int(part.left() * dpr) // TILE, int(part.right() * dpr) // TILE
-        y0, y1 = int(part.top() * dpr) // TILE, int(part.bottom() * dpr) // TILE
-        for ty in range(y0, y1 + 1):
-            for tx in range(x0, x1 + 1):
-                x, y = tx * TILE, ty * TILE
-                w, h = min(TILE, width - x), min(TILE, height - y)
-                if w > 0 and h > 0:
-                    keys.append(CacheKey(*base, clip=(x, y, w, h)))
-        return keys
+        return page_keys(self._client.doc_id, page, rect, self._rotation, area, dpr)
 
     @Slot(str, object, QImage)
     def _on_page_rendered(self, channel: str, key: CacheKey, image: QImage) -> None:
@@ -633,64 +446,34 @@ class PdfView(QAbstractScrollArea):
 
     @Slot(int, object)
     def _on_links_ready(self, page: int, links: list[PdfLink]) -> None:
-        self._links[page] = links
+        self._links.set_page_links(page, links)
 
     # --- painting ---
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self.viewport())
-        painter.fillRect(self.viewport().rect(), _BACKGROUND)
+        painter.fillRect(self.viewport().rect(), BACKGROUND)
         if not self._info:
             return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         visible = self._visible_rect()
         painter.translate(-visible.left(), -visible.top())
         dpr = self.devicePixelRatioF()
-        for i in self._page_rects.pages_between(visible.top(), visible.bottom()):
-            rect = self._page_rects[i]
+        layout = self._page_rects
+        for i in layout.pages_between(visible.top(), visible.bottom()):
+            rect = layout[i]
             if rect.intersects(visible):
-                self._paint_page(painter, i, rect, visible, dpr)
-        if self._selection is not None:
-            painter.fillRect(self._selection, _SELECTION)
-            painter.setPen(QPen(_SELECTION.darker(150), 1))
-            painter.drawRect(self._selection)
+                keys = self._keys_for(i, visible, dpr)
+                hits = self._hits.get(i, ())
+                transform = layout.transform(i)
+                paint_page(
+                    painter, self._cache, rect, keys, dpr, transform, hits, self._current_hit
+                )
+        if self._selection.rect is not None:
+            paint_selection(painter, self._selection.rect)
         if self._unpainted:
             self._unpainted = False
             self._client.painted()  # the renderer waits for this before its next job
-
-    def _paint_page(
-        self, painter: QPainter, page: int, rect: QRectF, visible: QRectF, dpr: float
-    ) -> None:
-        # The shadow: only the strips right of and below the page (blending all of it costs more).
-        painter.fillRect(QRectF(rect.right(), rect.top() + 2, 2, rect.height()), _SHADOW)
-        painter.fillRect(QRectF(rect.left() + 2, rect.bottom(), rect.width() - 2, 2), _SHADOW)
-        keys = self._keys_for(page, visible, dpr)
-        whole = len(keys) == 1 and keys[0].clip is None
-        image = self._cache.get(keys[0]) if whole else None
-        if image is None or image.hasAlphaChannel() or image.size() != QSize(*keys[0][3:5]):
-            painter.fillRect(rect, Qt.GlobalColor.white)  # the image will not cover the page
-        if image is None:
-            nearest = self._cache.nearest(
-                self._client.doc_id, page, self._rotation, round(rect.width() * dpr)
-            )
-            if nearest is not None:
-                painter.drawImage(rect, nearest)
-        if whole and image is not None:
-            painter.drawImage(rect, image)
-        elif not whole:
-            for key in keys:
-                tile = self._cache.get(key)
-                if tile is not None:
-                    x, y, w, h = key.clip
-                    target = QRectF(rect.left() + x / dpr, rect.top() + y / dpr, w / dpr, h / dpr)
-                    painter.drawImage(target, tile)
-        t = self._page_transform(page)
-        for hit in self._hits.get(page, ()):
-            colour = _CURRENT_HIT if hit is self._current_hit else _HIT
-            for r in hit.rects:
-                painter.fillRect(
-                    t.mapRect(QRectF(QPointF(r[0], r[1]), QPointF(r[2], r[3]))), colour
-                )
 
     # --- events ---
 
@@ -746,7 +529,7 @@ class PdfView(QAbstractScrollArea):
             return
         self.setFocus()
         content = self._to_content(event.position())
-        self._pressed_link = self._link_at(content)
+        self._pressed_link = self._links.at(self._page_rects, content)
         self._drag_start = content
         self._clear_selection()
 
@@ -755,10 +538,10 @@ class PdfView(QAbstractScrollArea):
         if self._drag_start is not None:
             if (content - self._drag_start).manhattanLength() > 4:
                 self._pressed_link = None
-                self._selection = QRectF(self._drag_start, content).normalized()
+                self._selection.rect = QRectF(self._drag_start, content).normalized()
                 self.viewport().update()
             return
-        link = self._link_at(content)
+        link = self._links.at(self._page_rects, content)
         shape = Qt.CursorShape.PointingHandCursor if link else Qt.CursorShape.IBeamCursor
         self.viewport().setCursor(shape)
         if link and link.kind != LinkKind.INTERNAL:
@@ -772,56 +555,32 @@ class PdfView(QAbstractScrollArea):
         self._drag_start = None
         link = self._pressed_link
         self._pressed_link = None
-        if link is not None and link is self._link_at(content):
+        if link is not None and link is self._links.at(self._page_rects, content):
             self.activate_link(link)
-        elif self._selection is not None:
-            self._request_selection_text()
+        elif self._selection.rect is not None:
+            self._selection.finish(self._page_rects)
+            if self._selection.rect is None:  # it covered no page
+                self.viewport().update()
 
     # --- links ---
-
-    def _link_at(self, content: QPointF) -> PdfLink | None:
-        page = self._page_at(content)
-        if page < 0:
-            return None
-        inverse, _ok = self._page_transform(page).inverted()
-        p = inverse.map(content)
-        for link in self._links.get(page, ()):
-            x0, y0, x1, y1 = link.rect
-            if x0 <= p.x() <= x1 and y0 <= p.y() <= y1:
-                return link
-        return None
 
     def activate_link(self, link: PdfLink) -> None:
         """Follow ``link``: jump inside the document, or open a web address once the user agrees."""
         if link.kind == LinkKind.INTERNAL:
             self.go_to_page(link.target_page, link.target_y)
-        elif link.kind == LinkKind.EXTERNAL:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Link openen"),
-                self.tr(
-                    "Deze link opent een webpagina in uw browser:\n\n%1\n\nWilt u de link openen?"
-                ).replace("%1", link.uri),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer == QMessageBox.StandardButton.Yes:
-                QDesktopServices.openUrl(QUrl(link.uri))
-        else:
-            text = self.tr("Deze link wordt om veiligheidsredenen niet geopend:\n\n%1").replace(
-                "%1", link.uri
-            )
-            QMessageBox.warning(self, self.tr("Link geweigerd"), text)
-            self.notice.emit(self.tr("Link geweigerd: %1").replace("%1", link.uri))
+            return
+        notice = leave_document(self, link)
+        if notice:
+            self.notice.emit(notice)
 
     def links_on_page(self, page: int) -> list[PdfLink]:
         """The links of ``page`` known so far (they are read when the page first comes into view)."""
-        return list(self._links.get(page, ()))
+        return self._links.on_page(page)
 
     def link_position(self, page: int, link: PdfLink) -> QPointF:
         """The viewport point at the centre of ``link`` on ``page`` (for keyboard focus and tests)."""
         x0, y0, x1, y1 = link.rect
-        content = self._page_transform(page).map(QPointF((x0 + x1) / 2, (y0 + y1) / 2))
+        content = self._page_rects.transform(page).map(QPointF((x0 + x1) / 2, (y0 + y1) / 2))
         visible = self._visible_rect()
         return QPointF(content.x() - visible.left(), content.y() - visible.top())
 
@@ -833,58 +592,18 @@ class PdfView(QAbstractScrollArea):
     # --- selection and copy ---
 
     def _clear_selection(self) -> None:
-        self._selection = None
-        self._selection_page = -1
-        self._selection_text = None
-        self._copy_pending = False
-        self.selection_changed.emit(0)
+        self._selection.clear()
         self.viewport().update()
 
-    def _request_selection_text(self) -> None:
-        sel = self._selection
-        best, best_area = -1, 0.0
-        for i in self._page_rects.pages_between(sel.top(), sel.bottom()):
-            part = self._page_rects[i].intersected(sel)
-            area = part.width() * part.height()
-            if area > best_area:
-                best, best_area = i, area
-        if best < 0:
-            self._clear_selection()
-            return
-        inverse, _ok = self._page_transform(best).inverted()
-        r = inverse.mapRect(sel.intersected(self._page_rects[best]))
-        self._selection_page = best
-        self._selection_text = None
-        self._selection_request = self._client.request_text(
-            best, (r.left(), r.top(), r.right(), r.bottom())
-        )
-        self.selection_changed.emit(1)
-
-    @Slot(int, int, str, int)
-    def _on_text_ready(self, request_id: int, page: int, text: str, has_layer: int) -> None:
-        if request_id != self._selection_request:
-            return
-        self._selection_text = text
-        if not text.strip() and not has_layer:
-            self.notice.emit(self.tr("Deze pagina heeft geen tekstlaag."))
-        if self._copy_pending:
-            self._copy_pending = False
-            self._copy_now()
+    @Slot()
+    def _on_no_text_layer(self) -> None:
+        self.notice.emit(self.tr("Deze pagina heeft geen tekstlaag."))
 
     def copy_selection(self) -> None:
         """Copy the selected text to the clipboard (as soon as it has been read)."""
-        if self._selection is None:
-            return
-        if self._selection_text is None:
-            self._copy_pending = True
-        else:
-            self._copy_now()
-
-    def _copy_now(self) -> None:
-        if self._selection_text and self._selection_text.strip():
-            QGuiApplication.clipboard().setText(self._selection_text)
+        self._selection.copy()
 
     @property
     def selection_text(self) -> str | None:
         """The text of the selection, None while it is being read or without a selection."""
-        return self._selection_text
+        return self._selection.text

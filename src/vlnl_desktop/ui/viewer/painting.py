@@ -1,0 +1,63 @@
+"""How the view paints: the background, each page (its shadow, its image from the cache or a scaled
+other size of it while the right one renders, or its tiles), the find hits on it, and the selection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QTransform
+
+from vlnl_desktop.workers.image_cache import CacheKey, ImageCache
+
+BACKGROUND = QColor("#5f6368")
+_HIT = QColor(255, 213, 0, 110)
+_CURRENT_HIT = QColor(255, 120, 0, 150)
+_SELECTION = QColor(40, 110, 230, 70)
+_SHADOW = QColor(0, 0, 0, 60)
+
+
+def paint_page(
+    painter: QPainter,
+    cache: ImageCache,
+    rect: QRectF,
+    keys: list[CacheKey],
+    dpr: float,
+    transform: QTransform,
+    hits=(),
+    current_hit=None,
+) -> None:
+    """Paint the page at content ``rect`` from the images ``keys`` (one whole page, or tiles) in
+    ``cache``; then its ``hits`` (``PageHit``s, in page points mapped by ``transform``)."""
+    # The shadow: only the strips right of and below the page (blending all of it costs more).
+    painter.fillRect(QRectF(rect.right(), rect.top() + 2, 2, rect.height()), _SHADOW)
+    painter.fillRect(QRectF(rect.left() + 2, rect.bottom(), rect.width() - 2, 2), _SHADOW)
+    whole = len(keys) == 1 and keys[0].clip is None
+    image = cache.get(keys[0]) if whole else None
+    if image is None or image.hasAlphaChannel() or image.size() != QSize(*keys[0][3:5]):
+        painter.fillRect(rect, Qt.GlobalColor.white)  # the image will not cover the page
+    if image is None and keys:
+        key = keys[0]
+        nearest = cache.nearest(key.doc, key.page, key.rotation, round(rect.width() * dpr))
+        if nearest is not None:
+            painter.drawImage(rect, nearest)
+    if whole and image is not None:
+        painter.drawImage(rect, image)
+    elif not whole:
+        for key in keys:
+            tile = cache.get(key)
+            if tile is not None:
+                x, y, w, h = key.clip
+                target = QRectF(rect.left() + x / dpr, rect.top() + y / dpr, w / dpr, h / dpr)
+                painter.drawImage(target, tile)
+    for hit in hits:
+        colour = _CURRENT_HIT if hit is current_hit else _HIT
+        for r in hit.rects:
+            painter.fillRect(
+                transform.mapRect(QRectF(QPointF(r[0], r[1]), QPointF(r[2], r[3]))), colour
+            )
+
+
+def paint_selection(painter: QPainter, selection: QRectF) -> None:
+    """Paint the dragged selection rectangle (content pixels)."""
+    painter.fillRect(selection, _SELECTION)
+    painter.setPen(QPen(_SELECTION.darker(150), 1))
+    painter.drawRect(selection)

@@ -1,0 +1,537 @@
+"""The PDF viewer the main window embeds: it assembles toolbar, find bar, side panel (thumbnails,
+outline) and page view, and drives opening, finding and printing.
+
+The document is opened, rendered and searched by a ``RenderClient``'s worker thread; this widget never
+touches PyMuPDF. Public API: ``open_file``, ``close_document``, ``document_opened``, ``error``.
+
+Run ``python -m vlnl_desktop.ui.viewer.viewer FILE [--page N] [--find TEXT]`` to look at it on its own.
+(A little over 500 lines: the opening flow with its stale-document hold and password prompt is the bulk.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vlnl_desktop.ui.viewer.find_bar import FindBar
+from vlnl_desktop.ui.viewer.find_results import FindResults
+from vlnl_desktop.ui.viewer.printing import PrintJob, ask_printer
+from vlnl_desktop.ui.viewer.thumbnails import ThumbnailList
+from vlnl_desktop.ui.viewer.toolbar import ViewerToolbar
+from vlnl_desktop.ui.viewer.view import PdfView
+from vlnl_desktop.workers.image_cache import ImageCache
+from vlnl_desktop.workers.render_client import RenderClient
+from vlnl_desktop.workers.render_protocol import DocumentInfo
+
+HOLD_PAINT_MS = (
+    150  # while a document opens, the view keeps the old picture until its page is there
+)
+
+
+class PdfViewer(QWidget):
+    """A PDF viewer: open a file, read, find, follow links, print."""
+
+    document_opened = Signal(str, int)
+    """A document is shown: its path and page count."""
+    error = Signal(str)
+    """A document could not be shown: the message, as shown in the pane."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._client = RenderClient(self)
+        self._cache = ImageCache(96 * 1024 * 1024)
+        self._path: str | None = None
+        self._pending: tuple[str, int, str | None] | None = None
+        # The document on screen is being replaced: it is cleared when the answer comes, or when the
+        # view stops holding its picture, whichever is first.
+        self._stale = False
+        self._stale_timer = QTimer(self)
+        self._stale_timer.setSingleShot(True)
+        self._stale_timer.setInterval(HOLD_PAINT_MS)
+        self._asking_password = False
+        self._find = FindResults()
+        self._print_job: PrintJob | None = None
+        self._build_ui()
+        self._connect_signals()
+        self.retranslate_ui()
+        self._update_actions()
+
+    # --- construction ---
+
+    def _build_ui(self) -> None:
+        self.view = PdfView(self._client, self._cache, self)
+        self.toolbar = ViewerToolbar(self)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        self.notice_label = QLabel(self)
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setStyleSheet(
+            "QLabel { background: #fff4c2; color: #3d3000; padding: 4px 8px; }"
+        )
+        self.notice_label.hide()
+
+        self.thumbnails = ThumbnailList(self._client, self)
+        self.outline_tree = QTreeWidget(self)
+        self.outline_tree.setHeaderHidden(True)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.addTab(self.thumbnails, "")
+        self.side_tabs.addTab(self.outline_tree, "")
+        self.side_tabs.setMinimumWidth(140)
+
+        self.message_label = QLabel(self)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.setStyleSheet("QLabel { font-size: 13pt; padding: 24px; }")
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.message_label)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.side_tabs)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([170, 800])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.notice_label)
+        layout.addWidget(self.splitter, 1)
+        self.setFocusProxy(self.view)
+
+    def _connect_signals(self) -> None:
+        c = self._client
+        c.opened.connect(self._on_opened)
+        self._stale_timer.timeout.connect(self._clear_stale)
+        c.open_failed.connect(self._on_open_failed)
+        c.sizes_ready.connect(self._on_sizes_ready)
+        c.outline_ready.connect(self._on_outline_ready)
+        c.find_hits.connect(self._on_find_hits)
+        c.find_finished.connect(self._on_find_finished)
+        v = self.view
+        v.current_page_changed.connect(self._on_current_page_changed)
+        v.zoom_changed.connect(self._on_zoom_changed)
+        v.history_changed.connect(self._on_history_changed)
+        v.notice.connect(self.show_notice)
+        self.toolbar.sidebar_action.toggled.connect(self.side_tabs.setVisible)
+        self.toolbar.back_action.triggered.connect(v.go_back)
+        self.toolbar.forward_action.triggered.connect(v.go_forward)
+        self.toolbar.zoom_in_action.triggered.connect(v.zoom_in)
+        self.toolbar.zoom_out_action.triggered.connect(v.zoom_out)
+        self.toolbar.fit_width_action.triggered.connect(v.fit_width)
+        self.toolbar.fit_page_action.triggered.connect(v.fit_page)
+        self.toolbar.rotate_action.triggered.connect(self._on_rotate)
+        self.toolbar.find_action.triggered.connect(self.show_find_bar)
+        self.toolbar.find_next_action.triggered.connect(self.find_next)
+        self.toolbar.find_previous_action.triggered.connect(self.find_previous)
+        self.toolbar.copy_action.triggered.connect(v.copy_selection)
+        self.toolbar.print_action.triggered.connect(self.print_document)
+        self.toolbar.external_action.triggered.connect(self.open_in_system_viewer)
+        self.toolbar.page_edit.returnPressed.connect(self._on_page_entered)
+        self.find_bar.find_requested.connect(self._on_find_requested)
+        self.find_bar.next_requested.connect(self.find_next)
+        self.find_bar.previous_requested.connect(self.find_previous)
+        self.find_bar.closed.connect(self._on_find_closed)
+        self.thumbnails.page_activated.connect(self._on_thumbnail_activated)
+        self.outline_tree.itemActivated.connect(self._on_outline_activated)
+        self.outline_tree.itemClicked.connect(self._on_outline_activated)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._client.shutdown)
+
+    def retranslate_ui(self) -> None:
+        """Set every user-visible text."""
+        self.toolbar.retranslate_ui()
+        self.side_tabs.setTabText(0, self.tr("Miniaturen"))
+        self.side_tabs.setTabText(1, self.tr("Inhoud"))
+        self.find_bar.retranslate_ui()
+        self.view.retranslate_ui()
+        self._update_page_count()
+        self._update_find_count()
+        self._on_zoom_changed(self.view.zoom)
+
+    # --- public API ---
+
+    @property
+    def path(self) -> str | None:
+        """The path of the document shown, None if none."""
+        return self._path
+
+    @property
+    def page_count(self) -> int:
+        """Pages in the document shown."""
+        return self.view.page_count
+
+    @property
+    def current_page(self) -> int:
+        """The page in view (0-based), -1 without a document."""
+        return self.view.current_page
+
+    def open_file(
+        self, path: str | Path, page: int = 0, find: str | None = None, password: str | None = None
+    ) -> None:
+        """Open ``path`` at ``page`` (0-based), finding and highlighting ``find`` if given.
+
+        Opening happens in the renderer's thread: ``document_opened`` or ``error`` tells how it went.
+        An encrypted file without (the right) ``password`` asks the user for it.
+        """
+        path = str(Path(path).expanduser().resolve())
+        self._client.open(path, password, page, self.view.first_page_key())
+        # Then as little as can be: the renderer needs the GIL to open the file and render the page,
+        # and any Python work in this thread meanwhile (clearing the old document, the repaints that
+        # follow) would make it wait. The old document stays on screen, unpainted, and is cleared
+        # when the answer comes, just before the new one is laid out.
+        self._path = None
+        self._pending = (path, page, find)
+        self._stale = True
+        self._stale_timer.start()
+        self.view.hold_painting(HOLD_PAINT_MS)
+
+    def close_document(self) -> None:
+        """Close the document and show an empty pane."""
+        self._client.close()
+        self._clear_document()
+        self._pending = None
+
+    def show_find_bar(self) -> None:
+        """Show the find bar and put the cursor in it, text selected."""
+        self.find_bar.show()
+        self.find_bar.edit.setFocus()
+        self.find_bar.edit.selectAll()
+
+    def find(self, text: str) -> None:
+        """Find ``text`` in the document, starting at the current page."""
+        self.find_bar.show()
+        self.find_bar.find_now(text)
+
+    def find_next(self) -> None:
+        """Go to the next find hit, wrapping round."""
+        self._step_hit(1)
+
+    def find_previous(self) -> None:
+        """Go to the previous find hit, wrapping round."""
+        self._step_hit(-1)
+
+    @property
+    def find_count_text(self) -> str:
+        """The count shown in the find bar, e.g. "3 van 17"."""
+        return self.find_bar.count_label.text()
+
+    @property
+    def message_text(self) -> str:
+        """The message shown in place of a document, empty while a document is shown."""
+        return self.message_label.text() if self.stack.currentWidget() is self.message_label else ""
+
+    def show_notice(self, text: str) -> None:
+        """Show a short notice above the pages until the next action that replaces it."""
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
+
+    def open_in_system_viewer(self) -> None:
+        """Open the document in the system's own PDF viewer."""
+        if self._path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self._path))
+
+    def print_document(self) -> None:
+        """Ask for a printer and print the document (pages rendered by the worker at print resolution)."""
+        if self._path is None or self._print_job is not None:
+            return
+        chosen = ask_printer(self, Path(self._path).name, self.page_count)
+        if chosen is not None:
+            self.start_print(*chosen)
+
+    def start_print(self, printer, pages: list[int]) -> None:
+        """Print ``pages`` (0-based) on ``printer``, one page rendered at a time by the worker."""
+        self._print_job = PrintJob(self._client, printer, self.view.page_sizes(), pages, self)
+        self._print_job.finished.connect(self._on_print_finished)
+        self._print_job.start()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._client.shutdown()
+        super().closeEvent(event)
+
+    # --- opening ---
+
+    def _clear_document(self, opening: bool = False, replacing: bool = False) -> None:
+        """Show no document; ``opening``: another one is on its way, and the thumbnail rows (slow to
+        remove for a long document) are replaced only after its first page is shown; ``replacing``: it
+        is here and is shown next, which sets the view, the page field and the actions anew (setting
+        them twice would lay out and repaint the toolbar for nothing)."""
+        self._stale = False
+        self._stale_timer.stop()
+        self._path = None
+        self._cache.clear()
+        if not replacing:
+            self.view.set_document(None)
+        self.thumbnails.set_document(None, keep_rows=opening or replacing)
+        self.outline_tree.clear()
+        self._reset_find()
+        self.show_notice("")
+        if not replacing:
+            self.stack.setCurrentWidget(self.view)
+            self._update_page_count()
+            self._update_actions()
+
+    @Slot()
+    def _clear_stale(self) -> None:
+        """Clear the document being replaced, if that has not been done yet."""
+        if self._stale:
+            self._clear_document(opening=True)
+
+    @Slot(object)
+    def _on_opened(self, info: DocumentInfo) -> None:
+        if self._stale:
+            self._clear_document(replacing=True)
+        path, page, find = self._pending or (info.path, 0, None)
+        self._pending = None
+        self._path = info.path
+        self.stack.setCurrentWidget(self.view)
+        self.view.set_document(info, page)
+        self.view.request_pages_now()
+        self.thumbnails.set_document(info)
+        self._update_page_count()
+        self._update_actions()
+        self.view.setFocus()
+        if find:
+            self.find(find)
+        self.document_opened.emit(info.path, len(info.page_sizes))
+
+    @Slot(str, str, str)
+    def _on_open_failed(self, reason: str, message: str, path: str) -> None:
+        self._clear_stale()
+        if reason in ("password_required", "wrong_password") and not self._asking_password:
+            # the dialog may stay up a while: the panes must paint (not stay held) behind it
+            self.view.hold_painting(0)
+            self.thumbnails.set_document(None)
+            password = self._ask_password(path, wrong=reason == "wrong_password")
+            if password is not None:
+                page = self._pending[1] if self._pending else 0
+                self._client.open(path, password, page, self.view.first_page_key())
+                return
+            self._show_message(path, self.tr("Dit document is beveiligd met een wachtwoord."))
+            return
+        texts = {
+            "empty": self.tr("Dit bestand is leeg: het is geen PDF-document."),
+            "not_pdf": self.tr("Dit bestand is geen PDF-document."),
+            "damaged": self.tr("Dit PDF-document is beschadigd en kan niet worden gelezen."),
+            "no_pages": self.tr("Dit PDF-document heeft geen pagina's."),
+            "unreadable": self.tr("Het bestand kan niet worden gelezen."),
+        }
+        self._show_message(path, texts.get(reason, message))
+
+    def _ask_password(self, path: str, wrong: bool) -> str | None:
+        prompt = self.tr("Wachtwoord voor %1:").replace("%1", Path(path).name)
+        if wrong:
+            prompt = self.tr("Het wachtwoord is onjuist.") + "\n" + prompt
+        self._asking_password = True
+        try:
+            text, ok = QInputDialog.getText(
+                self, self.tr("Beveiligd document"), prompt, QLineEdit.EchoMode.Password
+            )
+        finally:
+            self._asking_password = False
+        return text if ok else None
+
+    def _show_message(self, path: str, text: str) -> None:
+        self._pending = None
+        self.view.hold_painting(0)
+        self.thumbnails.set_document(None)
+        self.message_label.setText(f"{text}\n\n{Path(path).name}")
+        self.stack.setCurrentWidget(self.message_label)
+        self.error.emit(text)
+
+    @Slot(object)
+    def _on_sizes_ready(self, sizes: list[tuple[float, float]]) -> None:
+        self.view.set_page_sizes(sizes)
+        self.thumbnails.set_page_sizes(sizes)
+
+    @Slot(object)
+    def _on_outline_ready(self, outline: list) -> None:
+        self.outline_tree.clear()
+        parents: list[QTreeWidgetItem] = []
+        for entry in outline:
+            level = max(1, min(entry.level, len(parents) + 1))
+            del parents[level - 1 :]
+            parent = parents[-1] if parents else self.outline_tree.invisibleRootItem()
+            item = QTreeWidgetItem(parent, [entry.title])
+            item.setData(0, Qt.ItemDataRole.UserRole, entry.page)
+            if entry.page >= 0:
+                item.setToolTip(0, self.tr("Pagina %1").replace("%1", str(entry.page + 1)))
+            parents.append(item)
+        self.side_tabs.setTabEnabled(1, bool(outline))
+        if outline and self.outline_tree.topLevelItemCount() < 15:
+            self.outline_tree.expandToDepth(0)
+
+    # --- find ---
+
+    def _reset_find(self) -> None:
+        self._find = FindResults()
+        self.view.set_hits({})
+        self.view.set_current_hit(None)
+        self._update_find_count()
+
+    @Slot(str)
+    def _on_find_requested(self, text: str) -> None:
+        self._reset_find()
+        self.show_notice("")
+        if not text.strip() or self._path is None:
+            self._client.find("")
+            return
+        start = max(self.view.current_page, 0)
+        self._find = FindResults(self._client.find(text, start))
+        self._update_find_count()
+
+    @Slot(int, int, object)
+    def _on_find_hits(self, find_id: int, page: int, hits: list) -> None:
+        if find_id != self._find.find_id:
+            return
+        first = self._find.add_page(page, hits)
+        self.view.set_hits(self._find.by_page())
+        if first:  # the first page with hits from where the find started
+            self.view.set_current_hit(self._find.current)
+        self._update_find_count()
+
+    @Slot(int, int, object)
+    def _on_find_finished(self, find_id: int, total: int, without_text: list) -> None:
+        if find_id != self._find.find_id:
+            return
+        self._find.done = True
+        self._update_find_count()
+        if total == 0 and self.view.current_page in without_text:
+            self.show_notice(self.tr("Deze pagina heeft geen tekstlaag."))
+
+    def _step_hit(self, step: int) -> None:
+        if not self._find.hits:
+            if self.find_bar.edit.text().strip() and self._find.find_id == 0:
+                self._on_find_requested(self.find_bar.edit.text())
+            return
+        self.view.set_current_hit(self._find.step(step))
+        self._update_find_count()
+
+    def _update_find_count(self) -> None:
+        label = self.find_bar.count_label
+        find = self._find
+        if find.find_id == 0:
+            label.setText("")
+        elif not find.hits:
+            label.setText(self.tr("Niet gevonden") if find.done else self.tr("Zoeken…"))
+        else:
+            text = (
+                self.tr("%1 van %2")
+                .replace("%1", str(find.index + 1))
+                .replace("%2", str(len(find.hits)))
+            )
+            label.setText(text if find.done else text + "…")
+
+    @property
+    def find_hit_count(self) -> int:
+        """Hits found so far for the current find."""
+        return len(self._find.hits)
+
+    @property
+    def find_finished(self) -> bool:
+        """Whether the current find has been through every page."""
+        return self._find.done
+
+    @Slot()
+    def _on_find_closed(self) -> None:
+        self._client.find("")
+        self._reset_find()
+        self.view.setFocus()
+
+    # --- toolbar and panels ---
+
+    @Slot(int)
+    def _on_current_page_changed(self, page: int) -> None:
+        self.toolbar.show_page(page)
+        if page >= 0:
+            self.thumbnails.set_current_page(page)
+
+    def _update_page_count(self) -> None:
+        self.toolbar.show_page_count(self.view.page_count)
+
+    @Slot()
+    def _on_page_entered(self) -> None:
+        text = self.toolbar.page_edit.text().strip()
+        if text.isdigit():
+            self.view.go_to_page(int(text) - 1)
+            self.view.setFocus()
+
+    @Slot(float)
+    def _on_zoom_changed(self, zoom: float) -> None:
+        self.toolbar.show_zoom(zoom)
+
+    @Slot(int, int)
+    def _on_history_changed(self, can_back: int, can_forward: int) -> None:
+        self.toolbar.set_history(bool(can_back), bool(can_forward))
+
+    @Slot()
+    def _on_rotate(self) -> None:
+        self.view.rotate(90)
+
+    @Slot(int)
+    def _on_thumbnail_activated(self, page: int) -> None:
+        self.view.go_to_page(page)
+
+    @Slot(QTreeWidgetItem)
+    def _on_outline_activated(self, item: QTreeWidgetItem) -> None:
+        page = item.data(0, Qt.ItemDataRole.UserRole)
+        if page is not None and page >= 0:
+            self.view.go_to_page(page)
+
+    @Slot(int)
+    def _on_print_finished(self, ok: int) -> None:
+        self._print_job = None
+        if not ok:
+            self.show_notice(self.tr("Afdrukken is mislukt."))
+
+    def _update_actions(self) -> None:
+        self.toolbar.set_has_document(self._path is not None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Show the viewer on its own: ``python -m vlnl_desktop.ui.viewer.viewer FILE [--page N] [--find TEXT]``."""
+    import argparse
+    import logging
+    import sys
+
+    parser = argparse.ArgumentParser(
+        prog="python -m vlnl_desktop.ui.viewer.viewer", description=main.__doc__
+    )
+    parser.add_argument("file")
+    parser.add_argument("--page", type=int, default=1, help="page to open at (1-based)")
+    parser.add_argument("--find", default=None, help="text to find and highlight")
+    parser.add_argument("--password", default=None)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    viewer = PdfViewer()
+    viewer.setWindowTitle(Path(args.file).name)
+    viewer.resize(1200, 860)
+    viewer.show()
+    viewer.open_file(args.file, page=max(args.page - 1, 0), find=args.find, password=args.password)
+    code = app.exec()
+    viewer.close()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
