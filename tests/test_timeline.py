@@ -13,7 +13,7 @@ from vlnl_desktop.core.archive.connections import connect_readonly
 from vlnl_desktop.core.archive.lifecycle import open_workspace
 from vlnl_desktop.core.timeline_data import decimal_year, load_timeline
 from vlnl_desktop.ui.theme_matrix import ThemeMatrix
-from vlnl_desktop.ui.timeline_view import TimelineView
+from vlnl_desktop.ui.timeline.view import TimelineView
 
 TODAY = date(2026, 1, 15)
 

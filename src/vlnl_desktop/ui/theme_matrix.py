@@ -2,7 +2,7 @@
 
 Public API:
 
-- ``ThemeMatrix(parent=None, *, data=None, conn=None)``; ``set_data(data)``, ``load(conn)``
+- ``ThemeMatrix(parent=None, *, data=None)``; ``set_data(data)`` (the table never reads the archive)
 - signal ``record_activated(str)``: a double click or Enter on a cell — a relation cell gives its
   summit's id, the theme and group cells the theme's
 - slot ``select_record(str)``: a theme selects its row, a summit its column; emits nothing
@@ -10,12 +10,15 @@ Public API:
 - ``export_csv(path)``: the whole table in its current order (UTF-8 with BOM, comma-separated,
   header row "Thema", "Groep", "2011 · Hingene", …); raises OSError
 - ``retranslate_ui()``
+
+Sorting goes through ``ThemeSortProxy``: every cell carries a sort key, a tuple, so that a summit's
+column sorts introduced < prioritised < discussed < empty, and equal cells keep the archive's order
+of themes (by group, then the themes' own order).
 """
 
 from __future__ import annotations
 
 import csv
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -23,35 +26,51 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
     Signal,
     Slot,
 )
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QKeySequence,
-    QPalette,
-    QStandardItem,
-    QStandardItemModel,
-)
+from PySide6.QtGui import QAction, QColor, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 
-from vlnl_desktop.core.timeline_data import TimelineData, load_timeline
+from vlnl_desktop.core.timeline_data import TimelineData
 from vlnl_desktop.core.vocabulary import RELATIONS
 from vlnl_desktop.ui.labels import relation_label
+from vlnl_desktop.ui.palette import is_dark, relation_colour
 
 ROLE_RECORD = Qt.ItemDataRole.UserRole + 1
 """The record a cell opens: the summit for relation cells, the theme for the first two columns."""
 ROLE_SORT = Qt.ItemDataRole.UserRole + 2
+"""The cell's sort key: a tuple (see ``ThemeSortProxy``)."""
 ROLE_RELATION = Qt.ItemDataRole.UserRole + 3
 FIXED_COLUMNS = 2  # Thema, Groep
 
-RELATION_COLOURS = {
-    "introduced": ("#23845a", "#5fd08f"),
-    "prioritised": ("#d0650a", "#ffaa55"),
-    "discussed": ("#4f5f70", "#b5c3d1"),
-}
+ThemePosition = tuple[
+    int, int
+]  # (rank of the theme's group, rank of the theme): the archive's order
+
+
+def relation_rank(relation: str | None) -> int:
+    """Strongest first, as ``vocabulary.RELATIONS`` orders them; no (or an unknown) relation last."""
+    return RELATIONS.index(relation) if relation in RELATIONS else len(RELATIONS)
+
+
+class ThemeSortProxy(QSortFilterProxyModel):
+    """Sorts rows by the sort keys (``ROLE_SORT``) of the clicked column: tuples, compared as such.
+
+    Theme column: the name, case-folded. Group column: the theme's position in the archive's
+    order. A summit's column: (rank of the relation, position), so the strongest relations come
+    first and equal ones keep the archive's order.
+    """
+
+    def lessThan(  # noqa: N802 (Qt override)
+        self,
+        left: QModelIndex | QPersistentModelIndex,
+        right: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        return left.data(ROLE_SORT) < right.data(ROLE_SORT)
 
 
 class ThemeMatrix(QTableView):
@@ -65,13 +84,14 @@ class ThemeMatrix(QTableView):
         parent: QWidget | None = None,
         *,
         data: TimelineData | None = None,
-        conn: sqlite3.Connection | None = None,
     ) -> None:
         super().__init__(parent)
         self._data = TimelineData()
         self._sorted_by_user = False  # until then: by group, in the archive's own order
-        self.matrix_model = QStandardItemModel(self)
-        self.matrix_model.setSortRole(ROLE_SORT)
+        self.source_model = QStandardItemModel(self)
+        self.matrix_model = ThemeSortProxy(self)
+        """The model the table shows: the cells in their sorted order."""
+        self.matrix_model.setSourceModel(self.source_model)
         self.setModel(self.matrix_model)
         self.setSortingEnabled(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -90,8 +110,6 @@ class ThemeMatrix(QTableView):
         self._connect_signals()
         if data is not None:
             self.set_data(data)
-        elif conn is not None:
-            self.load(conn)
 
     def _connect_signals(self) -> None:
         self.copy_action.triggered.connect(self.copy_selection)
@@ -114,9 +132,6 @@ class ThemeMatrix(QTableView):
 
     # -- data ----------------------------------------------------------------------------------
 
-    def load(self, conn: sqlite3.Connection) -> None:
-        self.set_data(load_timeline(conn))
-
     def set_data(self, data: TimelineData) -> None:
         self._data = data
         self._fill()
@@ -125,14 +140,9 @@ class ThemeMatrix(QTableView):
     def data(self) -> TimelineData:
         return self._data
 
-    def _relation_colour(self, relation: str) -> QColor:
-        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        light, on_dark = RELATION_COLOURS.get(relation, ("#808080", "#a0a0a0"))
-        return QColor(on_dark if dark else light)
-
     def _fill(self) -> None:
         """(Re)build the model; keeps the user's sort column and order."""
-        model = self.matrix_model
+        model = self.source_model
         header = self.horizontalHeader()
         sort_column, sort_order = header.sortIndicatorSection(), header.sortIndicatorOrder()
         model.clear()
@@ -142,13 +152,15 @@ class ThemeMatrix(QTableView):
         for column, summit in enumerate(summits, FIXED_COLUMNS):
             model.horizontalHeaderItem(column).setToolTip(summit.title)
         group_rank = {g.group_id: i for i, g in enumerate(self._data.groups)}
+        dark = is_dark(self.palette())
         for row, lane in enumerate(self._data.lanes):
             group = self._data.group(lane.group_id)
+            position: ThemePosition = (group_rank.get(lane.group_id, len(group_rank)), row)
             theme_item = QStandardItem(lane.name)
-            theme_item.setData(lane.name.casefold(), ROLE_SORT)
+            theme_item.setData((lane.name.casefold(),), ROLE_SORT)
             theme_item.setToolTip(lane.summary)
             group_item = QStandardItem(group.name if group else "")
-            group_item.setData(group_rank.get(lane.group_id, 999) * 10000 + row, ROLE_SORT)
+            group_item.setData(position, ROLE_SORT)
             cells = [theme_item, group_item]
             for item in cells:
                 item.setData(lane.theme_id, ROLE_RECORD)
@@ -157,14 +169,11 @@ class ThemeMatrix(QTableView):
                 item = QStandardItem(self.relation_text(link.relation) if link else "")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setData(summit.record_id, ROLE_RECORD)
-                rank = RELATIONS.index(link.relation) if link and link.relation in RELATIONS else 9
-                # Equal relations keep the table's own order.
-                item.setData(
-                    rank * 10000 + group_rank.get(lane.group_id, 999) * 100 + row, ROLE_SORT
-                )
+                relation = link.relation if link else None
+                item.setData((relation_rank(relation), *position), ROLE_SORT)
                 if link:
                     item.setData(link.relation, ROLE_RELATION)
-                    colour = self._relation_colour(link.relation)
+                    colour = relation_colour(link.relation, dark)
                     item.setForeground(colour)
                     tint = QColor(colour)
                     tint.setAlphaF(0.16)

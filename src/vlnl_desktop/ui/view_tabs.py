@@ -22,7 +22,7 @@ class ViewTabs(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self._window = window
-        self.timeline = None  # ui.timeline_view.TimelineView
+        self.timeline = None  # ui.timeline.view.TimelineView
         self.matrix = None  # ui.theme_matrix.ThemeMatrix
         self.timeline_page = QWidget(window)
         self.timeline_page.setObjectName("timelinePage")
@@ -68,7 +68,7 @@ class ViewTabs(QObject):
     def ensure_timeline(self):
         """The timeline view, built (and loaded from the window's archive) on first use."""
         if self.timeline is None:
-            from vlnl_desktop.ui.timeline_view import TimelineView
+            from vlnl_desktop.ui.timeline.view import TimelineView
 
             self.timeline = TimelineView(self.timeline_page)
             self.timeline.setObjectName("timelineView")
@@ -103,8 +103,10 @@ class ViewTabs(QObject):
             return
         import sqlite3
 
+        from vlnl_desktop.core.timeline_data import load_timeline
+
         try:
-            view.load(conn)
+            view.set_data(load_timeline(conn))
         except sqlite3.Error as exc:
             self._window.statusBar().showMessage(str(exc), 10000)
 
