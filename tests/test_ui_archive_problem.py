@@ -29,7 +29,8 @@ def test_damaged_archive_shows_the_message_and_rebuilding_fixes_it(
     assert "damaged" in window.problem.message.text() or "not" in window.problem.message.text()
     assert window.problem.rebuild_button.isVisible()
 
-    window.problem.rebuild_button.click()
+    with qtbot.waitSignal(window.session.rebuilt, timeout=60000):
+        window.problem.rebuild_button.click()
     assert window.stack.currentWidget() is window.splitter
     assert window.tree_model.rowCount() == 5
     moved = list(workspace.root.glob("archive.db.damaged-*"))
@@ -48,7 +49,8 @@ def test_missing_archive_shows_the_message_and_rebuilding_fixes_it(
     window = _open(qtbot, workspace, settings)
     assert window.stack.currentWidget() is window.problem
     assert "missing" in window.problem.message.text()
-    window.problem.rebuild_button.click()
+    with qtbot.waitSignal(window.session.rebuilt, timeout=60000):
+        window.problem.rebuild_button.click()
     assert window.stack.currentWidget() is window.splitter
     assert workspace.db_path.is_file()
     assert not list(workspace.root.glob("archive.db.damaged-*"))

@@ -47,19 +47,19 @@ def wait_for_summary(qtbot, window):
     """Wait until the import has ended and its summary is shown; its text as the user sees it."""
 
     def done() -> bool:
-        flow = window.import_flow
+        flow = window.imports.flow
         return flow is not None and not flow.busy and flow.summary_box is not None
 
     qtbot.waitUntil(done, timeout=60000)
-    box = window.import_flow.summary_box
+    box = window.imports.flow.summary_box
     qtbot.waitUntil(box.isVisible)
     return box.text() + "\n" + box.informativeText()
 
 
 def close_summary(qtbot, window):
-    box = window.import_flow.summary_box
+    box = window.imports.flow.summary_box
     box.button(QMessageBox.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: window.import_flow.summary_box is None)
+    qtbot.waitUntil(lambda: window.imports.flow.summary_box is None)
 
 
 def links_of(workspace, document_id) -> list[str]:
@@ -122,15 +122,15 @@ def test_import_from_the_menu_shows_the_documents_in_tree_counts_and_search(
 
     chosen = [str(FOUR_PAGES), str(MINIMAL), str(broken), str(OUTLINE)]
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (chosen, ""))
-    assert window.import_files_action in window.file_menu.actions()
-    window.import_files_action.trigger()
+    assert window.menus.import_files_action in window.menus.file_menu.actions()
+    window.menus.import_files_action.trigger()
     summary = wait_for_summary(qtbot, window)
 
     assert "3 documenten geïmporteerd." in summary
     assert "kapot.pdf: geen PDF" in summary
-    assert window.import_flow.summary_box.icon() == QMessageBox.Icon.Warning
+    assert window.imports.flow.summary_box.icon() == QMessageBox.Icon.Warning
     assert documents_in_tree(window) == before + 3
-    assert f"{before + 3} documenten" in window.counts_label.text()
+    assert f"{before + 3} documenten" in window.statusBar().counts_label.text()
     # the first new document is shown, and sits under "Documenten" in the tree
     new_id = document_id_for(window.workspace, FOUR_PAGES.name)
     assert window.current_record == new_id
@@ -148,7 +148,7 @@ def test_import_from_the_menu_shows_the_documents_in_tree_counts_and_search(
     row = next(i for i, h in enumerate(hits) if h.kind == "page" and h.id == new_id)
     assert hits[row].page == 2
     results.setCurrentRow(row)
-    viewer = window.ensure_viewer()
+    viewer = window.documents.ensure_viewer()
     with qtbot.waitSignal(viewer.document_opened, timeout=10000):
         window.search.activate_current()
     assert window.tabs.currentWidget() is viewer
@@ -157,11 +157,11 @@ def test_import_from_the_menu_shows_the_documents_in_tree_counts_and_search(
 
 
 def test_the_same_file_again_is_a_duplicate(qtbot, main_window):
-    main_window.import_paths([MINIMAL])
+    main_window.imports.import_paths([MINIMAL])
     wait_for_summary(qtbot, main_window)
     close_summary(qtbot, main_window)
     before = documents_in_tree(main_window)
-    main_window.import_paths([MINIMAL])
+    main_window.imports.import_paths([MINIMAL])
     summary = wait_for_summary(qtbot, main_window)
     assert "0 documenten geïmporteerd." in summary
     assert "minimal-document.pdf: al in het archief als doc-minimal-document" in summary
@@ -176,7 +176,7 @@ def test_folder_from_the_menu_imports_every_pdf_inside(qtbot, main_window, monke
     (folder / "notities.txt").write_text("geen pdf")
     before = documents_in_tree(main_window)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
-    main_window.import_folder_action.trigger()
+    main_window.menus.import_folder_action.trigger()
     summary = wait_for_summary(qtbot, main_window)
     assert "2 documenten geïmporteerd." in summary
     assert "notities" not in summary
@@ -195,7 +195,7 @@ def test_a_big_folder_is_read_in_worker_processes_that_end_with_the_import(
     for number, pdf in enumerate(pdfs):
         shutil.copy(pdf, folder / f"{number:02d}-{pdf.name}")
     before = documents_in_tree(main_window)
-    main_window.import_paths([folder])
+    main_window.imports.import_paths([folder])
     summary = wait_for_summary(qtbot, main_window)
     assert "9 documenten geïmporteerd." in summary
     assert documents_in_tree(main_window) == before + 9
@@ -216,8 +216,8 @@ def test_cancel_stops_between_files_and_keeps_what_was_imported(qtbot, main_wind
 
     monkeypatch.setattr(importer, "_prepared_in_order", held)
     before = documents_in_tree(main_window)
-    assert main_window.import_paths([MINIMAL, WRITER, OUTLINE])
-    progress = main_window.import_flow.progress
+    assert main_window.imports.import_paths([MINIMAL, WRITER, OUTLINE])
+    progress = main_window.imports.flow.progress
     qtbot.waitUntil(lambda: f"2 van 3: {WRITER.name}" in progress.labelText())
     qtbot.waitUntil(progress.isVisible, timeout=5000)
     [cancel] = [b for b in progress.findChildren(QPushButton) if b.text() == "Annuleren"]
@@ -228,7 +228,7 @@ def test_cancel_stops_between_files_and_keeps_what_was_imported(qtbot, main_wind
     assert "1 document geïmporteerd." in summary
     assert "Geannuleerd: 2 bestanden niet verwerkt." in summary
     assert documents_in_tree(main_window) == before + 1
-    assert main_window.import_files_action.isEnabled()
+    assert main_window.menus.import_files_action.isEnabled()
 
 
 def test_dropping_files_and_folders_on_the_window_imports_them(qtbot, main_window, tmp_path):
@@ -249,7 +249,7 @@ def test_dragging_something_else_is_refused(main_window):
     mime = QMimeData()
     mime.setText("gewoon tekst")
     assert not drag_and_drop(main_window, mime, main_window.detail.geometry().center())
-    assert main_window.import_flow is None
+    assert main_window.imports.flow is None
 
 
 def test_dropping_on_a_record_in_the_tree_links_the_documents_to_it(qtbot, main_window):
@@ -288,7 +288,7 @@ def test_an_encrypted_file_asks_for_its_password_until_it_is_right(qtbot, main_w
 
     monkeypatch.setattr(QInputDialog, "getText", get_text)
     before = documents_in_tree(main_window)
-    main_window.import_paths([ENCRYPTED, MINIMAL])
+    main_window.imports.import_paths([ENCRYPTED, MINIMAL])
     summary = wait_for_summary(qtbot, main_window)
     assert len(asked) == 2
     assert "libreoffice-writer-password.pdf" in asked[0][0]
@@ -301,7 +301,7 @@ def test_an_encrypted_file_asks_for_its_password_until_it_is_right(qtbot, main_w
 
 def test_no_password_given_leaves_the_file_out_and_says_why(qtbot, main_window, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
-    main_window.import_paths([ENCRYPTED])
+    main_window.imports.import_paths([ENCRYPTED])
     summary = wait_for_summary(qtbot, main_window)
     assert "libreoffice-writer-password.pdf: beveiligd met een wachtwoord" in summary
 
@@ -315,10 +315,11 @@ def test_dossier_export_writes_the_pdf_and_says_where(qtbot, main_window, monkey
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: messages.append(a[2]))
     main_window.show_overview()
-    assert not main_window.export_dossier_action.isEnabled()  # nothing selected
+    assert not main_window.menus.export_dossier_action.isEnabled()  # nothing selected
     main_window.select_record("top-2011")
-    assert main_window.export_dossier_action.isEnabled()
-    main_window.export_dossier_action.trigger()
+    assert main_window.menus.export_dossier_action.isEnabled()
+    main_window.menus.export_dossier_action.trigger()
+    qtbot.waitUntil(lambda: bool(messages), timeout=30000)  # written in the background
     written = tmp_path / "dossier hingene.pdf"
     assert written.read_bytes().startswith(b"%PDF")
     assert len(messages) == 1 and str(written) in messages[0]
@@ -330,7 +331,8 @@ def test_dossier_export_failure_is_a_message(qtbot, main_window, monkeypatch, tm
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     main_window.select_record("fotonica")
-    main_window.export_dossier_action.trigger()
+    main_window.menus.export_dossier_action.trigger()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=30000)  # tried in the background
     assert not target.exists()
     assert len(warnings) == 1 and str(target) in warnings[0]
     assert "Traceback" not in warnings[0]

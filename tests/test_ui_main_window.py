@@ -80,18 +80,18 @@ def test_missing_document_says_so_plainly(main_window):
     _click_link(main_window, "vlnl://document/doc-slotverklaring-2016")
     assert main_window.notice.isVisible()
     assert "nog niet in het archief" in main_window.notice.text()
-    assert main_window.viewer is None  # nothing was opened
+    assert main_window.documents.viewer is None  # nothing was opened
 
 
 def test_document_in_the_archive_opens_in_the_viewer(qtbot, main_window, workspace):
     add_document_file(workspace, "doc-slotverklaring-2016")
     main_window.load_archive()
     _select_in_tree(main_window, "top-2016")
-    assert main_window.ensure_viewer() is not None
-    with qtbot.waitSignal(main_window.viewer.document_opened, timeout=10000):
+    assert main_window.documents.ensure_viewer() is not None
+    with qtbot.waitSignal(main_window.documents.viewer.document_opened, timeout=10000):
         _click_link(main_window, "vlnl://document/doc-slotverklaring-2016")
-    assert main_window.tabs.currentWidget() is main_window.viewer
-    assert main_window.viewer.page_count == 4
+    assert main_window.tabs.currentWidget() is main_window.documents.viewer
+    assert main_window.documents.viewer.page_count == 4
     assert not main_window.notice.isVisible()
 
 
@@ -126,7 +126,9 @@ def test_back_and_forward_with_keys_and_mouse_buttons(qtbot, main_window):
     assert main_window.current_record == "fotonica"
     qtbot.mouseClick(main_window.tree.viewport(), Qt.MouseButton.BackButton)
     assert main_window.current_record == "top-2013"
-    assert main_window.back_action.isEnabled() and main_window.forward_action.isEnabled()
+    assert (
+        main_window.menus.back_action.isEnabled() and main_window.menus.forward_action.isEnabled()
+    )
     assert main_window.tree_model.record_id(main_window.tree.currentIndex()) == "top-2013"
 
 
@@ -155,7 +157,7 @@ def test_copy_record_as_text(qtbot, main_window):
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith("Vlaams-Nederlandse topontmoeting 2011 in Hingene")
     assert "Kris Peeters" in copied and "https://" in copied
-    assert main_window.copy_action in main_window.edit_menu.actions()
+    assert main_window.menus.copy_action in main_window.menus.edit_menu.actions()
 
 
 def test_keyboard_only_tab_reaches_search_tree_and_detail(qtbot, main_window):
@@ -171,14 +173,14 @@ def test_keyboard_only_tab_reaches_search_tree_and_detail(qtbot, main_window):
 
 
 def test_status_bar_shows_counts_and_location(main_window, workspace):
-    assert "7 topontmoetingen" in main_window.counts_label.text()
-    assert str(workspace.root) in main_window.location_label.text()
+    assert "7 topontmoetingen" in main_window.statusBar().counts_label.text()
+    assert str(workspace.root) in main_window.statusBar().location_label.text()
 
 
 def test_menus_are_all_there(main_window):
     titles = [a.text() for a in main_window.menuBar().actions()]
     assert titles == ["&Bestand", "Be&werken", "Beel&d", "&Help"]
-    help_texts = [a.text() for a in main_window.help_menu.actions()]
+    help_texts = [a.text() for a in main_window.menus.help_menu.actions()]
     assert "&Over vlnl-desktop" in help_texts and "&Licenties" in help_texts
 
 

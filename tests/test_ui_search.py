@@ -99,9 +99,38 @@ def test_page_hit_opens_the_viewer_at_the_page(qtbot, main_window, workspace):
     page_rows = [i for i, h in enumerate(hits) if h.kind == "page"]
     assert page_rows and hits[page_rows[0]].page == 2
     main_window.search.results.setCurrentRow(page_rows[0])
-    viewer = main_window.ensure_viewer()
+    viewer = main_window.documents.ensure_viewer()
     with qtbot.waitSignal(viewer.document_opened, timeout=10000):
         main_window.search.activate_current()
     assert main_window.tabs.currentWidget() is viewer
     qtbot.waitUntil(lambda: viewer.current_page == 1, timeout=5000)
     assert main_window.current_record == "doc-slotverklaring-2016"
+
+
+def test_a_page_hit_highlights_the_words_searched_not_the_query_syntax(
+    qtbot, main_window, workspace
+):
+    add_document_file(workspace, "doc-slotverklaring-2016")
+    main_window.load_archive()
+    _type(qtbot, main_window, '"gefburn" -nergensgenoemd')
+    hits = _hits(main_window)
+    page_rows = [i for i, h in enumerate(hits) if h.kind == "page"]
+    assert page_rows
+    main_window.search.results.setCurrentRow(page_rows[0])
+    viewer = main_window.documents.ensure_viewer()
+    with qtbot.waitSignal(viewer.document_opened, timeout=10000):
+        main_window.search.activate_current()
+    assert viewer.find_bar.edit.text() == "gefburn"
+    qtbot.waitUntil(lambda: viewer.find_count_text != "", timeout=5000)
+
+
+def test_the_words_to_highlight_come_from_the_query_parser(main_window):
+    panel = main_window.search
+    for typed, words in (
+        ('"Fotonica en AI" -waterstof', "fotonica en ai"),
+        ("hingene OR bornem -2011", "hingene bornem"),
+        ("(Artificiële* intelligentie)", "artificiele intelligentie"),
+        ("-alleen -uitgesloten", ""),
+    ):
+        panel.last_text = typed
+        assert panel.find_text() == words, typed

@@ -35,7 +35,7 @@ def select_in_tree(window, record_id):
 def test_the_tijdlijn_tab_is_there_and_built_when_first_shown(qtbot, main_window):
     assert "Tijdlijn" in tab_titles(main_window)
     assert main_window.view_tabs.timeline is None  # start-up does not pay for it
-    assert main_window.view_tabs.timeline_action in main_window.view_menu.actions()
+    assert main_window.view_tabs.timeline_action in main_window.menus.view_menu.actions()
     timeline = show_timeline(qtbot, main_window)
     assert main_window.tabs.currentWidget() is main_window.view_tabs.timeline_page
     assert "top-2011" in {m.record_id for m in timeline.data.marks}
@@ -71,7 +71,7 @@ def test_the_timeline_built_later_shows_the_record_already_selected(qtbot, main_
 
 def test_the_theme_table_opens_from_the_menu_and_follows_the_tree(qtbot, main_window):
     window = main_window
-    assert window.view_tabs.matrix_action in window.view_menu.actions()
+    assert window.view_tabs.matrix_action in window.menus.view_menu.actions()
     window.view_tabs.matrix_action.trigger()
     matrix = window.view_tabs.matrix
     assert matrix is not None and window.tabs.currentWidget() is matrix
@@ -96,7 +96,7 @@ def test_export_png_svg_and_csv_from_the_menu(qtbot, main_window, monkeypatch, t
     window = main_window
     chosen = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (chosen.pop(0), ""))
-    file_actions = window.file_menu.actions()
+    file_actions = window.menus.file_menu.actions()
     tabs = window.view_tabs
     for act in (tabs.export_png_action, tabs.export_svg_action, tabs.export_csv_action):
         assert act in file_actions
@@ -143,7 +143,7 @@ def test_cancelling_the_file_dialog_writes_nothing(main_window, monkeypatch, tmp
 def test_tab_and_menu_texts_switch_to_english(qtbot, main_window):
     main_window.view_tabs.show_matrix()
     main_window.set_language("en")
-    qtbot.waitUntil(lambda: main_window.view_menu.title() == "&View")
+    qtbot.waitUntil(lambda: main_window.menus.view_menu.title() == "&View")
     titles = tab_titles(main_window)
     assert "Timeline" in titles and "Theme × summit" in titles
-    assert main_window.import_files_action.text() == "&Import documents…"
+    assert main_window.menus.import_files_action.text() == "&Import documents…"

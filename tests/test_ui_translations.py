@@ -66,11 +66,11 @@ def test_compiled_qm_is_up_to_date(tmp_path):
 
 def test_switching_to_english_changes_the_window_without_a_restart(qtbot, main_window):
     main_window.select_record("top-2011")
-    assert main_window.file_menu.title() == "&Bestand"
+    assert main_window.menus.file_menu.title() == "&Bestand"
     main_window.set_language("en")
     qtbot.waitUntil(lambda: "Participants" in main_window.detail.plain_text())
-    assert main_window.file_menu.title() == "&File"
-    assert main_window.edit_menu.title() == "&Edit"
+    assert main_window.menus.file_menu.title() == "&File"
+    assert main_window.menus.edit_menu.title() == "&Edit"
     assert main_window.tabs.tabText(0) == "Details"
     assert main_window.tree_model.section_index("summits").data() == "Summits (7)"
     text = main_window.detail.plain_text()
@@ -79,15 +79,15 @@ def test_switching_to_english_changes_the_window_without_a_restart(qtbot, main_w
     assert main_window.settings.value("language") == "en"
     main_window.set_language("nl")
     qtbot.waitUntil(lambda: "Deelnemers" in main_window.detail.plain_text())
-    assert main_window.file_menu.title() == "&Bestand"
+    assert main_window.menus.file_menu.title() == "&Bestand"
 
 
 def test_language_menu_switches(qtbot, main_window):
-    main_window.language_actions["en"].trigger()
-    qtbot.waitUntil(lambda: main_window.view_menu.title() == "&View")
-    assert main_window.language_actions["en"].isChecked()
-    main_window.language_actions["nl"].trigger()
-    qtbot.waitUntil(lambda: main_window.view_menu.title() == "Beel&d")
+    main_window.menus.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: main_window.menus.view_menu.title() == "&View")
+    assert main_window.menus.language_actions["en"].isChecked()
+    main_window.menus.language_actions["nl"].trigger()
+    qtbot.waitUntil(lambda: main_window.menus.view_menu.title() == "Beel&d")
 
 
 def test_the_system_language_decides_and_dutch_comes_first():

@@ -51,6 +51,21 @@
     </message>
 </context>
 <context>
+    <name>ArchiveStatusBar</name>
+    <message>
+        <source>Geen archief geopend</source>
+        <translation>No archive open</translation>
+    </message>
+    <message>
+        <source>%1 intentieverklaringen · %2 topontmoetingen · %3 gebeurtenissen · %4 thema&apos;s · %5 documenten (%6 als bestand)</source>
+        <translation>%1 declarations of intent · %2 summits · %3 events · %4 themes · %5 documents (%6 as a file)</translation>
+    </message>
+    <message>
+        <source>Archief: %1</source>
+        <translation>Archive: %1</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveTreeModel</name>
     <message>
         <source>Archief</source>
@@ -303,6 +318,37 @@
     </message>
 </context>
 <context>
+    <name>DocumentOpener</name>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Het archief bevat geen document %1.</source>
+        <translation>The archive has no document %1.</translation>
+    </message>
+    <message>
+        <source>Het bestand van „%1” is nog niet in het archief. Voeg het toe met &apos;vlnl-desktop import&apos; of haal het op met &apos;vlnl-desktop fetch&apos;.</source>
+        <translation>The file of “%1” is not in the archive yet. Add it with &apos;vlnl-desktop import&apos; or download it with &apos;vlnl-desktop fetch&apos;.</translation>
+    </message>
+    <message>
+        <source>Het bestand van „%1” ontbreekt in de map met documenten (%2). &apos;vlnl-desktop check&apos; zoekt uit wat er mis is.</source>
+        <translation>The file of “%1” is missing from the documents folder (%2). &apos;vlnl-desktop check&apos; finds out what is wrong.</translation>
+    </message>
+    <message>
+        <source>De PDF-viewer is niet beschikbaar in deze installatie.</source>
+        <translation>The PDF viewer is not available in this installation.</translation>
+    </message>
+    <message>
+        <source>PDF openen</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <source>PDF-documenten (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>DossierExport</name>
     <message>
         <source>Dossier - %1.pdf</source>
@@ -425,6 +471,13 @@
     <message>
         <source>… en nog %1 (zie de details)</source>
         <translation>… and %1 more (see the details)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportStarter</name>
+    <message>
+        <source>Er loopt al een import; wacht tot die klaar is.</source>
+        <translation>An import is already running; wait until it has finished.</translation>
     </message>
 </context>
 <context>
@@ -699,11 +752,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>vlnl-desktop — Vlaams-Nederlandse samenwerking</source>
-        <translation>vlnl-desktop — Flemish-Dutch cooperation</translation>
-    </message>
+    <name>MainActions</name>
     <message>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
@@ -792,6 +841,13 @@
         <source>&amp;Systeemtaal</source>
         <translation>&amp;System language</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>vlnl-desktop — Vlaams-Nederlandse samenwerking</source>
+        <translation>vlnl-desktop — Flemish-Dutch cooperation</translation>
+    </message>
     <message>
         <source>Archief</source>
         <translation>Archive</translation>
@@ -799,6 +855,10 @@
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>Het archief wordt opnieuw opgebouwd…</source>
+        <translation>Rebuilding the archive…</translation>
     </message>
     <message>
         <source>Opnieuw opbouwen mislukt: %1</source>
@@ -821,52 +881,8 @@
         <translation>Rebuild the archive from the archive that comes with the program? Documents you added yourself are kept.</translation>
     </message>
     <message>
-        <source>Document</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <source>Het archief bevat geen document %1.</source>
-        <translation>The archive has no document %1.</translation>
-    </message>
-    <message>
-        <source>Het bestand van „%1” is nog niet in het archief. Voeg het toe met &apos;vlnl-desktop import&apos; of haal het op met &apos;vlnl-desktop fetch&apos;.</source>
-        <translation>The file of “%1” is not in the archive yet. Add it with &apos;vlnl-desktop import&apos; or download it with &apos;vlnl-desktop fetch&apos;.</translation>
-    </message>
-    <message>
-        <source>Het bestand van „%1” ontbreekt in de map met documenten (%2). &apos;vlnl-desktop check&apos; zoekt uit wat er mis is.</source>
-        <translation>The file of “%1” is missing from the documents folder (%2). &apos;vlnl-desktop check&apos; finds out what is wrong.</translation>
-    </message>
-    <message>
-        <source>De PDF-viewer is niet beschikbaar in deze installatie.</source>
-        <translation>The PDF viewer is not available in this installation.</translation>
-    </message>
-    <message>
-        <source>PDF openen</source>
-        <translation>Open PDF</translation>
-    </message>
-    <message>
-        <source>PDF-documenten (*.pdf)</source>
-        <translation>PDF documents (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Er loopt al een import; wacht tot die klaar is.</source>
-        <translation>An import is already running; wait until it has finished.</translation>
-    </message>
-    <message>
         <source>Gekopieerd naar het klembord.</source>
         <translation>Copied to the clipboard.</translation>
-    </message>
-    <message>
-        <source>Geen archief geopend</source>
-        <translation>No archive open</translation>
-    </message>
-    <message>
-        <source>%1 intentieverklaringen · %2 topontmoetingen · %3 gebeurtenissen · %4 thema&apos;s · %5 documenten (%6 als bestand)</source>
-        <translation>%1 declarations of intent · %2 summits · %3 events · %4 themes · %5 documents (%6 as a file)</translation>
-    </message>
-    <message>
-        <source>Archief: %1</source>
-        <translation>Archive: %1</translation>
     </message>
 </context>
 <context>

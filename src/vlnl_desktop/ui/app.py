@@ -133,9 +133,9 @@ def run(
     if open_path:
         zero_based = max((page or 1) - 1, 0)
         if Path(open_path).expanduser().is_file():
-            window.open_file(Path(open_path).expanduser(), zero_based, find)
+            window.documents.open_file(Path(open_path).expanduser(), zero_based, find)
         else:
-            window.open_document(open_path, zero_based, find)
+            window.documents.open_document(open_path, zero_based, find)
     try:
         return app.exec()
     finally:

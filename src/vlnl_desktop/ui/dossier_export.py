@@ -1,16 +1,16 @@
-"""Bestand › Dossier exporteren…: the selected record's dossier (``core.record_sheets``) as a PDF.
+"""Bestand › Dossier exporteren…: the selected record's dossier (``core.documents.sheets``) as a PDF.
 
-Asks where to save it, writes it, and says how it went; an error is a message, never a traceback.
+``DossierExport`` asks where to save it, has the archive session write it in the background (the
+sheets are rendered with PyMuPDF, which never runs on the GUI thread) and says how it went; an error
+is a message, never a traceback.
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
@@ -21,64 +21,66 @@ def suggested_name(title: str) -> str:
     return QCoreApplication.translate("DossierExport", "Dossier - %1.pdf").replace("%1", clean)
 
 
-def export_dossier_as(
-    parent: QWidget,
-    conn: sqlite3.Connection,
-    record_id: str,
-    title: str,
-    folder: str | None = None,
-) -> Path | None:
-    """Ask for a file, write the dossier of ``record_id`` there; the path, or None if not written."""
-    from vlnl_desktop.core.errors import VlnlError
+class DossierExport(QObject):
+    """One dossier export at a time; remembers the folder last saved to."""
 
-    start = folder or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation
-    )
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent,
-        QCoreApplication.translate("DossierExport", "Dossier exporteren"),
-        str(Path(start or Path.home()) / suggested_name(title)),
-        QCoreApplication.translate("DossierExport", "PDF-documenten (*.pdf)"),
-    )
-    if not chosen:
-        return None
-    path = Path(chosen)
-    if path.suffix.lower() != ".pdf":
-        path = path.with_name(path.name + ".pdf")
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        from vlnl_desktop.core.documents.sheets import export_dossier
+    finished = Signal(object)
+    """The export ended: the path written, or None if it could not be written."""
 
-        export_dossier(conn, record_id, path)
-    except OSError as exc:
-        problem = exc.strerror or str(exc)
-    except VlnlError as exc:
-        problem = str(exc)
-    except Exception as exc:  # sqlite3, MuPDF, …: a message, and the details in the log
-        import logging
+    def __init__(self, session, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._session = session  # ui.archive_session.ArchiveSession
+        self._parent = parent
+        self._folder: str | None = None
+        self.busy = False
 
-        logging.getLogger(__name__).exception("dossier export failed")
-        problem = f"{type(exc).__name__}: {exc}"
-    else:
-        problem = None
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-    if problem is not None:
-        QMessageBox.warning(
-            parent,
-            QCoreApplication.translate("DossierExport", "Dossier exporteren"),
-            QCoreApplication.translate(
-                "DossierExport", "Het dossier kon niet worden opgeslagen als %1: %2"
-            )
-            .replace("%1", str(path))
-            .replace("%2", problem),
+    def start(self, record_id: str, title: str) -> Path | None:
+        """Ask for a file and start writing the dossier of ``record_id`` there; the path chosen,
+        or None if the user cancelled (or an export still runs)."""
+        if self.busy:
+            return None
+        start = self._folder or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
         )
-        return None
-    QMessageBox.information(
-        parent,
-        QCoreApplication.translate("DossierExport", "Dossier exporteren"),
-        QCoreApplication.translate("DossierExport", "Het dossier van „%1” is opgeslagen als %2.")
-        .replace("%1", title)
-        .replace("%2", str(path)),
-    )
-    return path
+        chosen, _ = QFileDialog.getSaveFileName(
+            self._parent,
+            self.tr("Dossier exporteren"),
+            str(Path(start or Path.home()) / suggested_name(title)),
+            self.tr("PDF-documenten (*.pdf)"),
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        self.busy = True
+        self._session.export_dossier(
+            record_id,
+            path,
+            lambda written: self._on_done(title, written),
+            lambda message: self._on_failed(path, message),
+        )
+        return path
+
+    def _on_done(self, title: str, path: Path) -> None:
+        self.busy = False
+        self._folder = str(path.parent)
+        QMessageBox.information(
+            self._parent,
+            self.tr("Dossier exporteren"),
+            self.tr("Het dossier van „%1” is opgeslagen als %2.")
+            .replace("%1", title)
+            .replace("%2", str(path)),
+        )
+        self.finished.emit(path)
+
+    def _on_failed(self, path: Path, message: str) -> None:
+        self.busy = False
+        QMessageBox.warning(
+            self._parent,
+            self.tr("Dossier exporteren"),
+            self.tr("Het dossier kon niet worden opgeslagen als %1: %2")
+            .replace("%1", str(path))
+            .replace("%2", message),
+        )
+        self.finished.emit(None)

@@ -162,6 +162,14 @@ class SearchPanel(QWidget):
     def shutdown(self) -> None:
         self.client.shutdown()
 
+    def find_text(self) -> str:
+        """The words of the last search to highlight in a document: its positive words, as the
+        query language parses them (no quotes, OR or exclusions)."""
+        from vlnl_desktop.core.search.query import parse
+
+        whole, prefixes = parse(self.last_text).highlight_terms()
+        return " ".join(whole + prefixes)
+
     def refresh(self) -> None:
         """The archive changed (e.g. an import): search again on a fresh connection."""
         self.client.reset()

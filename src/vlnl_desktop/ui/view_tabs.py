@@ -2,9 +2,10 @@
 
 ``ViewTabs`` adds the Tijdlijn tab at once as an empty page and builds the ``TimelineView`` in it
 when the tab is first shown (start-up stays fast); the theme table gets its tab on first use. The
-window passes itself in and uses: ``add_view_tab``, ``tabs``, ``connection``, ``select_record``,
-``current_record``. Both views send ``record_activated`` to ``window.select_record``; the window
-calls ``select_record`` here when its tree's selection changes.
+window passes itself in and uses: ``add_view_tab``, ``tabs``, ``select_record``, ``current_record``;
+the views' data comes from the archive session (``ArchiveSession.timeline_data()``), never from a
+connection. Both views send ``record_activated`` to ``window.select_record``; the window calls
+``select_record`` here when its tree's selection changes.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from PySide6.QtWidgets import QMessageBox, QSizePolicy, QVBoxLayout, QWidget
 class ViewTabs(QObject):
     """Owns the timeline and the theme table (both made on first use) and their actions."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, window, session) -> None:
         super().__init__(window)
         self._window = window
+        self._session = session  # ui.archive_session.ArchiveSession
         self.timeline = None  # ui.timeline.view.TimelineView
         self.matrix = None  # ui.theme_matrix.ThemeMatrix
         self.timeline_page = QWidget(window)
@@ -98,16 +100,13 @@ class ViewTabs(QObject):
         return self.matrix
 
     def _load(self, view) -> None:
-        conn = self._window.connection
-        if conn is None:
+        if not self._session.is_open:
             return
-        import sqlite3
-
-        from vlnl_desktop.core.timeline_data import load_timeline
+        from vlnl_desktop.core.errors import VlnlError
 
         try:
-            view.set_data(load_timeline(conn))
-        except sqlite3.Error as exc:
+            view.set_data(self._session.timeline_data())
+        except VlnlError as exc:
             self._window.statusBar().showMessage(str(exc), 10000)
 
     def reload(self) -> None:

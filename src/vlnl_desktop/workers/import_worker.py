@@ -18,6 +18,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, QThread, Signal, Slot
 
+from vlnl_desktop.workers.threads import stop_thread
+
 
 def local_paths(mime: QMimeData | None) -> list[Path]:
     """The local files and folders in dragged data (web addresses and other data are ignored)."""
@@ -121,7 +123,7 @@ class ImportClient(QObject):
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
         self._thread.finished.connect(self._worker.deleteLater)
-        self.destroyed.connect(functools.partial(_stop_thread, self._thread, self._worker))
+        self.destroyed.connect(functools.partial(stop_thread, self._thread, self._worker.cancel))
 
     @property
     def busy(self) -> bool:
@@ -149,7 +151,7 @@ class ImportClient(QObject):
 
     def shutdown(self) -> None:
         """Cancel, let the current file finish (its transaction completes) and stop the thread."""
-        _stop_thread(self._thread, self._worker)
+        stop_thread(self._thread, self._worker.cancel)
 
     def _on_started(self, job: int, files: list) -> None:
         if job == self._job:
@@ -168,17 +170,3 @@ class ImportClient(QObject):
         if job == self._job:
             self._busy = False
             self.failed.emit(message)
-
-
-def _stop_thread(thread: QThread, worker: ImportWorker) -> None:
-    try:
-        running = thread.isRunning()
-    except RuntimeError:  # already deleted (interpreter shutdown)
-        return
-    if running:
-        try:
-            worker.cancel()
-        except RuntimeError:
-            pass
-        thread.quit()
-        thread.wait()  # the file being imported finishes: every write is whole

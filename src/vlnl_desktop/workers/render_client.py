@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 from vlnl_desktop.workers.image_cache import CacheKey
 from vlnl_desktop.workers.page_renderer import PageRenderer
 from vlnl_desktop.workers.render_protocol import DocumentInfo, RenderJob
+from vlnl_desktop.workers.threads import stop_thread
 
 
 class RenderClient(QObject):
@@ -138,9 +139,7 @@ class RenderClient(QObject):
 
     def shutdown(self) -> None:
         """Stop the thread (closing the document in it) and wait for it."""
-        if self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait()
+        stop_thread(self._thread)
 
     # --- answers ---
 

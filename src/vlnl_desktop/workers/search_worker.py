@@ -14,9 +14,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from vlnl_desktop.core.errors import VlnlError
+from vlnl_desktop.workers.threads import stop_thread
 
 DEBOUNCE_MS = 150
 LIMIT = 60
+STOP_TIMEOUT_MS = 5000  # a search is short; do not hang the close on a stuck one
 
 
 class SearchWorker(QObject):
@@ -96,7 +98,9 @@ class SearchClient(QObject):
         self._timer.timeout.connect(self._on_timer)
         # the thread starts with the first search; it stops with the client, even when the client
         # is deleted without shutdown() (a QThread destroyed while running aborts the process)
-        self.destroyed.connect(functools.partial(_stop_thread, self._thread, self._close))
+        self.destroyed.connect(
+            functools.partial(stop_thread, self._thread, self._close.emit, STOP_TIMEOUT_MS)
+        )
 
     def search(self, text: str) -> None:
         """Search for ``text`` once the user pauses typing; empty text clears at once."""
@@ -141,19 +145,4 @@ class SearchClient(QObject):
         """Close the worker's connection and stop its thread (call before the app exits)."""
         self._timer.stop()
         self._latest[0] += 1
-        _stop_thread(self._thread, self._close)
-
-
-def _stop_thread(thread: QThread, close: Signal | None = None) -> None:
-    try:
-        running = thread.isRunning()
-    except RuntimeError:  # already deleted (interpreter shutdown)
-        return
-    if running:
-        if close is not None:
-            try:
-                close.emit()
-            except RuntimeError:  # the client is already gone
-                pass
-        thread.quit()
-        thread.wait(5000)
+        stop_thread(self._thread, self._close.emit, STOP_TIMEOUT_MS)
