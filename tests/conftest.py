@@ -49,23 +49,25 @@ def _state(root: Path) -> dict[str, tuple[int, int]]:
 
 
 @pytest.fixture(scope="session")
-def _shared_archive(built_archive, tmp_path_factory) -> Path:
-    # A copy apart from built_archive: a test that wrongly writes here spoils no `workspace`.
+def readonly_archive(built_archive, tmp_path_factory) -> Path:
+    """The folder of the session's shared archive, for module-scoped fixtures that only read.
+
+    A copy apart from ``built_archive``: a test that wrongly writes here spoils no ``workspace``."""
     root = tmp_path_factory.mktemp("shared") / "ws"
     shutil.copytree(built_archive, root)
     return root
 
 
 @pytest.fixture
-def readonly_workspace(_shared_archive):
+def readonly_workspace(readonly_archive):
     """The session's shared working archive, for a test that only reads it.
 
     Fails the test that changes it (use ``workspace`` to write): the next tests read it too."""
     from vlnl_desktop.core.archive.workspace import Workspace
 
-    before = _state(_shared_archive)
-    yield Workspace(_shared_archive)
-    assert _state(_shared_archive) == before, (
+    before = _state(readonly_archive)
+    yield Workspace(readonly_archive)
+    assert _state(readonly_archive) == before, (
         "this test changed the shared read-only archive: give it its own `workspace`"
     )
 

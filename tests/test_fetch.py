@@ -87,8 +87,8 @@ def doc_row(ws, doc_id):
         conn.close()
 
 
-def test_the_records_know_the_addresses_to_fetch(workspace):
-    conn = connect_readonly(workspace)
+def test_the_records_know_the_addresses_to_fetch(readonly_workspace):
+    conn = connect_readonly(readonly_workspace)
     ids = [row[0] for row in pending_documents(conn)]
     assert "doc-communique-2016" in ids and len(ids) >= 3
 
