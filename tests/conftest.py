@@ -82,6 +82,15 @@ def readonly_conn(readonly_workspace):
     connection.close()
 
 
+@pytest.fixture(scope="module")
+def server():
+    """The address of a local HTTP server with good and bad documents (see local_server.py)."""
+    from local_server import serving
+
+    with serving() as address:
+        yield address
+
+
 @pytest.fixture
 def settings(tmp_path):
     """The window's settings, in this test's own file."""

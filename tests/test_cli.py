@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
-from test_query import MALFORMED
+from samples import MALFORMED
 from vlnl_desktop.cli.main import cli
 
 

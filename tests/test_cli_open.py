@@ -1,13 +1,10 @@
 """`vlnl-desktop open`: checks its target before any window, then starts the app in the viewer."""
 
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
 
+from samples import GEOTOPO
 from vlnl_desktop.cli.main import cli
-
-GEOTOPO = next((Path(__file__).parent / "data/pdf-samples/009-pdflatex-geotopo").glob("*.pdf"))
 
 
 @pytest.fixture

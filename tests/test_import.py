@@ -15,20 +15,21 @@ from pathlib import Path
 
 import pytest
 
+from samples import (
+    ALL_PDFS,
+    ENCRYPTED,
+    GEOTOPO,
+    IMAGE_ONLY,
+    SAMPLES,
+    SMALL,
+    make_broken_files,
+)
 from vlnl_desktop.core.archive.build import build_archive
 from vlnl_desktop.core.archive.check import check_archive
 from vlnl_desktop.core.archive.workspace import connect_readonly
 from vlnl_desktop.core.documents.importer import import_files
 from vlnl_desktop.core.errors import ArchiveError
 from vlnl_desktop.core.search.searcher import Searcher
-
-SAMPLES = Path(__file__).parent / "data" / "pdf-samples"
-ALL_PDFS = sorted(SAMPLES.rglob("*.pdf"))
-ENCRYPTED = SAMPLES / "005-libreoffice-writer-password" / "libreoffice-writer-password.pdf"
-ZERO_PAGES = SAMPLES / "017-unreadable-meta-data" / "unreadablemetadata.pdf"
-GEOTOPO = SAMPLES / "009-pdflatex-geotopo" / "GeoTopo-komprimiert.pdf"
-SMALL = SAMPLES / "004-pdflatex-4-pages" / "pdflatex-4-pages.pdf"
-IMAGE_ONLY = SAMPLES / "019-grayscale-image" / "grayscale-image.pdf"
 
 
 def counts(ws) -> dict[str, int]:
@@ -96,24 +97,6 @@ def test_the_encrypted_sample_needs_its_password(workspace):
         .fetchone()[0]
     )
     assert workspace.document_path(sha256).read_bytes() == ENCRYPTED.read_bytes()
-
-
-def make_broken_files(folder: Path) -> dict[str, Path]:
-    folder.mkdir()
-    good = SMALL.read_bytes()
-    start = good.find(b"stream") + 8
-    files = {
-        "truncated.pdf": good[: len(good) // 2],
-        "flipped.pdf": good[:start] + bytes(b ^ 0x5A for b in good[start : start + 400])
-        + good[start + 400 :],
-        "empty.pdf": b"",
-        "page.pdf": b"<!DOCTYPE html><html><body><p>Not a PDF</p></body></html>",
-    }  # fmt: skip
-    paths = {}
-    for name, data in files.items():
-        paths[name] = folder / name
-        paths[name].write_bytes(data)
-    return paths
 
 
 def test_broken_files_are_refused_with_a_reason_and_change_nothing(workspace, tmp_path, capfd):
@@ -259,6 +242,7 @@ def test_a_rebuild_keeps_every_imported_document_its_links_and_its_text(workspac
 
 KILLED_SCRIPT = """
 import sys
+import time
 from vlnl_desktop.core.documents.importer import import_files
 from vlnl_desktop.core.archive.workspace import Workspace
 from pathlib import Path

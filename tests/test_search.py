@@ -2,7 +2,7 @@
 
 import pytest
 
-from test_query import MALFORMED
+from samples import MALFORMED
 from vlnl_desktop.core.archive.workspace import Workspace, connect_readonly
 from vlnl_desktop.core.search.searcher import MARK_CLOSE, MARK_OPEN, Searcher
 
