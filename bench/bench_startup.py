@@ -75,9 +75,29 @@ def time_to_marker(code: str, env: dict[str, str]) -> float:
     return elapsed
 
 
+XCB_PROBE = "from PySide6.QtGui import QGuiApplication; QGuiApplication([])"
+
+
+def xcb_starts(env: dict[str, str]) -> bool:
+    """Whether Qt's xcb platform starts in ``env``: its plugin may not load (a missing
+    libxcb-cursor0 beside an installed Xvfb) or the display may not answer."""
+    try:
+        probe = subprocess.run(
+            [sys.executable, "-c", XCB_PROBE],
+            env={**env, "QT_QPA_PLATFORM": "xcb"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=30,
+        )
+    except subprocess.TimeoutExpired:
+        return False
+    return probe.returncode == 0
+
+
 class _VirtualScreen:
     """An Xvfb display for the runs when Xvfb is installed and no display is set (a real window
-    on a virtual X screen); otherwise Qt's offscreen platform."""
+    on a virtual X screen); otherwise, or when Qt's xcb platform cannot start there, Qt's
+    offscreen platform."""
 
     def __init__(self, env: dict[str, str]):
         self.env = env
@@ -85,29 +105,42 @@ class _VirtualScreen:
 
     def __enter__(self) -> str:
         if self.env.get("DISPLAY") or self.env.get("WAYLAND_DISPLAY"):
-            self.env["QT_QPA_PLATFORM"] = "xcb"
-            return f"display {self.env.get('DISPLAY')}"
-        if shutil.which("Xvfb"):
-            display = f":{200 + os.getpid() % 100}"
-            self.proc = subprocess.Popen(
-                ["Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
-            deadline = time.monotonic() + 10
-            while not socket.exists() and time.monotonic() < deadline:
-                time.sleep(0.05)
-            self.env["DISPLAY"] = display
+            if xcb_starts(self.env):
+                self.env["QT_QPA_PLATFORM"] = "xcb"
+                return f"display {self.env.get('DISPLAY')}"
+            return self._offscreen("offscreen, xcb cannot start on the display")
+        if not shutil.which("Xvfb"):
+            return self._offscreen("offscreen")
+        display = f":{200 + os.getpid() % 100}"
+        self.proc = subprocess.Popen(
+            ["Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
+        deadline = time.monotonic() + 10
+        while not socket.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        self.env["DISPLAY"] = display
+        if xcb_starts(self.env):
             self.env["QT_QPA_PLATFORM"] = "xcb"
             return f"Xvfb {display}"
-        self.env["QT_QPA_PLATFORM"] = "offscreen"
-        return "offscreen"
+        self._stop_xvfb()
+        del self.env["DISPLAY"]
+        return self._offscreen("offscreen, xcb cannot start on Xvfb")
 
-    def __exit__(self, *exc) -> None:
+    def _offscreen(self, platform: str) -> str:
+        self.env["QT_QPA_PLATFORM"] = "offscreen"
+        return platform
+
+    def _stop_xvfb(self) -> None:
         if self.proc is not None:
             self.proc.terminate()
             self.proc.wait(timeout=10)
+            self.proc = None
+
+    def __exit__(self, *exc) -> None:
+        self._stop_xvfb()
 
 
 def measure(runs: int) -> tuple[list[float], list[float], str]:

@@ -1,4 +1,9 @@
-"""Test configuration: Qt runs offscreen, and no test touches the user's real data or settings."""
+"""Test configuration: Qt runs offscreen, and no test touches the user's real data or settings.
+
+Archives: ``built_archive`` is built once per session. A test that only reads takes
+``readonly_workspace`` / ``readonly_conn`` (one shared copy, checked unchanged after each test); a
+test that writes takes ``workspace`` (its own copy).
+"""
 
 import os
 import shutil
@@ -33,6 +38,57 @@ def workspace(built_archive, tmp_path):
     root = tmp_path / "ws"
     shutil.copytree(built_archive, root)
     return Workspace(root)
+
+
+def _state(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file under ``root`` with its size and modification time: what a write would change."""
+    return {
+        p.relative_to(root).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted(root.rglob("*"))
+    }
+
+
+@pytest.fixture(scope="session")
+def readonly_archive(built_archive, tmp_path_factory) -> Path:
+    """The folder of the session's shared archive, for module-scoped fixtures that only read.
+
+    A copy apart from ``built_archive``: a test that wrongly writes here spoils no ``workspace``."""
+    root = tmp_path_factory.mktemp("shared") / "ws"
+    shutil.copytree(built_archive, root)
+    return root
+
+
+@pytest.fixture
+def readonly_workspace(readonly_archive):
+    """The session's shared working archive, for a test that only reads it.
+
+    Fails the test that changes it (use ``workspace`` to write): the next tests read it too."""
+    from vlnl_desktop.core.archive.workspace import Workspace
+
+    before = _state(readonly_archive)
+    yield Workspace(readonly_archive)
+    assert _state(readonly_archive) == before, (
+        "this test changed the shared read-only archive: give it its own `workspace`"
+    )
+
+
+@pytest.fixture
+def readonly_conn(readonly_workspace):
+    """A read-only connection to the session's shared archive, closed after the test."""
+    from vlnl_desktop.core.archive.connections import connect_readonly
+
+    connection = connect_readonly(readonly_workspace)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    """The address of a local HTTP server with good and bad documents (see local_server.py)."""
+    from local_server import serving
+
+    with serving() as address:
+        yield address
 
 
 @pytest.fixture

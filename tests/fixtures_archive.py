@@ -5,12 +5,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from samples import SMALL
 from vlnl_desktop.core.archive.workspace import Workspace
 
-SAMPLE_PDF = Path(__file__).parent / "data/pdf-samples/004-pdflatex-4-pages/pdflatex-4-pages.pdf"
 
-
-def add_document_file(ws: Workspace, document_id: str, pdf: Path = SAMPLE_PDF) -> str:
+def add_document_file(ws: Workspace, document_id: str, pdf: Path = SMALL) -> str:
     """Put ``pdf`` in the archive as the file of ``document_id``, with its pages indexed."""
     import hashlib
 

@@ -12,8 +12,8 @@ from vlnl_desktop.core.catalog import Catalog
 
 
 @pytest.fixture
-def catalog(workspace):
-    conn = connect_readonly(workspace)
+def catalog(readonly_workspace):
+    conn = connect_readonly(readonly_workspace)
     yield Catalog(conn)
     conn.close()
 

@@ -7,8 +7,8 @@ import pytest
 from vlnl_desktop.core.archive.check import check_archive
 
 
-def test_a_fresh_archive_is_healthy(workspace):
-    assert check_archive(workspace) == []
+def test_a_fresh_archive_is_healthy(readonly_workspace):
+    assert check_archive(readonly_workspace) == []
 
 
 def test_a_missing_archive(tmp_path):

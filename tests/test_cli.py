@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
-from test_query import MALFORMED
+from samples import MALFORMED
 from vlnl_desktop.cli.main import cli
 
 
@@ -15,31 +15,37 @@ def run(*args, env=None):
     return result
 
 
-def test_search_prints_readable_lines(workspace):
-    result = run("--archive", str(workspace.root), "search", "Hingene")
+def test_search_prints_readable_lines(readonly_workspace):
+    result = run("--archive", str(readonly_workspace.root), "search", "Hingene")
     assert result.exit_code == 0
     assert "Vlaams-Nederlandse topontmoeting 2011 in Hingene" in result.output
     assert "[Hingene]" in result.output
 
 
-def test_search_json_has_the_contract_fields(workspace):
-    result = run("search", "waterst", "--json", "--limit", "3", "--archive", str(workspace.root))
+def test_search_json_has_the_contract_fields(readonly_workspace):
+    result = run(
+        "search", "waterst", "--json", "--limit", "3", "--archive", str(readonly_workspace.root)
+    )
     hits = json.loads(result.output)
     assert 1 <= len(hits) <= 3
     assert {"kind", "id", "title", "date", "document", "page", "snippet"} <= set(hits[0])
     assert hits[0]["id"] == "waterstoftechnologie"
 
 
-def test_the_archive_comes_from_the_environment(workspace):
-    result = run("search", "Maastricht", "--json", env={"VLNL_ARCHIVE": str(workspace.root)})
+def test_the_archive_comes_from_the_environment(readonly_workspace):
+    result = run(
+        "search", "Maastricht", "--json", env={"VLNL_ARCHIVE": str(readonly_workspace.root)}
+    )
     assert any(
         h["id"] == "top-2013" and h["date"] == "2013-10-08" for h in json.loads(result.output)
     )
 
 
 @pytest.mark.parametrize("text", MALFORMED)
-def test_malformed_queries_exit_0_without_traceback(workspace, text):
-    result = run("--archive", str(workspace.root), "search", "--json", text.replace("\x00", ""))
+def test_malformed_queries_exit_0_without_traceback(readonly_workspace, text):
+    result = run(
+        "--archive", str(readonly_workspace.root), "search", "--json", text.replace("\x00", "")
+    )
     assert result.exit_code == 0
     assert isinstance(json.loads(result.output), list)
 
@@ -91,8 +97,10 @@ def test_every_command_has_help_text():
         assert run(name, "--help").exit_code == 0
 
 
-def test_excluding_a_word_that_starts_with_h_searches_instead_of_helping(workspace):
-    result = run("--archive", str(workspace.root), "search", "waterstof", "-hydrogen", "--json")
+def test_excluding_a_word_that_starts_with_h_searches_instead_of_helping(readonly_workspace):
+    result = run(
+        "--archive", str(readonly_workspace.root), "search", "waterstof", "-hydrogen", "--json"
+    )
     assert result.exit_code == 0
     assert isinstance(json.loads(result.output), list)
 

@@ -1,13 +1,10 @@
 """`vlnl-desktop open`: checks its target before any window, then starts the app in the viewer."""
 
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
 
+from samples import GEOTOPO
 from vlnl_desktop.cli.main import cli
-
-GEOTOPO = next((Path(__file__).parent / "data/pdf-samples/009-pdflatex-geotopo").glob("*.pdf"))
 
 
 @pytest.fixture
@@ -22,13 +19,13 @@ def launched(monkeypatch):
     return calls
 
 
-def test_a_pdf_outside_the_archive_is_shown_at_the_page(workspace, launched):
-    args = ["--archive", str(workspace.root), "open", str(GEOTOPO), "--page", "60"]
+def test_a_pdf_outside_the_archive_is_shown_at_the_page(readonly_workspace, launched):
+    args = ["--archive", str(readonly_workspace.root), "open", str(GEOTOPO), "--page", "60"]
     result = CliRunner().invoke(cli, [*args, "--find", "Simplizialkomplex"])
     assert result.exit_code == 0, result.output
     assert launched == [
         {
-            "archive": str(workspace.root),
+            "archive": str(readonly_workspace.root),
             "lang": None,
             "open_path": str(GEOTOPO),
             "page": 60,
@@ -37,21 +34,23 @@ def test_a_pdf_outside_the_archive_is_shown_at_the_page(workspace, launched):
     ]
 
 
-def test_a_document_id_of_the_archive(workspace, launched):
-    result = CliRunner().invoke(cli, ["--archive", str(workspace.root), "open", "fiche-top-2016"])
+def test_a_document_id_of_the_archive(readonly_workspace, launched):
+    result = CliRunner().invoke(
+        cli, ["--archive", str(readonly_workspace.root), "open", "fiche-top-2016"]
+    )
     assert result.exit_code == 0, result.output
     assert launched[0]["open_path"] == "fiche-top-2016"
 
 
 @pytest.mark.parametrize("target", ["no-such-document", "/no/such/file.pdf"])
-def test_an_unknown_target_is_one_line_and_no_window(workspace, launched, target):
-    result = CliRunner().invoke(cli, ["--archive", str(workspace.root), "open", target])
+def test_an_unknown_target_is_one_line_and_no_window(readonly_workspace, launched, target):
+    result = CliRunner().invoke(cli, ["--archive", str(readonly_workspace.root), "open", target])
     assert result.exit_code == 1
     assert "no such file" in result.stderr
     assert launched == []
 
 
-def test_page_zero_is_refused(workspace, launched):
-    args = ["--archive", str(workspace.root), "open", str(GEOTOPO), "--page", "0"]
+def test_page_zero_is_refused(readonly_workspace, launched):
+    args = ["--archive", str(readonly_workspace.root), "open", str(GEOTOPO), "--page", "0"]
     assert CliRunner().invoke(cli, args).exit_code == 2
     assert launched == []

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from test_fetch import GOOD, server  # noqa: F401  (the local HTTP server fixture)
+from local_server import GOOD
+from samples import ENCRYPTED, SMALL
 from vlnl_desktop.cli.main import cli
-
-SAMPLES = Path(__file__).parent / "data" / "pdf-samples"
-SMALL = SAMPLES / "004-pdflatex-4-pages" / "pdflatex-4-pages.pdf"
-ENCRYPTED = SAMPLES / "005-libreoffice-writer-password" / "libreoffice-writer-password.pdf"
 
 
 def run(workspace, *args):
@@ -101,7 +97,7 @@ def test_dossier_writes_a_pdf(workspace, tmp_path):
     assert unknown.exit_code == 1 and "no record with id 'nope'" in unknown.stderr
 
 
-def test_fetch_downloads_what_the_records_point_at(workspace, server):  # noqa: F811
+def test_fetch_downloads_what_the_records_point_at(workspace, server):
     conn = sqlite3.connect(workspace.db_path)
     with conn:
         conn.execute("UPDATE documents SET url = NULL")  # nothing leaves this machine

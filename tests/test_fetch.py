@@ -3,77 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pymupdf
-import pytest
 
+from local_server import DECLARATION_PAGE, GOOD, SLOW_SECONDS
 from vlnl_desktop.core.archive.build import build_archive
 from vlnl_desktop.core.archive.check import check_archive
 from vlnl_desktop.core.archive.connections import connect_readonly
 from vlnl_desktop.core.documents.fetch import fetch_documents, main_text, pending_documents
 from vlnl_desktop.core.search.searcher import Searcher
-
-SAMPLES = Path(__file__).parent / "data" / "pdf-samples"
-GOOD = (SAMPLES / "004-pdflatex-4-pages" / "pdflatex-4-pages.pdf").read_bytes()
-DECLARATION_PAGE = """<!DOCTYPE html>
-<html lang="nl"><head><meta charset="utf-8"><title>Gezamenlijke verklaring Vlaams-Nederlandse top
-</title><script>var tracking = "niet opnemen";</script></head>
-<body><header><nav><a href="/">Menu</a> Zoeken Contact</nav></header>
-<main><h1>Gezamenlijke verklaring</h1>
-<p>De minister-presidenten van Vlaanderen en Nederland bevestigen hun samenwerking rond
-waterstof, fotonica en artifici&euml;le intelligentie.</p>
-<ul><li>Eerste afspraak over de Noordzeehavens.</li><li>Tweede afspraak: een gezamenlijke
-kennisagenda.</li></ul></main>
-<footer>Cookies en privacy</footer></body></html>"""
-
-SLOW_SECONDS = 3.0
-
-
-class Handler(BaseHTTPRequestHandler):
-    def log_message(self, *args):  # keep the test output clean
-        pass
-
-    def _send(self, body: bytes, content_type: str, status: int = 200):
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        try:
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-
-    def do_GET(self):
-        if self.path == "/good.pdf":
-            self._send(GOOD, "application/pdf")
-        elif self.path == "/broken.pdf":
-            self._send(GOOD[: len(GOOD) // 2], "application/pdf")
-        elif self.path == "/slow.pdf":
-            time.sleep(SLOW_SECONDS)
-            self._send(GOOD, "application/pdf")
-        elif self.path == "/declaration":
-            self._send(DECLARATION_PAGE.encode(), "text/html; charset=utf-8")
-        elif self.path == "/big.pdf":
-            self._send(GOOD + b"%" * 300_000, "application/pdf")
-        elif self.path == "/plain.txt":
-            self._send(b"just text", "text/plain")
-        else:
-            self._send(b"not here", "text/plain", 404)
-
-
-@pytest.fixture(scope="module")
-def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
 
 
 def doc_row(ws, doc_id):
@@ -87,8 +26,8 @@ def doc_row(ws, doc_id):
         conn.close()
 
 
-def test_the_records_know_the_addresses_to_fetch(workspace):
-    conn = connect_readonly(workspace)
+def test_the_records_know_the_addresses_to_fetch(readonly_workspace):
+    conn = connect_readonly(readonly_workspace)
     ids = [row[0] for row in pending_documents(conn)]
     assert "doc-communique-2016" in ids and len(ids) >= 3
 

@@ -5,30 +5,31 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
+from samples import (
+    ALL_PDFS,
+    ENCRYPTED,
+    GEOTOPO,
+    IMAGE_ONLY,
+    SAMPLES,
+    SMALL,
+    make_broken_files,
+)
 from vlnl_desktop.core.archive.build import build_archive
 from vlnl_desktop.core.archive.check import check_archive
 from vlnl_desktop.core.archive.connections import connect_readonly
 from vlnl_desktop.core.documents.importer import import_files
 from vlnl_desktop.core.errors import ArchiveError
 from vlnl_desktop.core.search.searcher import Searcher
-
-SAMPLES = Path(__file__).parent / "data" / "pdf-samples"
-ALL_PDFS = sorted(SAMPLES.rglob("*.pdf"))
-ENCRYPTED = SAMPLES / "005-libreoffice-writer-password" / "libreoffice-writer-password.pdf"
-ZERO_PAGES = SAMPLES / "017-unreadable-meta-data" / "unreadablemetadata.pdf"
-GEOTOPO = SAMPLES / "009-pdflatex-geotopo" / "GeoTopo-komprimiert.pdf"
-SMALL = SAMPLES / "004-pdflatex-4-pages" / "pdflatex-4-pages.pdf"
-IMAGE_ONLY = SAMPLES / "019-grayscale-image" / "grayscale-image.pdf"
 
 
 def counts(ws) -> dict[str, int]:
@@ -96,24 +97,6 @@ def test_the_encrypted_sample_needs_its_password(workspace):
         .fetchone()[0]
     )
     assert workspace.document_path(sha256).read_bytes() == ENCRYPTED.read_bytes()
-
-
-def make_broken_files(folder: Path) -> dict[str, Path]:
-    folder.mkdir()
-    good = SMALL.read_bytes()
-    start = good.find(b"stream") + 8
-    files = {
-        "truncated.pdf": good[: len(good) // 2],
-        "flipped.pdf": good[:start] + bytes(b ^ 0x5A for b in good[start : start + 400])
-        + good[start + 400 :],
-        "empty.pdf": b"",
-        "page.pdf": b"<!DOCTYPE html><html><body><p>Not a PDF</p></body></html>",
-    }  # fmt: skip
-    paths = {}
-    for name, data in files.items():
-        paths[name] = folder / name
-        paths[name].write_bytes(data)
-    return paths
 
 
 def test_broken_files_are_refused_with_a_reason_and_change_nothing(workspace, tmp_path, capfd):
@@ -252,11 +235,32 @@ def test_a_rebuild_keeps_every_imported_document_its_links_and_its_text(workspac
     assert check_archive(workspace) == []
 
 
-KILLED_SCRIPT = """
-import sys
+KILLED_SCRIPT = r"""
+import re, sqlite3, sys
+from pathlib import Path
+
+# The gate: when the writer starts on the pages of the fourth new document (three are committed,
+# the fourth is half written), say so on stdout and wait there to be killed.
+NEW_DOCUMENT = re.compile(r"^\s*INSERT\s+(OR\s+\w+\s+)?INTO\s+\W?documents\b", re.I)
+PAGES = re.compile(r"^\s*INSERT\s+(OR\s+\w+\s+)?INTO\s+\W?pages\b", re.I)
+started = 0
+
+def watch(statement):
+    global started
+    if NEW_DOCUMENT.match(statement):
+        started += 1
+    elif started == 4 and PAGES.match(statement):
+        print("half-way", flush=True)
+        sys.stdin.read()  # the test kills this process; never answers
+
+def connect(*args, _connect=sqlite3.connect, **kwargs):
+    conn = _connect(*args, **kwargs)
+    conn.set_trace_callback(watch)
+    return conn
+
+sqlite3.connect = connect
 from vlnl_desktop.core.documents.importer import import_files
 from vlnl_desktop.core.archive.workspace import Workspace
-from pathlib import Path
 import_files(Workspace(Path(sys.argv[1])), sys.argv[2:])
 """
 
@@ -273,21 +277,21 @@ def test_an_import_killed_half_way_leaves_a_consistent_archive(workspace, tmp_pa
     before = counts(workspace)["documents"]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
     proc = subprocess.Popen(
-        [sys.executable, "-c", KILLED_SCRIPT, str(workspace.root), *paths], env=env
+        [sys.executable, "-c", KILLED_SCRIPT, str(workspace.root), *paths],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and proc.poll() is None:
-            conn = sqlite3.connect(workspace.db_path, timeout=10)
-            done = conn.execute("SELECT count(*) FROM documents").fetchone()[0] - before
-            conn.close()
-            if done >= 3:
-                break
-            time.sleep(0.05)
-        time.sleep(0.13)  # somewhere in the middle of the next document
+        ready, _, _ = select.select([proc.stdout], [], [], 60)
+        gate = proc.stdout.readline() if ready else "(no word within 60 s)"
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait()
+        proc.stdin.close()
+        proc.stdout.close()
+    assert gate == "half-way\n", f"the import never reached its fourth document: {gate!r}"
     assert proc.returncode == -signal.SIGKILL, "the import finished before it could be killed"
 
     conn = sqlite3.connect(workspace.db_path)

@@ -7,20 +7,21 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+from samples import (
+    ENCRYPTED,
+    GEOTOPO,
+    LINK,
+    MULTICOLUMN,
+    OUTLINE,
+    ZERO_PAGES,
+    make_unsafe_links_pdf,
+)
 from vlnl_desktop.core.errors import PdfProblem
 from vlnl_desktop.core.pdf import document as pdf_document
 from vlnl_desktop.core.pdf import find as pdf_find
 from vlnl_desktop.core.pdf import links as pdf_links
 from vlnl_desktop.core.pdf.gate import open_pdf
 from vlnl_desktop.core.pdf.links import LinkKind
-
-SAMPLES = Path(__file__).parent / "data" / "pdf-samples"
-GEOTOPO = SAMPLES / "009-pdflatex-geotopo" / "GeoTopo-komprimiert.pdf"
-ENCRYPTED = SAMPLES / "005-libreoffice-writer-password" / "libreoffice-writer-password.pdf"
-ZERO_PAGES = SAMPLES / "017-unreadable-meta-data" / "unreadablemetadata.pdf"
-MULTICOLUMN = SAMPLES / "026-latex-multicolumn" / "multicolumn.pdf"
-OUTLINE = SAMPLES / "006-pdflatex-outline" / "pdflatex-outline.pdf"
-LINK = SAMPLES / "016-libre-office-link" / "libre-office-link.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -201,24 +202,6 @@ def test_links_are_classified():
 )
 def test_classify_uri(uri, kind):
     assert pdf_links.classify_uri(uri) is kind
-
-
-def make_unsafe_links_pdf(path: Path) -> Path:
-    """A one-page PDF with a javascript: link, a file: link and a launch action, one above the other."""
-    doc = pymupdf.open()
-    page = doc.new_page()
-    targets = [
-        {"kind": pymupdf.LINK_URI, "uri": "javascript:alert(1)"},
-        {"kind": pymupdf.LINK_URI, "uri": "file:///etc/passwd"},
-        {"kind": pymupdf.LINK_LAUNCH, "file": "/usr/bin/xterm"},
-    ]
-    for i, target in enumerate(targets):
-        rect = pymupdf.Rect(72, 100 + 60 * i, 372, 130 + 60 * i)
-        page.insert_text((rect.x0, rect.y1 - 8), f"Link {i + 1}", fontsize=14)
-        page.insert_link({**target, "from": rect})
-    doc.save(path)
-    doc.close()
-    return path
 
 
 def test_unsafe_links_are_refused(tmp_path):

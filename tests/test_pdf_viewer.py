@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from test_pdf_document import make_unsafe_links_pdf
+from samples import make_unsafe_links_pdf
 from vlnl_desktop.ui.viewer.render_keys import TILE
 from vlnl_desktop.ui.viewer.viewer import PdfViewer
 from vlnl_desktop.workers.image_cache import CacheKey, ImageCache

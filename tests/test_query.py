@@ -4,42 +4,12 @@ import sqlite3
 
 import pytest
 
+from samples import MALFORMED
 from vlnl_desktop.core.search.query import alias_table, compile_match, parse, tokenize
 
 ALIASES = alias_table(
     [(1, "Den Bosch"), (1, "'s-Hertogenbosch"), (2, "AI"), (2, "Artificiële Intelligentie")]
 )
-
-MALFORMED = [
-    "",
-    "   ",
-    '"',
-    '""',
-    '"unclosed phrase',
-    "AND",
-    "OR",
-    "NOT",
-    "NEAR",
-    "NEAR(a b)",
-    "*",
-    "(",
-    ")",
-    "col:term",
-    "title:x",
-    "'; DROP TABLE records; --",
-    "a OR",
-    "OR a",
-    "-",
-    "--",
-    "-x",
-    "^a",
-    "a + b",
-    "{a b}",
-    "é́́́",
-    "\x00",
-    "a" * 5000,
-    "🙂",
-]
 
 
 def test_words_are_quoted_and_the_last_is_a_prefix():

@@ -2,15 +2,17 @@
 
 import pytest
 
-from test_query import MALFORMED
+from samples import MALFORMED
 from vlnl_desktop.core.archive.connections import connect_readonly
 from vlnl_desktop.core.archive.workspace import Workspace
 from vlnl_desktop.core.search.searcher import MARK_CLOSE, MARK_OPEN, Searcher
 
 
 @pytest.fixture(scope="module")
-def searcher(built_archive):
-    return Searcher(connect_readonly(Workspace(built_archive)))
+def searcher(readonly_archive):
+    connection = connect_readonly(Workspace(readonly_archive))
+    yield Searcher(connection)
+    connection.close()
 
 
 def first(searcher, text, kind=None):

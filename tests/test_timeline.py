@@ -9,8 +9,6 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QMouseEvent, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from vlnl_desktop.core.archive.connections import connect_readonly
-from vlnl_desktop.core.archive.lifecycle import open_workspace
 from vlnl_desktop.core.timeline_data import decimal_year, load_timeline
 from vlnl_desktop.ui.theme_matrix import ThemeMatrix
 from vlnl_desktop.ui.timeline.view import TimelineView
@@ -19,10 +17,8 @@ TODAY = date(2026, 1, 15)
 
 
 @pytest.fixture
-def conn(tmp_path):
-    connection = connect_readonly(open_workspace(tmp_path / "ws"))
-    yield connection
-    connection.close()
+def conn(readonly_conn):
+    return readonly_conn
 
 
 @pytest.fixture

@@ -5,16 +5,12 @@ import sys
 
 import pytest
 
-from vlnl_desktop.core.archive.connections import connect_readonly
-from vlnl_desktop.core.archive.lifecycle import open_workspace
 from vlnl_desktop.core.timeline_data import decimal_year, load_timeline
 
 
 @pytest.fixture
-def conn(tmp_path):
-    connection = connect_readonly(open_workspace(tmp_path / "ws"))
-    yield connection
-    connection.close()
+def conn(readonly_conn):
+    return readonly_conn
 
 
 def test_one_mark_per_dated_declaration_summit_and_event(conn):

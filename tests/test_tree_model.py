@@ -11,8 +11,8 @@ from vlnl_desktop.ui.tree_model import KIND_ROLE, RECORD_ID_ROLE, ArchiveTreeMod
 
 
 @pytest.fixture
-def model(qapp, workspace):
-    conn = connect_readonly(workspace)
+def model(qapp, readonly_workspace):
+    conn = connect_readonly(readonly_workspace)
     model = ArchiveTreeModel()
     model.set_sections(Catalog(conn).sections())
     yield model
@@ -27,9 +27,9 @@ def test_model_passes_qt_model_tester(qtmodeltester, model):
     qtmodeltester.check(model)
 
 
-def test_model_tester_survives_a_reset(qtmodeltester, model, workspace):
+def test_model_tester_survives_a_reset(qtmodeltester, model, readonly_workspace):
     qtmodeltester.check(model, force_py=True)
-    conn = connect_readonly(workspace)
+    conn = connect_readonly(readonly_workspace)
     model.set_sections(Catalog(conn).sections())
     conn.close()
     qtmodeltester.check(model, force_py=True)

@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from fixtures_archive import SAMPLE_PDF
+from samples import SMALL as SAMPLE_PDF
 
 PYMUPDF_DIR = str(Path(pymupdf.__file__).parent)
 
