@@ -18,6 +18,8 @@ IMAGE_ONLY = SAMPLES / "019-grayscale-image" / "grayscale-image.pdf"
 MULTICOLUMN = SAMPLES / "026-latex-multicolumn" / "multicolumn.pdf"
 OUTLINE = SAMPLES / "006-pdflatex-outline" / "pdflatex-outline.pdf"
 LINK = SAMPLES / "016-libre-office-link" / "libre-office-link.pdf"
+ARABIC = SAMPLES / "015-arabic" / "habibi.pdf"
+CMYK = SAMPLES / "023-cmyk-image" / "cmyk-image.pdf"
 
 
 def make_broken_files(folder: Path) -> dict[str, Path]:

@@ -4,21 +4,9 @@ on a light and on a dark background."""
 import pytest
 from PySide6.QtGui import QColor, QPalette
 
+from colour_contrast import contrast
 from vlnl_desktop.core.vocabulary import RELATIONS, TIMELINE_KINDS
 from vlnl_desktop.ui import palette
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    def luminance(c: QColor) -> float:
-        def channel(v: float) -> float:
-            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-        return (
-            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
-        )
-
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
 
 
 def test_every_timeline_kind_and_relation_has_a_colour_and_a_marker():

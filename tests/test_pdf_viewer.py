@@ -7,20 +7,21 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from samples import make_unsafe_links_pdf
+from samples import (
+    ARABIC,
+    CMYK,
+    ENCRYPTED,
+    GEOTOPO,
+    LINK,
+    MULTICOLUMN,
+    OUTLINE,
+    ZERO_PAGES,
+    make_unsafe_links_pdf,
+)
 from vlnl_desktop.ui.viewer.render_keys import TILE
 from vlnl_desktop.ui.viewer.viewer import PdfViewer
 from vlnl_desktop.workers.image_cache import CacheKey, ImageCache
 
-SAMPLES = Path(__file__).parent / "data" / "pdf-samples"
-GEOTOPO = SAMPLES / "009-pdflatex-geotopo" / "GeoTopo-komprimiert.pdf"
-ENCRYPTED = SAMPLES / "005-libreoffice-writer-password" / "libreoffice-writer-password.pdf"
-ZERO_PAGES = SAMPLES / "017-unreadable-meta-data" / "unreadablemetadata.pdf"
-MULTICOLUMN = SAMPLES / "026-latex-multicolumn" / "multicolumn.pdf"
-ARABIC = SAMPLES / "015-arabic" / "habibi.pdf"
-OUTLINE = SAMPLES / "006-pdflatex-outline" / "pdflatex-outline.pdf"
-LINK = SAMPLES / "016-libre-office-link" / "libre-office-link.pdf"
-CMYK = SAMPLES / "023-cmyk-image" / "cmyk-image.pdf"
 TIMEOUT = 15000
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QMouseEvent, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
+from colour_contrast import contrast
 from vlnl_desktop.core.timeline_data import decimal_year, load_timeline
 from vlnl_desktop.ui.theme_matrix import ThemeMatrix
 from vlnl_desktop.ui.timeline.view import TimelineView
@@ -294,19 +295,6 @@ def test_marks_have_tooltips_with_the_summary(view, conn):
 
 
 # -- palettes ----------------------------------------------------------------------------------
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    def luminance(c: QColor) -> float:
-        def channel(v: float) -> float:
-            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-        return (
-            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
-        )
-
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
 
 
 @pytest.mark.parametrize("base, text", [("#ffffff", "#000000"), ("#1e1f22", "#e6e6e6")])
