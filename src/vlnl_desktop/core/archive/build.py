@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from vlnl_desktop.core.archive import schema
-from vlnl_desktop.core.archive.connections import probe
+from vlnl_desktop.core.archive.connections import create, probe
 from vlnl_desktop.core.archive.fingerprint import fingerprint
 from vlnl_desktop.core.archive.writer_lock import writer_lock
 from vlnl_desktop.core.documents.rows import (
@@ -322,10 +322,9 @@ def _build_into(
     tmp_path: Path, db_path: Path, records: Records, from_bundle: bool, carry_from: Path | None
 ) -> BuildReport:
     source = carry_from or db_path
-    conn = sqlite3.connect(tmp_path)
+    conn = create(tmp_path)
     try:
         db = sqlite_utils.Database(conn)
-        conn.execute("PRAGMA foreign_keys = ON")
         with conn:
             schema.create_schema(db)
             count = _insert_records(db, records)

@@ -5,6 +5,8 @@
 - ``connect_writer(ws)``: the one read-write connection of an import or fetch: foreign keys on,
   WAL, explicit transactions (``transaction``). Writers also hold the archive's writer lock.
 - ``probe(path)``: a plain read-only look at a file that may not be a (healthy) archive at all.
+- ``create(path)``: the build's connection to the new file it fills (sqlite3's own transactions,
+  for sqlite-utils).
 
 All wait for a lock held by another connection for the same ``BUSY_TIMEOUT_MS``. Plain sqlite3:
 this is on the start-up path, where sqlite-utils (~180 ms to import) is not wanted.
@@ -45,6 +47,13 @@ def probe(path: Path, *, writable: bool = False) -> sqlite3.Connection:
         except sqlite3.OperationalError:  # a read-only file
             pass
     return _open(f"file:{path}?mode=ro", uri=True)
+
+
+def create(path: Path) -> sqlite3.Connection:
+    """A connection that makes and fills a new archive file (the build's; foreign keys on)."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
 
 
 def _missing(ws: Workspace) -> ArchiveError:
