@@ -3,9 +3,9 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QWheelEvent
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from samples import (
     ARABIC,
@@ -346,6 +346,37 @@ def test_keyboard_navigation(qtbot, viewer):
     assert viewer.toolbar.page_edit.text() == "117"
     qtbot.keyClick(view, Qt.Key.Key_Home)
     assert viewer.current_page == 0
+
+
+def wheel(viewer, pos: QPoint, delta: int, modifiers=Qt.KeyboardModifier.NoModifier):
+    viewport = viewer.view.viewport()
+    event = QWheelEvent(
+        QPointF(pos),
+        QPointF(viewport.mapToGlobal(pos)),
+        QPoint(0, 0),
+        QPoint(0, delta),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, event)
+
+
+def test_ctrl_wheel_zooms_around_the_pointer_and_the_wheel_scrolls(qtbot, viewer):
+    open_doc(qtbot, viewer, GEOTOPO)
+    view = viewer.view
+    view.set_zoom(1.0)
+    pos = page_point(viewer, 0, 200, 300)
+    wheel(viewer, pos, 120, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == pytest.approx(1.15)
+    assert viewer.toolbar.zoom_label.text() == "115 %"
+    # the point under the pointer stays at its height (across, a narrow page stays centred)
+    assert abs(page_point(viewer, 0, 200, 300).y() - pos.y()) <= 2
+    top = view.verticalScrollBar().value()
+    wheel(viewer, pos, -120)
+    assert view.verticalScrollBar().value() > top
+    assert view.zoom == pytest.approx(1.15)
 
 
 def test_page_field_jumps(qtbot, viewer):

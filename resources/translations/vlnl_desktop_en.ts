@@ -349,6 +349,45 @@
     </message>
 </context>
 <context>
+    <name>DocumentOpening</name>
+    <message>
+        <source>Dit document is beveiligd met een wachtwoord.</source>
+        <translation>This document is protected by a password.</translation>
+    </message>
+    <message>
+        <source>Dit bestand is leeg: het is geen PDF-document.</source>
+        <translation>This file is empty: it is not a PDF document.</translation>
+    </message>
+    <message>
+        <source>Dit bestand is geen PDF-document.</source>
+        <translation>This file is not a PDF document.</translation>
+    </message>
+    <message>
+        <source>Dit PDF-document is beschadigd en kan niet worden gelezen.</source>
+        <translation>This PDF document is damaged and cannot be read.</translation>
+    </message>
+    <message>
+        <source>Dit PDF-document heeft geen pagina&apos;s.</source>
+        <translation>This PDF document has no pages.</translation>
+    </message>
+    <message>
+        <source>Het bestand kan niet worden gelezen.</source>
+        <translation>The file cannot be read.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord voor %1:</source>
+        <translation>Password for %1:</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord is onjuist.</source>
+        <translation>The password is wrong.</translation>
+    </message>
+    <message>
+        <source>Beveiligd document</source>
+        <translation>Protected document</translation>
+    </message>
+</context>
+<context>
     <name>DossierExport</name>
     <message>
         <source>Dossier - %1.pdf</source>
@@ -886,6 +925,13 @@
     </message>
 </context>
 <context>
+    <name>OutlineTree</name>
+    <message>
+        <source>Pagina %1</source>
+        <translation>Page %1</translation>
+    </message>
+</context>
+<context>
     <name>PdfView</name>
     <message>
         <source>Documentweergave</source>
@@ -937,46 +983,6 @@ Do you want to open the link?</translation>
     <message>
         <source>Inhoud</source>
         <translation>Contents</translation>
-    </message>
-    <message>
-        <source>Dit document is beveiligd met een wachtwoord.</source>
-        <translation>This document is protected by a password.</translation>
-    </message>
-    <message>
-        <source>Dit bestand is leeg: het is geen PDF-document.</source>
-        <translation>This file is empty: it is not a PDF document.</translation>
-    </message>
-    <message>
-        <source>Dit bestand is geen PDF-document.</source>
-        <translation>This file is not a PDF document.</translation>
-    </message>
-    <message>
-        <source>Dit PDF-document is beschadigd en kan niet worden gelezen.</source>
-        <translation>This PDF document is damaged and cannot be read.</translation>
-    </message>
-    <message>
-        <source>Dit PDF-document heeft geen pagina&apos;s.</source>
-        <translation>This PDF document has no pages.</translation>
-    </message>
-    <message>
-        <source>Het bestand kan niet worden gelezen.</source>
-        <translation>The file cannot be read.</translation>
-    </message>
-    <message>
-        <source>Wachtwoord voor %1:</source>
-        <translation>Password for %1:</translation>
-    </message>
-    <message>
-        <source>Het wachtwoord is onjuist.</source>
-        <translation>The password is wrong.</translation>
-    </message>
-    <message>
-        <source>Beveiligd document</source>
-        <translation>Protected document</translation>
-    </message>
-    <message>
-        <source>Pagina %1</source>
-        <translation>Page %1</translation>
     </message>
     <message>
         <source>Deze pagina heeft geen tekstlaag.</source>

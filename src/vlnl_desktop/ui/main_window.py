@@ -1,8 +1,9 @@
 """The main window: search box and tree on the left, the record (and the viewer) on the right.
 
 Pass in what it needs (the workspace, the settings, the translations); all wiring is in
-``_connect_signals``. The window lays out the widgets and shows records; its parts, each passed
-what it needs in its constructor, do the rest:
+``_connect_signals``. The window shows records; its parts, each passed what it needs in its
+constructor, do the rest:
+- ``ui.main_layout.MainLayout``: the widgets and how they sit (search, tree, tabs, problem stack);
 - ``ui.archive_session.ArchiveSession``: the connection and catalog; rebuild and dossier export run
   off the GUI thread through its background operation;
 - ``ui.navigation.Navigation``: the record shown, back/forward, the mouse's back/forward buttons;
@@ -22,13 +23,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QMainWindow,
-    QSplitter,
-    QStackedWidget,
-    QTabWidget,
-    QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,16 +31,15 @@ from vlnl_desktop.core.archive.workspace import Workspace
 from vlnl_desktop.core.errors import ArchiveError
 from vlnl_desktop.ui.archive_session import ArchiveSession
 from vlnl_desktop.ui.detail_html import missing_record_html
-from vlnl_desktop.ui.detail_pane import DetailPane
 from vlnl_desktop.ui.document_opener import DocumentOpener
 from vlnl_desktop.ui.drop_handler import DropHandler
 from vlnl_desktop.ui.import_starter import ImportStarter
 from vlnl_desktop.ui.main_actions import MainActions
+from vlnl_desktop.ui.main_layout import MainLayout
 from vlnl_desktop.ui.navigation import OVERVIEW, Navigation
-from vlnl_desktop.ui.search_panel import SearchPanel
 from vlnl_desktop.ui.status_bar import ArchiveStatusBar
 from vlnl_desktop.ui.translations import Translations
-from vlnl_desktop.ui.tree_model import KIND_ROLE, ArchiveTreeModel
+from vlnl_desktop.ui.tree_model import KIND_ROLE
 from vlnl_desktop.ui.view_tabs import ViewTabs
 from vlnl_desktop.ui.window_layout import restore_layout, save_layout
 
@@ -87,69 +81,13 @@ class MainWindow(QMainWindow):
     # --- construction ---
 
     def _build_ui(self) -> None:
-        self.search = SearchPanel(self.workspace.db_path, self)
-        self.tree_model = ArchiveTreeModel(self)
-        self.tree = QTreeView(self)
-        self.tree.setObjectName("archiveTree")
-        self.tree.setModel(self.tree_model)
-        self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAnimated(False)
-        self.tree.setExpandsOnDoubleClick(True)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        # files dropped on a record are imported and linked to it (the model says which record)
-        self.tree.setDragDropMode(QTreeView.DragDropMode.DropOnly)
-        self.tree.setDragDropOverwriteMode(True)
-        self.tree.setDropIndicatorShown(True)
-        self.tree.setDefaultDropAction(Qt.DropAction.CopyAction)
-
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(8, 8, 4, 8)
-        left_layout.setSpacing(6)
-        left_layout.addWidget(self.search, 0)
-        left_layout.addWidget(self.tree, 1)
-        self._left_layout = left_layout
-
-        self.detail = DetailPane(self)
-        self.notice = QLabel(self)
-        self.notice.setObjectName("notice")
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(
-            "QLabel#notice { background: #fff4d6; color: #5c4300; border: 1px solid #e8cf8a;"
-            " border-radius: 4px; padding: 8px 10px; }"
-        )
-        self.notice.hide()
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("viewTabs")
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.detail, "")
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(4, 8, 8, 8)
-        right_layout.setSpacing(6)
-        right_layout.addWidget(self.notice)
-        right_layout.addWidget(self.tabs, 1)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([400, 1000])
-
+        self.widgets = ui = MainLayout(self, self.workspace.db_path)
+        self.search, self.tree_model, self.tree = ui.search, ui.tree_model, ui.tree
+        self.detail, self.notice, self.tabs = ui.detail, ui.notice, ui.tabs
+        self.splitter, self.stack = ui.splitter, ui.stack
         self.problem = None  # ArchiveProblem, made when the archive cannot be read
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.splitter)
         self.setCentralWidget(self.stack)
-
         self.setStatusBar(ArchiveStatusBar(self.session, self))
-
-        self.setTabOrder(self.search.edit, self.search.results)
-        self.setTabOrder(self.search.results, self.tree)
-        self.setTabOrder(self.tree, self.detail.browser)
 
     def _connect_signals(self) -> None:
         menus = self.menus
@@ -180,7 +118,7 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.tree.activated.connect(self._on_tree_activated)
         self.search.hit_activated.connect(self._on_hit_activated)
-        self.search.results_shown.connect(self._on_results_shown)
+        self.search.results_shown.connect(self.widgets.set_results_shown)
         self.detail.record_requested.connect(self.select_record)
         self.detail.document_requested.connect(self.documents.open_document)
         self.documents.notice.connect(self.show_notice)
@@ -395,10 +333,6 @@ class MainWindow(QMainWindow):
             self.documents.open_document(hit.id, page, self.search.find_text())
         else:
             self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _on_results_shown(self, visible: bool) -> None:
-        self._left_layout.setStretch(0, 3 if visible else 0)
-        self._left_layout.setStretch(1, 2 if visible else 1)
 
     # --- documents and the viewer ---
 

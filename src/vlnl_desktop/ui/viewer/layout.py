@@ -210,3 +210,11 @@ class PageLayout:
         s = self.scale
         t = rotation_transform(self.rotation, w, h)
         return t * QTransform.fromScale(s, s) * QTransform.fromTranslate(rect.left(), rect.top())
+
+    def map_rects(self, page: int, rects) -> QRectF:
+        """The content rectangle around ``rects`` (each x0, y0, x1, y1 in points of ``page``)."""
+        t = self.transform(page)
+        result = QRectF()
+        for r in rects:
+            result = result.united(t.mapRect(QRectF(QPointF(r[0], r[1]), QPointF(r[2], r[3]))))
+        return result

@@ -1,11 +1,15 @@
-"""How the view paints: the background, each page (its shadow, its image from the cache or a scaled
-other size of it while the right one renders, or its tiles), the find hits on it, and the selection."""
+"""How the view paints: the background, each page in view (its shadow, its image from the cache or a
+scaled other size of it while the right one renders, or its tiles), the find hits on it, and the
+selection."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTransform
 
+from vlnl_desktop.ui.viewer.layout import PageLayout
 from vlnl_desktop.workers.image_cache import CacheKey, ImageCache
 
 BACKGROUND = QColor("#5f6368")
@@ -13,6 +17,26 @@ _HIT = QColor(255, 213, 0, 110)
 _CURRENT_HIT = QColor(255, 120, 0, 150)
 _SELECTION = QColor(40, 110, 230, 70)
 _SHADOW = QColor(0, 0, 0, 60)
+
+
+def paint_pages(
+    painter: QPainter,
+    layout: PageLayout,
+    visible: QRectF,
+    dpr: float,
+    cache: ImageCache,
+    keys_for: Callable[[int, QRectF, float], list[CacheKey]],
+    hits: dict[int, list],
+    current_hit=None,
+) -> None:
+    """Paint the pages of ``layout`` that meet content rectangle ``visible`` (``painter`` translated
+    to content pixels), each from the images ``keys_for(page, visible, dpr)`` and with its ``hits``."""
+    for i in layout.pages_between(visible.top(), visible.bottom()):
+        rect = layout[i]
+        if rect.intersects(visible):
+            keys = keys_for(i, visible, dpr)
+            transform = layout.transform(i)
+            paint_page(painter, cache, rect, keys, dpr, transform, hits.get(i, ()), current_hit)
 
 
 def paint_page(

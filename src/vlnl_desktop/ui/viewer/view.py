@@ -1,30 +1,27 @@
 """The scrolling page canvas: a continuous, vertically scrolling view of a PDF's pages, painted from a
 cache of rendered images.
 
-Only pages in view (and one screen beyond) are requested from the renderer; when the view moves, the
-request is replaced, so pages that scrolled away are not rendered. A page still rendering is painted
-from another size of it in the cache, scaled, or blank. At high zoom a page is rendered in tiles and only
-the visible tiles are asked for. The view also draws find hits and the selection, copies the selected
-text, follows links (internal at once, external after the user confirms, others never) and keeps the
-back/forward history of jumps. Where the pages are is computed by ``layout.PageLayout``; what to render
-by ``render_keys``; how a page is painted by ``painting``.
-
-Over 500 lines because what is left is one widget's state machine (zoom, fit, rotation, scrolling,
-jumps and the Qt event overrides), which all move the same scroll bars; the next cut would be the
-request scheduling (timer, cache, links asked) into a helper of its own.
+The widget holds the state that moves the scroll bars: the document, zoom, fit and rotation, the
+current page, the find hits, the selection, and the keys. Its helpers, each passed what it needs:
+``requests.PageRequests`` asks the renderer for the pages in view and one screen beyond (replacing the
+request when the view moves, so pages that scrolled away are not rendered) and puts the images in the
+cache; ``pointer.PagePointer`` is the mouse (drag to select, click a link: internal at once, external
+after the user confirms, others never; Ctrl+wheel zooms); ``jumps.JumpHistory`` is back/forward;
+``scroll_area.CentredScrollArea``, the base class, maps viewport to content. Where the pages are is
+computed by ``layout.PageLayout``, what to render by ``render_keys``, how a page is painted (from
+another size of it while it renders, in tiles at high zoom) by ``painting``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QWidget
 
 from vlnl_desktop.core.pdf.links import LinkKind, PdfLink
-from vlnl_desktop.ui.navigation_history import NavigationHistory
+from vlnl_desktop.ui.viewer.jumps import JumpHistory
 from vlnl_desktop.ui.viewer.layout import (
     SPACING,
     PageLayout,
@@ -35,15 +32,18 @@ from vlnl_desktop.ui.viewer.layout import (
     zoom_step_up,
 )
 from vlnl_desktop.ui.viewer.links import PageLinks, leave_document
-from vlnl_desktop.ui.viewer.painting import BACKGROUND, paint_page, paint_selection
-from vlnl_desktop.ui.viewer.render_keys import FirstPageKey, page_keys, pages_to_render
+from vlnl_desktop.ui.viewer.painting import BACKGROUND, paint_pages, paint_selection
+from vlnl_desktop.ui.viewer.pointer import PagePointer
+from vlnl_desktop.ui.viewer.render_keys import FirstPageKey
+from vlnl_desktop.ui.viewer.requests import PageRequests, Sight
+from vlnl_desktop.ui.viewer.scroll_area import CentredScrollArea
 from vlnl_desktop.ui.viewer.selection import TextSelection
 from vlnl_desktop.workers.image_cache import CacheKey, ImageCache
 from vlnl_desktop.workers.render_client import RenderClient
-from vlnl_desktop.workers.render_protocol import DocumentInfo, RenderJob
+from vlnl_desktop.workers.render_protocol import DocumentInfo
 
 
-class PdfView(QAbstractScrollArea):
+class PdfView(CentredScrollArea):
     """Shows the pages of the document open in ``client``; all document access goes through it."""
 
     current_page_changed = Signal(int)
@@ -73,17 +73,18 @@ class PdfView(QAbstractScrollArea):
         self._links = PageLinks()
         self._hits: dict[int, list] = {}
         self._current_hit = None
-        # (page, y in points from its top) before and after each jump
-        self._history: NavigationHistory[tuple[int, float]] = NavigationHistory()
-        self._drag_start: QPointF | None = None
+        self._jumps = JumpHistory(self._position, self._go_to_place, self)
         self._selection = TextSelection(client, self)
-        self._pressed_link: PdfLink | None = None
-        self._unpainted = False  # an image arrived that has not been painted yet
-        self._request_timer = QTimer(self)
-        self._request_timer.setSingleShot(True)
-        self._request_timer.setInterval(0)
-        self._hold_timer = QTimer(self)  # ends ``hold_painting``
-        self._hold_timer.setSingleShot(True)
+        self._requests = PageRequests(client, cache, self._links, self._sight, self.viewport())
+        self._pointer = PagePointer(
+            self,
+            self._links,
+            self._selection,
+            lambda: self._page_rects,
+            self._to_content,
+            self.activate_link,
+            self._zoom_by,
+        )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.viewport().setMouseTracking(True)
@@ -94,10 +95,7 @@ class PdfView(QAbstractScrollArea):
         self.retranslate_ui()
 
     def _connect_signals(self) -> None:
-        self._request_timer.timeout.connect(self._on_request_timer)
-        self._hold_timer.timeout.connect(self._on_hold_timer)
-        self._client.page_rendered.connect(self._on_page_rendered)
-        self._client.links_ready.connect(self._on_links_ready)
+        self._jumps.changed.connect(self.history_changed)
         self._selection.changed.connect(self.selection_changed)
         self._selection.no_text_layer.connect(self._on_no_text_layer)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
@@ -117,10 +115,9 @@ class PdfView(QAbstractScrollArea):
         self._links.clear()
         self._hits.clear()
         self._current_hit = None
-        self._history.clear()
+        self._jumps.clear()
         self._clear_selection()
         self._current_page = -1
-        self.history_changed.emit(0, 0)
         if info is not None:
             self._fit = "width"
             self._zoom = self._fit_zoom()
@@ -155,7 +152,7 @@ class PdfView(QAbstractScrollArea):
         self.verticalScrollBar().setValue(round(top))
         self._update_current_page()
         self.zoom_changed.emit(self._zoom)
-        self._schedule_requests()
+        self._requests.schedule()
         self.viewport().update()
 
     def _set_widest(self) -> None:
@@ -165,12 +162,7 @@ class PdfView(QAbstractScrollArea):
     def hold_painting(self, msec: int) -> None:
         """Keep what is on screen until the next page image arrives, ``msec`` at most: while a document
         opens, painting its blank pages would only take the GIL from the renderer and flash grey."""
-        self.viewport().setUpdatesEnabled(False)
-        self._hold_timer.start(msec)
-
-    @Slot()
-    def _on_hold_timer(self) -> None:
-        self.viewport().setUpdatesEnabled(True)  # which also repaints it
+        self._requests.hold_painting(msec)
 
     @property
     def page_count(self) -> int:
@@ -234,6 +226,9 @@ class PdfView(QAbstractScrollArea):
             self._relayout()
         self.go_to_page(page, record=False)
 
+    def _zoom_by(self, factor: float, anchor: QPointF) -> None:
+        self.set_zoom(self._zoom * factor, anchor)
+
     def _fit_zoom(self) -> float:
         if not self._info:
             return self._zoom
@@ -261,7 +256,7 @@ class PdfView(QAbstractScrollArea):
             self.horizontalScrollBar().setValue(round(content.x() + self._x_offset() - anchor.x()))
             self.verticalScrollBar().setValue(round(content.y() - anchor.y()))
         self.zoom_changed.emit(self._zoom)
-        self._schedule_requests()
+        self._requests.schedule()
         self.viewport().update()
 
     # --- layout ---
@@ -269,31 +264,7 @@ class PdfView(QAbstractScrollArea):
     def _relayout(self) -> None:
         sizes = self._info.page_sizes if self._info else []
         self._page_rects = PageLayout(sizes, self._zoom, self._rotation)
-        self._update_scrollbars()
-
-    def _update_scrollbars(self) -> None:
-        vw, vh = self.viewport().width(), self.viewport().height()
-        layout = self._page_rects
-        self.horizontalScrollBar().setRange(0, max(0, math.floor(layout.width - vw)))
-        self.horizontalScrollBar().setPageStep(vw)
-        self.verticalScrollBar().setRange(0, max(0, math.floor(layout.height - vh)))
-        self.verticalScrollBar().setPageStep(vh)
-        self.verticalScrollBar().setSingleStep(40)
-        self.horizontalScrollBar().setSingleStep(40)
-
-    def _x_offset(self) -> float:
-        """Content x where the viewport's left edge is, centring narrow content."""
-        vw = self.viewport().width()
-        if self._page_rects.width < vw:
-            return -float((vw - round(self._page_rects.width)) // 2)  # whole pixels: no resampling
-        return self.horizontalScrollBar().value()
-
-    def _visible_rect(self) -> QRectF:
-        vp = self.viewport()
-        return QRectF(self._x_offset(), self.verticalScrollBar().value(), vp.width(), vp.height())
-
-    def _to_content(self, pos: QPointF) -> QPointF:
-        return QPointF(pos.x() + self._x_offset(), pos.y() + self.verticalScrollBar().value())
+        self.set_content_size(self._page_rects.width, self._page_rects.height)
 
     def _page_point_at(self, viewport_pos: QPointF) -> tuple[int, QPointF]:
         """The page and page point under ``viewport_pos``, or the nearest page's point in line with it."""
@@ -312,14 +283,14 @@ class PdfView(QAbstractScrollArea):
             return
         page = min(max(page, 0), self.page_count - 1)
         if record:
-            self._push_history()
+            self._jumps.before_jump()
         top = self._page_rects[page].top() - SPACING
         if y is not None and self._rotation == 0:
             top = self._page_rects.transform(page).map(QPointF(0, y)).y() - SPACING
         self.verticalScrollBar().setValue(round(top))
         self._update_current_page()
         if record:
-            self._record_jump()
+            self._jumps.after_jump()
 
     def next_page(self) -> None:
         """Go to the next page."""
@@ -329,40 +300,25 @@ class PdfView(QAbstractScrollArea):
         """Go to the previous page."""
         self.go_to_page(self._current_page - 1, record=False)
 
-    def _position(self) -> tuple[int, float]:
+    def _go_to_place(self, page: int, y: float) -> None:
+        self.go_to_page(page, y, record=False)
+
+    def _position(self) -> tuple[int, float] | None:
+        """Where the view is: its current page and the y (points) at the top, None without pages."""
+        if not self._page_rects:
+            return None
         page = max(self._current_page, 0)
         inverse, _ok = self._page_rects.transform(page).inverted()
         top = QPointF(self._page_rects[page].left(), self.verticalScrollBar().value() + SPACING)
         return page, max(0.0, inverse.map(top).y()) if self._rotation == 0 else 0.0
 
-    def _push_history(self) -> None:
-        """Before a jump: remember where the user is now (they may have scrolled since the last one)."""
-        if self._page_rects:
-            self._history.replace_current(self._position())
-
-    def _record_jump(self) -> None:
-        """After a jump: remember where it landed, and say what back and forward can do now."""
-        if self._page_rects:
-            self._history.visit(self._position())
-            self._emit_history_changed()
-
-    def _emit_history_changed(self) -> None:
-        h = self._history
-        self.history_changed.emit(int(h.can_go_back()), int(h.can_go_forward()))
-
     def go_back(self) -> None:
         """Return to where the last jump came from."""
-        if self._history.can_go_back():
-            self._history.replace_current(self._position())
-            self.go_to_page(*self._history.back(), record=False)
-            self._emit_history_changed()
+        self._jumps.back()
 
     def go_forward(self) -> None:
         """Redo a jump undone with ``go_back``."""
-        if self._history.can_go_forward():
-            self._history.replace_current(self._position())
-            self.go_to_page(*self._history.forward(), record=False)
-            self._emit_history_changed()
+        self._jumps.forward()
 
     def _update_current_page(self) -> None:
         best = self._page_rects.most_visible(self._visible_rect())
@@ -381,72 +337,26 @@ class PdfView(QAbstractScrollArea):
         """Mark ``hit`` (a ``PageHit`` or None) as the current one and scroll it into view."""
         self._current_hit = hit
         if hit is not None and self._page_rects:
-            rect = self._hit_content_rect(hit)
-            visible = self._visible_rect()
-            if not visible.contains(rect):
-                self.verticalScrollBar().setValue(round(rect.top() - visible.height() / 3))
-                if rect.left() < visible.left() or rect.right() > visible.right():
-                    self.horizontalScrollBar().setValue(
-                        round(rect.center().x() - visible.width() / 2)
-                    )
+            self._reveal(self._page_rects.map_rects(hit.page, hit.rects))
             self._update_current_page()
         self.viewport().update()
 
-    def _hit_content_rect(self, hit) -> QRectF:
-        t = self._page_rects.transform(hit.page)
-        result = QRectF()
-        for r in hit.rects:
-            result = result.united(t.mapRect(QRectF(QPointF(r[0], r[1]), QPointF(r[2], r[3]))))
-        return result
-
     # --- rendering requests ---
 
-    def _schedule_requests(self) -> None:
-        if not self._request_timer.isActive():
-            self._request_timer.start()
+    def _sight(self) -> Sight | None:
+        """For the requests: what the view shows now."""
+        if not self._info:
+            return None
+        return self._page_rects, self._visible_rect(), self.devicePixelRatioF()
 
     def request_pages_now(self) -> None:
         """Ask for the pages in view at once rather than on the next turn of the event loop (which
         would paint them blank first): for a document just opened, where every millisecond shows."""
-        self._request_timer.stop()
-        self._on_request_timer()
-
-    @Slot()
-    def _on_request_timer(self) -> None:
-        if not self._info:
-            return
-        visible = self._visible_rect()
-        dpr = self.devicePixelRatioF()
-        wanted, in_view, margin = pages_to_render(self._page_rects, visible)
-        jobs = []
-        for i in wanted:
-            for key in self._keys_for(i, visible if i in in_view else margin, dpr):
-                if key not in self._cache:
-                    jobs.append(RenderJob(key))
-        self._client.set_jobs("view", jobs)
-        missing_links = self._links.not_asked([i for i in wanted if i in in_view])
-        if missing_links:
-            self._client.request_links(missing_links)
+        self._requests.request_now()
 
     def _keys_for(self, page: int, area: QRectF, dpr: float) -> list[CacheKey]:
         """The images that paint ``page`` where it meets content ``area``."""
-        rect = self._page_rects[page]
-        return page_keys(self._client.doc_id, page, rect, self._rotation, area, dpr)
-
-    @Slot(str, object, QImage)
-    def _on_page_rendered(self, channel: str, key: CacheKey, image: QImage) -> None:
-        if channel != "view" or image.isNull():
-            return
-        self._cache.put(key, image)
-        self._unpainted = True
-        if self._hold_timer.isActive():
-            self._hold_timer.stop()
-            self._on_hold_timer()
-        self.viewport().update()
-
-    @Slot(int, object)
-    def _on_links_ready(self, page: int, links: list[PdfLink]) -> None:
-        self._links.set_page_links(page, links)
+        return self._requests.keys_for(self._page_rects, page, area, dpr)
 
     # --- painting ---
 
@@ -459,21 +369,11 @@ class PdfView(QAbstractScrollArea):
         visible = self._visible_rect()
         painter.translate(-visible.left(), -visible.top())
         dpr = self.devicePixelRatioF()
-        layout = self._page_rects
-        for i in layout.pages_between(visible.top(), visible.bottom()):
-            rect = layout[i]
-            if rect.intersects(visible):
-                keys = self._keys_for(i, visible, dpr)
-                hits = self._hits.get(i, ())
-                transform = layout.transform(i)
-                paint_page(
-                    painter, self._cache, rect, keys, dpr, transform, hits, self._current_hit
-                )
+        args = (self._cache, self._keys_for, self._hits, self._current_hit)
+        paint_pages(painter, self._page_rects, visible, dpr, *args)
         if self._selection.rect is not None:
             paint_selection(painter, self._selection.rect)
-        if self._unpainted:
-            self._unpainted = False
-            self._client.painted()  # the renderer waits for this before its next job
+        self._requests.painted()
 
     # --- events ---
 
@@ -489,23 +389,13 @@ class PdfView(QAbstractScrollArea):
             self.zoom_changed.emit(self._zoom)
         else:
             self._relayout()
-        self._schedule_requests()
+        self._requests.schedule()
 
     @Slot()
     def _on_scrolled(self) -> None:
         self._update_current_page()
-        self._schedule_requests()
+        self._requests.schedule()
         self.viewport().update()
-
-    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            delta = event.angleDelta().y()
-            if delta:
-                factor = 1.15 ** (delta / 120)
-                self.set_zoom(self._zoom * factor, event.position())
-            event.accept()
-            return
-        super().wheelEvent(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         key, mods = event.key(), event.modifiers()
@@ -522,45 +412,6 @@ class PdfView(QAbstractScrollArea):
             self._update_current_page()
         else:
             super().keyPressEvent(event)
-
-    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.button() != Qt.MouseButton.LeftButton or not self._info:
-            super().mousePressEvent(event)
-            return
-        self.setFocus()
-        content = self._to_content(event.position())
-        self._pressed_link = self._links.at(self._page_rects, content)
-        self._drag_start = content
-        self._clear_selection()
-
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
-        content = self._to_content(event.position())
-        if self._drag_start is not None:
-            if (content - self._drag_start).manhattanLength() > 4:
-                self._pressed_link = None
-                self._selection.rect = QRectF(self._drag_start, content).normalized()
-                self.viewport().update()
-            return
-        link = self._links.at(self._page_rects, content)
-        shape = Qt.CursorShape.PointingHandCursor if link else Qt.CursorShape.IBeamCursor
-        self.viewport().setCursor(shape)
-        if link and link.kind != LinkKind.INTERNAL:
-            QToolTip.showText(event.globalPosition().toPoint(), link.uri, self)
-
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.button() != Qt.MouseButton.LeftButton or self._drag_start is None:
-            super().mouseReleaseEvent(event)
-            return
-        content = self._to_content(event.position())
-        self._drag_start = None
-        link = self._pressed_link
-        self._pressed_link = None
-        if link is not None and link is self._links.at(self._page_rects, content):
-            self.activate_link(link)
-        elif self._selection.rect is not None:
-            self._selection.finish(self._page_rects)
-            if self._selection.rect is None:  # it covered no page
-                self.viewport().update()
 
     # --- links ---
 
@@ -579,15 +430,11 @@ class PdfView(QAbstractScrollArea):
 
     def link_position(self, page: int, link: PdfLink) -> QPointF:
         """The viewport point at the centre of ``link`` on ``page`` (for keyboard focus and tests)."""
-        x0, y0, x1, y1 = link.rect
-        content = self._page_rects.transform(page).map(QPointF((x0 + x1) / 2, (y0 + y1) / 2))
-        visible = self._visible_rect()
-        return QPointF(content.x() - visible.left(), content.y() - visible.top())
+        return self._to_viewport(self._page_rects.map_rects(page, [link.rect])).center()
 
     def page_viewport_rect(self, page: int) -> QRectF:
         """Where ``page`` is in the viewport."""
-        visible = self._visible_rect()
-        return self._page_rects[page].translated(-visible.left(), -visible.top())
+        return self._to_viewport(self._page_rects[page])
 
     # --- selection and copy ---
 

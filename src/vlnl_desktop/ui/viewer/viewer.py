@@ -4,32 +4,32 @@ outline) and page view, and drives opening, finding and printing.
 The document is opened, rendered and searched by a ``RenderClient``'s worker thread; this widget never
 touches PyMuPDF. Public API: ``open_file``, ``close_document``, ``document_opened``, ``error``.
 
+Opening (the old document held meanwhile, the password prompt, the words for a failure) is
+``opening.DocumentOpening``'s; this widget shows what comes of it.
+
 Run ``python -m vlnl_desktop.ui.viewer.viewer FILE [--page N] [--find TEXT]`` to look at it on its own.
-(A little over 500 lines: the opening flow with its stale-document hold and password prompt is the bulk.)
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from vlnl_desktop.ui.viewer.find_bar import FindBar
 from vlnl_desktop.ui.viewer.find_results import FindResults
+from vlnl_desktop.ui.viewer.opening import DocumentOpening
+from vlnl_desktop.ui.viewer.outline import OutlineTree
 from vlnl_desktop.ui.viewer.printing import PrintJob, ask_printer
 from vlnl_desktop.ui.viewer.thumbnails import ThumbnailList
 from vlnl_desktop.ui.viewer.toolbar import ViewerToolbar
@@ -37,10 +37,6 @@ from vlnl_desktop.ui.viewer.view import PdfView
 from vlnl_desktop.workers.image_cache import ImageCache
 from vlnl_desktop.workers.render_client import RenderClient
 from vlnl_desktop.workers.render_protocol import DocumentInfo
-
-HOLD_PAINT_MS = (
-    150  # while a document opens, the view keeps the old picture until its page is there
-)
 
 
 class PdfViewer(QWidget):
@@ -56,17 +52,10 @@ class PdfViewer(QWidget):
         self._client = RenderClient(self)
         self._cache = ImageCache(96 * 1024 * 1024)
         self._path: str | None = None
-        self._pending: tuple[str, int, str | None] | None = None
-        # The document on screen is being replaced: it is cleared when the answer comes, or when the
-        # view stops holding its picture, whichever is first.
-        self._stale = False
-        self._stale_timer = QTimer(self)
-        self._stale_timer.setSingleShot(True)
-        self._stale_timer.setInterval(HOLD_PAINT_MS)
-        self._asking_password = False
         self._find = FindResults()
         self._print_job: PrintJob | None = None
         self._build_ui()
+        self._opening = DocumentOpening(self._client, self.view, self)
         self._connect_signals()
         self.retranslate_ui()
         self._update_actions()
@@ -86,8 +75,7 @@ class PdfViewer(QWidget):
         self.notice_label.hide()
 
         self.thumbnails = ThumbnailList(self._client, self)
-        self.outline_tree = QTreeWidget(self)
-        self.outline_tree.setHeaderHidden(True)
+        self.outline_tree = OutlineTree(self)
         self.side_tabs = QTabWidget(self)
         self.side_tabs.addTab(self.thumbnails, "")
         self.side_tabs.addTab(self.outline_tree, "")
@@ -118,10 +106,12 @@ class PdfViewer(QWidget):
         self.setFocusProxy(self.view)
 
     def _connect_signals(self) -> None:
+        o = self._opening
+        o.clear_old.connect(self._on_clear_old)
+        o.opened.connect(self._on_opened)
+        o.failed.connect(self._show_message)
+        o.asking.connect(self._release_panes)
         c = self._client
-        c.opened.connect(self._on_opened)
-        self._stale_timer.timeout.connect(self._clear_stale)
-        c.open_failed.connect(self._on_open_failed)
         c.sizes_ready.connect(self._on_sizes_ready)
         c.outline_ready.connect(self._on_outline_ready)
         c.find_hits.connect(self._on_find_hits)
@@ -150,9 +140,8 @@ class PdfViewer(QWidget):
         self.find_bar.next_requested.connect(self.find_next)
         self.find_bar.previous_requested.connect(self.find_previous)
         self.find_bar.closed.connect(self._on_find_closed)
-        self.thumbnails.page_activated.connect(self._on_thumbnail_activated)
-        self.outline_tree.itemActivated.connect(self._on_outline_activated)
-        self.outline_tree.itemClicked.connect(self._on_outline_activated)
+        self.thumbnails.page_activated.connect(self._on_page_chosen)
+        self.outline_tree.page_activated.connect(self._on_page_chosen)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self._client.shutdown)
@@ -193,23 +182,14 @@ class PdfViewer(QWidget):
         Opening happens in the renderer's thread: ``document_opened`` or ``error`` tells how it went.
         An encrypted file without (the right) ``password`` asks the user for it.
         """
-        path = str(Path(path).expanduser().resolve())
-        self._client.open(path, password, page, self.view.first_page_key())
-        # Then as little as can be: the renderer needs the GIL to open the file and render the page,
-        # and any Python work in this thread meanwhile (clearing the old document, the repaints that
-        # follow) would make it wait. The old document stays on screen, unpainted, and is cleared
-        # when the answer comes, just before the new one is laid out.
+        self._opening.start(str(Path(path).expanduser().resolve()), page, find, password)
         self._path = None
-        self._pending = (path, page, find)
-        self._stale = True
-        self._stale_timer.start()
-        self.view.hold_painting(HOLD_PAINT_MS)
 
     def close_document(self) -> None:
         """Close the document and show an empty pane."""
         self._client.close()
         self._clear_document()
-        self._pending = None
+        self._opening.cancel()
 
     def show_find_bar(self) -> None:
         """Show the find bar and put the cursor in it, text selected."""
@@ -275,8 +255,6 @@ class PdfViewer(QWidget):
         remove for a long document) are replaced only after its first page is shown; ``replacing``: it
         is here and is shown next, which sets the view, the page field and the actions anew (setting
         them twice would lay out and repaint the toolbar for nothing)."""
-        self._stale = False
-        self._stale_timer.stop()
         self._path = None
         self._cache.clear()
         if not replacing:
@@ -290,18 +268,12 @@ class PdfViewer(QWidget):
             self._update_page_count()
             self._update_actions()
 
-    @Slot()
-    def _clear_stale(self) -> None:
-        """Clear the document being replaced, if that has not been done yet."""
-        if self._stale:
-            self._clear_document(opening=True)
+    @Slot(bool)
+    def _on_clear_old(self, replacing: bool) -> None:
+        self._clear_document(opening=not replacing, replacing=replacing)
 
-    @Slot(object)
-    def _on_opened(self, info: DocumentInfo) -> None:
-        if self._stale:
-            self._clear_document(replacing=True)
-        path, page, find = self._pending or (info.path, 0, None)
-        self._pending = None
+    @Slot(object, int, object)
+    def _on_opened(self, info: DocumentInfo, page: int, find: str | None) -> None:
         self._path = info.path
         self.stack.setCurrentWidget(self.view)
         self.view.set_document(info, page)
@@ -314,46 +286,15 @@ class PdfViewer(QWidget):
             self.find(find)
         self.document_opened.emit(info.path, len(info.page_sizes))
 
-    @Slot(str, str, str)
-    def _on_open_failed(self, reason: str, message: str, path: str) -> None:
-        self._clear_stale()
-        if reason in ("password_required", "wrong_password") and not self._asking_password:
-            # the dialog may stay up a while: the panes must paint (not stay held) behind it
-            self.view.hold_painting(0)
-            self.thumbnails.set_document(None)
-            password = self._ask_password(path, wrong=reason == "wrong_password")
-            if password is not None:
-                page = self._pending[1] if self._pending else 0
-                self._client.open(path, password, page, self.view.first_page_key())
-                return
-            self._show_message(path, self.tr("Dit document is beveiligd met een wachtwoord."))
-            return
-        texts = {
-            "empty": self.tr("Dit bestand is leeg: het is geen PDF-document."),
-            "not_pdf": self.tr("Dit bestand is geen PDF-document."),
-            "damaged": self.tr("Dit PDF-document is beschadigd en kan niet worden gelezen."),
-            "no_pages": self.tr("Dit PDF-document heeft geen pagina's."),
-            "unreadable": self.tr("Het bestand kan niet worden gelezen."),
-        }
-        self._show_message(path, texts.get(reason, message))
-
-    def _ask_password(self, path: str, wrong: bool) -> str | None:
-        prompt = self.tr("Wachtwoord voor %1:").replace("%1", Path(path).name)
-        if wrong:
-            prompt = self.tr("Het wachtwoord is onjuist.") + "\n" + prompt
-        self._asking_password = True
-        try:
-            text, ok = QInputDialog.getText(
-                self, self.tr("Beveiligd document"), prompt, QLineEdit.EchoMode.Password
-            )
-        finally:
-            self._asking_password = False
-        return text if ok else None
-
-    def _show_message(self, path: str, text: str) -> None:
-        self._pending = None
+    @Slot()
+    def _release_panes(self) -> None:
+        """Let the panes paint again, empty, before a dialog or a message takes the place."""
         self.view.hold_painting(0)
         self.thumbnails.set_document(None)
+
+    @Slot(str, str)
+    def _show_message(self, path: str, text: str) -> None:
+        self._release_panes()
         self.message_label.setText(f"{text}\n\n{Path(path).name}")
         self.stack.setCurrentWidget(self.message_label)
         self.error.emit(text)
@@ -365,20 +306,8 @@ class PdfViewer(QWidget):
 
     @Slot(object)
     def _on_outline_ready(self, outline: list) -> None:
-        self.outline_tree.clear()
-        parents: list[QTreeWidgetItem] = []
-        for entry in outline:
-            level = max(1, min(entry.level, len(parents) + 1))
-            del parents[level - 1 :]
-            parent = parents[-1] if parents else self.outline_tree.invisibleRootItem()
-            item = QTreeWidgetItem(parent, [entry.title])
-            item.setData(0, Qt.ItemDataRole.UserRole, entry.page)
-            if entry.page >= 0:
-                item.setToolTip(0, self.tr("Pagina %1").replace("%1", str(entry.page + 1)))
-            parents.append(item)
+        self.outline_tree.set_outline(outline)
         self.side_tabs.setTabEnabled(1, bool(outline))
-        if outline and self.outline_tree.topLevelItemCount() < 15:
-            self.outline_tree.expandToDepth(0)
 
     # --- find ---
 
@@ -488,14 +417,9 @@ class PdfViewer(QWidget):
         self.view.rotate(90)
 
     @Slot(int)
-    def _on_thumbnail_activated(self, page: int) -> None:
+    def _on_page_chosen(self, page: int) -> None:
+        """A thumbnail or an outline entry was chosen: jump to its page."""
         self.view.go_to_page(page)
-
-    @Slot(QTreeWidgetItem)
-    def _on_outline_activated(self, item: QTreeWidgetItem) -> None:
-        page = item.data(0, Qt.ItemDataRole.UserRole)
-        if page is not None and page >= 0:
-            self.view.go_to_page(page)
 
     @Slot(int)
     def _on_print_finished(self, ok: int) -> None:
