@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import time
 import unicodedata
 
 import pymupdf
@@ -63,12 +62,9 @@ def test_a_summit_sheet_reads_well_and_says_it_is_not_official(readonly_workspac
         assert words in text, words
 
 
-def test_the_same_records_give_the_same_sheets_and_tables(tmp_path):
-    a, b = tmp_path / "a" / "archive.db", tmp_path / "b" / "archive.db"
-    started = time.perf_counter()
+def test_the_same_records_give_the_same_sheets_and_tables(tmp_path, built_archive):
+    a, b = tmp_path / "a" / "archive.db", built_archive / "archive.db"
     build_archive(a)
-    elapsed = time.perf_counter() - started
-    build_archive(b)
     assert sheets(a) == sheets(b)
     for _, sha256, _, _ in sheets(a):
         assert (a.parent / "documents" / f"{sha256}.pdf").read_bytes() == (
@@ -76,7 +72,6 @@ def test_the_same_records_give_the_same_sheets_and_tables(tmp_path):
         ).read_bytes()
     build_archive(a)  # a rebuild regenerates the sheets instead of carrying them over twice
     assert sheets(a) == sheets(b)
-    assert elapsed < 10  # typically about 1.3 s with the sheets; see the benchmark for the limit
 
 
 @pytest.mark.parametrize(
