@@ -7,14 +7,38 @@ start-up path.)
 """
 
 import sqlite3
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
-SECTIONS = ("declarations", "summits", "events", "themes", "documents")
+from vlnl_desktop.core.record_detail import (  # noqa: F401 - the catalog's answers, re-exported
+    Detail,
+    DocumentRef,
+    Office,
+    Participant,
+    Participation,
+    RecordRef,
+    SummitMention,
+    ThemeRef,
+    Uncertainty,
+)
+from vlnl_desktop.core.vocabulary import RECORD_KINDS, SIDES
+
+SECTIONS = (
+    "declarations",
+    "summits",
+    "events",
+    "treaties",
+    "institutions",
+    "themes",
+    "people",
+    "documents",
+)
+# words a Dutch surname may start with that the alphabet ignores ("Martijn van Dam" under D)
+_NAME_PARTICLES = {"van", "de", "der", "den", "het", "'t", "te", "ter", "ten"}
 
 
 class Entry(NamedTuple):
-    """One node of the tree: a record (``kind`` is its kind) or a grouping (``kind`` "doc-kind")."""
+    """One node of the tree: a record (``kind`` is its kind) or a grouping (``kind`` "doc-kind":
+    documents of one kind; "side": people of one side)."""
 
     kind: str
     id: str
@@ -31,87 +55,6 @@ class Section(NamedTuple):
     entries: tuple[Entry, ...]
 
 
-class Participant(NamedTuple):
-    person_id: str
-    name: str
-    role: str | None
-    side: str
-
-
-class ThemeRef(NamedTuple):
-    id: str
-    name: str
-    relation: str | None = None  # for a summit's themes: introduced / prioritised / discussed
-    note: str | None = None
-
-
-class DocumentRef(NamedTuple):
-    id: str
-    title: str
-    date: str | None
-    kind: str | None
-    sha256: str | None  # None: the file is not in the archive yet
-    page_count: int | None = None
-
-    @property
-    def in_archive(self) -> bool:
-        return bool(self.sha256)
-
-
-class RecordRef(NamedTuple):
-    """A link to another record, e.g. a document's summit or a summit's events."""
-
-    id: str
-    kind: str
-    title: str
-    date: str | None
-
-
-class SummitMention(NamedTuple):
-    """A summit that introduced, prioritised or discussed a theme."""
-
-    summit_id: str
-    title: str
-    date: str
-    place: str
-    relation: str
-    note: str | None
-
-
-@dataclass
-class Detail:
-    """Everything the detail pane shows for one record; fields a kind lacks stay empty."""
-
-    id: str
-    kind: str
-    title: str
-    date: str | None = None
-    summary: str | None = None
-    place: str | None = None
-    municipality: str | None = None
-    venue: str | None = None
-    format: str | None = None
-    number: int | None = None
-    event_kind: str | None = None
-    side: str | None = None
-    domains: list[str] = field(default_factory=list)
-    decisions: list[str] = field(default_factory=list)  # summits: decisions; others: details
-    participants: list[Participant] = field(default_factory=list)
-    themes: list[ThemeRef] = field(default_factory=list)
-    documents: list[DocumentRef] = field(default_factory=list)
-    related: list[RecordRef] = field(default_factory=list)  # events of a summit, records of a doc
-    summit: RecordRef | None = None  # the summit an event or document belongs to
-    groups: list[RecordRef] = field(default_factory=list)  # a theme's groups, a group's parent
-    members: list[RecordRef] = field(default_factory=list)  # a group's themes and subgroups
-    history: list[SummitMention] = field(default_factory=list)  # a theme's summits, in time order
-    sources: list[str] = field(default_factory=list)
-    uncertain: list[str] = field(default_factory=list)
-    document: DocumentRef | None = None  # for a document: its own file
-    file_name: str | None = None
-    url: str | None = None
-    published_on: str | None = None
-
-
 class Counts(NamedTuple):
     declarations: int
     summits: int
@@ -121,6 +64,9 @@ class Counts(NamedTuple):
     documents: int
     documents_in_archive: int
     pages: int
+    treaties: int = 0
+    institutions: int = 0
+    people: int = 0
 
 
 def _list(value: str | None) -> list[str]:
@@ -137,6 +83,18 @@ def _list(value: str | None) -> list[str]:
 
 def _date_key(value: str | None) -> str:
     return value or "9999"
+
+
+def _kind_rank(kind: str) -> int:
+    return RECORD_KINDS.index(kind) if kind in RECORD_KINDS else len(RECORD_KINDS)
+
+
+def name_key(name: str) -> str:
+    """How a person's name is alphabetised: by surname, particles aside ("van Dam" under D)."""
+    words = name.split()[1:] or name.split()
+    while len(words) > 1 and words[0].lower() in _NAME_PARTICLES:
+        words = words[1:]
+    return " ".join(words).casefold()
 
 
 class Catalog:
@@ -156,7 +114,10 @@ class Catalog:
             self._declarations(),
             self._summits(),
             self._events(),
+            self._titled("treaties", "treaty"),
+            self._titled("institutions", "institution"),
             self._themes(),
+            self._people(),
             self._documents(),
         ]
 
@@ -177,6 +138,39 @@ class Catalog:
             Entry("event", r[0], f"{r[2][:4]} · {r[1]}" if r[2] else r[1], r[2]) for r in rows
         )
         return Section("events", len(entries), entries)
+
+    def _titled(self, table: str, kind: str) -> Section:
+        """Treaties or institutions, in time order, labelled by year and title."""
+        rows = sorted(
+            self._rows(f"SELECT id, title, date FROM {table}"),
+            key=lambda r: (_date_key(r[2]), r[0]),
+        )
+        entries = tuple(
+            Entry(kind, r[0], f"{r[2][:4]} · {r[1]}" if r[2] else r[1], r[2]) for r in rows
+        )
+        return Section(table, len(entries), entries)
+
+    def _people(self) -> Section:
+        """The people, by side (Vlaanderen, Nederland, …), each side by surname."""
+        rows = self._rows("SELECT id, name, side FROM people")
+        by_side: dict[str, list[sqlite3.Row]] = {}
+        for r in rows:
+            by_side.setdefault(r[2] or "", []).append(r)
+        order = {side: i for i, side in enumerate(SIDES)}
+        entries = tuple(
+            Entry(
+                "side",
+                side,
+                side,
+                None,
+                tuple(
+                    Entry("person", r[0], r[1])
+                    for r in sorted(by_side[side], key=lambda r: (name_key(r[1]), r[0]))
+                ),
+            )
+            for side in sorted(by_side, key=lambda s: (order.get(s, len(order)), s))
+        )
+        return Section("people", len(rows), entries)
 
     def _themes(self) -> Section:
         groups = self._rows("SELECT id, name, parent_id FROM theme_groups ORDER BY position, id")
@@ -234,6 +228,9 @@ class Catalog:
             documents=count("SELECT count(*) FROM documents"),
             documents_in_archive=count("SELECT count(*) FROM documents WHERE sha256 IS NOT NULL"),
             pages=count("SELECT count(*) FROM pages"),
+            treaties=count("SELECT count(*) FROM treaties"),
+            institutions=count("SELECT count(*) FROM institutions"),
+            people=count("SELECT count(*) FROM people"),
         )
 
     # --- one record ---
@@ -260,12 +257,24 @@ class Catalog:
             )
         ]
         detail.uncertain = [
-            r[0]
+            Uncertainty(r[0], r[1], tuple(_list(r[2])))
             for r in self._rows(
-                "SELECT text FROM uncertainties WHERE record_id = ? ORDER BY position", (record_id,)
+                "SELECT text, field, sources FROM uncertainties WHERE record_id = ? "
+                "ORDER BY position",
+                (record_id,),
             )
         ]
         return detail
+
+    def _participants(self, record_id: str) -> list[Participant]:
+        return [
+            Participant(*r)
+            for r in self._rows(
+                "SELECT p.id, p.name, pa.role, pa.side FROM participants pa "
+                "JOIN people p ON p.id = pa.person_id WHERE pa.record_id = ? ORDER BY pa.position",
+                (record_id,),
+            )
+        ]
 
     def _documents_of(self, record_id: str) -> list[DocumentRef]:
         rows = self._rows(
@@ -310,14 +319,7 @@ class Catalog:
         if row:
             d.number, d.place, d.municipality, d.venue, d.format = row[:5]
             d.decisions = _list(row[5])
-        d.participants = [
-            Participant(*r)
-            for r in self._rows(
-                "SELECT p.id, p.name, sp.role, sp.side FROM summit_participants sp "
-                "JOIN people p ON p.id = sp.person_id WHERE sp.summit_id = ? ORDER BY sp.position",
-                (d.id,),
-            )
-        ]
+        d.participants = self._participants(d.id)
         d.themes = [
             ThemeRef(*r)
             for r in self._rows(
@@ -340,8 +342,27 @@ class Catalog:
         if row:
             d.event_kind, d.decisions = row[0], _list(row[1])
             d.summit = self._summit_ref(row[2])
+        d.participants = self._participants(d.id)
         d.themes = self._record_themes(d.id)
         d.documents = self._documents_of(d.id)
+
+    def _fill_treaty(self, d: Detail) -> None:
+        row = self._conn.execute(
+            "SELECT place, in_force, details FROM treaties WHERE id = ?", (d.id,)
+        ).fetchone()
+        if row:
+            d.place, d.in_force, d.decisions = row[0], row[1], _list(row[2])
+        d.participants = self._participants(d.id)
+        d.themes = self._record_themes(d.id)
+        d.documents = self._documents_of(d.id)
+
+    def _fill_institution(self, d: Detail) -> None:
+        row = self._conn.execute(
+            "SELECT details FROM institutions WHERE id = ?", (d.id,)
+        ).fetchone()
+        if row:
+            d.decisions = _list(row[0])
+        d.themes = self._record_themes(d.id)
 
     def _fill_group(self, d: Detail) -> None:
         row = self._conn.execute(
@@ -409,12 +430,23 @@ class Catalog:
     def _fill_person(self, d: Detail) -> None:
         row = self._conn.execute("SELECT side FROM people WHERE id = ?", (d.id,)).fetchone()
         d.side = row[0] if row else None
+        d.offices = [
+            Office(r[0], r[1], r[2], tuple(_list(r[3])))
+            for r in self._rows(
+                "SELECT office, start_date, end_date, sources FROM person_offices "
+                "WHERE person_id = ? ORDER BY position",
+                (d.id,),
+            )
+        ]
         rows = self._rows(
-            "SELECT s.id, s.title, s.date FROM summit_participants sp "
-            "JOIN summits s ON s.id = sp.summit_id WHERE sp.person_id = ? ORDER BY s.date",
+            "SELECT r.id, r.kind, r.title, r.date, pa.role, pa.side FROM participants pa "
+            "JOIN records r ON r.id = pa.record_id WHERE pa.person_id = ?",
             (d.id,),
         )
-        d.related = [RecordRef(r[0], "summit", r[1], r[2]) for r in rows]
+        d.participations = [  # in time order; on one day the summit before its events
+            Participation(*r)
+            for r in sorted(rows, key=lambda r: (_date_key(r[3]), _kind_rank(r[1]), r[0]))
+        ]
 
     def document(self, document_id: str) -> DocumentRef | None:
         row = self._conn.execute(

@@ -12,19 +12,41 @@ from __future__ import annotations
 # -- records -------------------------------------------------------------------------------------
 
 # The kinds of record, in the order the tree and the search results list them.
-RECORD_KINDS = ("declaration", "summit", "event", "group", "theme", "person", "document")
+RECORD_KINDS = (
+    "declaration",
+    "summit",
+    "event",
+    "treaty",
+    "institution",
+    "group",
+    "theme",
+    "person",
+    "document",
+)
 KIND_NL = {
     "declaration": "Intentieverklaring",
     "summit": "Topontmoeting",
     "event": "Gebeurtenis",
+    "treaty": "Verdrag",
+    "institution": "Instelling",
     "group": "Themagroep",
     "theme": "Thema",
     "person": "Persoon",
     "document": "Document",
 }
 PAGE_KIND = "page"  # a search hit on a document's page (not a record)
-# Kinds with a row of their own in the search index (people are found through their summits).
-SEARCHED_KINDS = ("declaration", "summit", "event", "group", "theme", "document")
+# Kinds with a row of their own in the search index (every kind of record).
+SEARCHED_KINDS = (
+    "declaration",
+    "summit",
+    "event",
+    "treaty",
+    "institution",
+    "group",
+    "theme",
+    "person",
+    "document",
+)
 # Kinds drawn as marks on the timeline's axis, in the order marks of one day are drawn.
 TIMELINE_KINDS = ("declaration", "summit", "event")
 # Kinds the archive compiles a record sheet for.
@@ -50,6 +72,7 @@ DOCUMENT_KINDS = (
     "slotverklaring",
     "gezamenlijke-verklaring",
     "communique",
+    "nieuwsbericht",
     "conclusies",
     "rapport",
     "agenda",
@@ -60,6 +83,7 @@ DOCUMENT_KIND_NL = {
     "slotverklaring": "slotverklaring",
     "gezamenlijke-verklaring": "gezamenlijke verklaring",
     "communique": "communiqué",
+    "nieuwsbericht": "nieuwsbericht",
     "conclusies": "conclusies",
     "rapport": "rapport",
     "agenda": "agenda",

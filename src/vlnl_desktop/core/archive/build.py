@@ -102,6 +102,28 @@ def _insert_records(db: sqlite_utils.Database, records: Records) -> int:
         }
         for r in records.events
     )
+    db["treaties"].insert_all(
+        {
+            "id": r["id"],
+            "title": r["title"],
+            "date": r["date"],
+            "place": r["place"],
+            "in_force": r["in_force"],
+            "summary": r["summary"],
+            "details": _json(r["details"]),
+        }
+        for r in records.treaties
+    )
+    db["institutions"].insert_all(
+        {
+            "id": r["id"],
+            "title": r["title"],
+            "date": r["date"],
+            "summary": r["summary"],
+            "details": _json(r["details"]),
+        }
+        for r in records.institutions
+    )
     db["theme_groups"].insert_all(
         {"id": r["id"], "name": r["name"], "summary": r["summary"], "position": i}
         for i, r in enumerate(records.groups)
@@ -121,17 +143,32 @@ def _insert_records(db: sqlite_utils.Database, records: Records) -> int:
     db["people"].insert_all(
         {"id": r["id"], "name": r["name"], "side": r["side"]} for r in records.people
     )
-    db["summit_participants"].insert_all(
+    db["person_offices"].insert_all(
         {
-            "summit_id": r["id"],
-            "person_id": p["person"],
-            "role": p["role"],
-            "side": p["side"],
+            "person_id": r["id"],
             "position": i,
+            "office": o["office"],
+            "start_date": o["from"],
+            "end_date": o["until"],
+            "sources": _json(o["sources"]),
         }
-        for r in records.summits
-        for i, p in enumerate(r["participants"])
+        for r in records.people
+        for i, o in enumerate(r["offices"])
     )
+    positions: dict[str, int] = {}
+    participants = []
+    for _kind, rec, part in records.participations():
+        position = positions[rec["id"]] = positions.get(rec["id"], -1) + 1
+        participants.append(
+            {
+                "record_id": rec["id"],
+                "person_id": part["person"],
+                "role": part["role"],
+                "side": part["side"],
+                "position": position,
+            }
+        )
+    db["participants"].insert_all(participants)
     db["summit_themes"].insert_all(
         {
             "summit_id": r["id"],
@@ -145,7 +182,7 @@ def _insert_records(db: sqlite_utils.Database, records: Records) -> int:
     )
     db["record_themes"].insert_all(
         {"record_id": r["id"], "theme_id": t, "position": i}
-        for r in records.declarations + records.events
+        for r in records.declarations + records.events + records.treaties + records.institutions
         for i, t in enumerate(r["themes"])
     )
     db["documents"].insert_all(
@@ -164,7 +201,7 @@ def _insert_records(db: sqlite_utils.Database, records: Records) -> int:
         for r in records.documents
     )
     links: dict[tuple[str, str], int] = {}
-    for r in records.declarations + records.summits + records.events:
+    for r in records.declarations + records.summits + records.events + records.treaties:
         for i, d in enumerate(r["documents"]):
             links.setdefault((d, r["id"]), i)
     for r in records.documents:
@@ -181,9 +218,15 @@ def _insert_records(db: sqlite_utils.Database, records: Records) -> int:
             for i, url in enumerate(r["sources"])
         )
         db["uncertainties"].insert_all(
-            {"record_id": r["id"], "position": i, "text": text}
+            {
+                "record_id": r["id"],
+                "position": i,
+                "text": u["text"],
+                "field": u["field"],
+                "sources": _json(u["sources"]),
+            }
             for r in recs
-            for i, text in enumerate(r.get("uncertain", []))
+            for i, u in enumerate(r.get("uncertain", []))
         )
     _insert_aliases(db, records)
     db["search_items"].insert_all(search_items(records))

@@ -16,6 +16,8 @@ KIND_TABLES = {
     "declaration": "declarations",
     "summit": "summits",
     "event": "events",
+    "treaty": "treaties",
+    "institution": "institutions",
     "group": "theme_groups",
     "theme": "themes",
     "person": "people",

@@ -2,7 +2,10 @@
 
 Every record has a row in ``records`` (id, kind, title, date), so that links that may point at any
 kind of record (sources, document links, search items) have one foreign key target. The kind tables
-hold the kind's own fields; lists of sentences are stored as JSON arrays.
+hold the kind's own fields; lists of sentences are stored as JSON arrays. ``participants`` holds who
+took part in a summit, event or treaty with their office at that date; ``person_offices`` every
+office a person held, with its dates and sources; an uncertainty may name the field it doubts and
+the sources that disagree (a JSON array).
 """
 
 from __future__ import annotations
@@ -60,6 +63,26 @@ TABLES: dict[str, tuple[dict, object, list[tuple[str, str, str]], set[str]]] = {
         [("id", "records", "id"), ("summit_id", "summits", "id")],
         {"title"},
     ),
+    "treaties": (
+        {
+            "id": str,
+            "title": str,
+            "date": str,
+            "place": str,
+            "in_force": str,
+            "summary": str,
+            "details": str,
+        },
+        "id",
+        [("id", "records", "id")],
+        {"title", "date"},
+    ),
+    "institutions": (
+        {"id": str, "title": str, "date": str, "summary": str, "details": str},
+        "id",
+        [("id", "records", "id")],
+        {"title"},
+    ),
     "theme_groups": (
         {"id": str, "name": str, "summary": str, "parent_id": str, "position": int},
         "id",
@@ -84,11 +107,24 @@ TABLES: dict[str, tuple[dict, object, list[tuple[str, str, str]], set[str]]] = {
         [("id", "records", "id")],
         {"name"},
     ),
-    "summit_participants": (
-        {"summit_id": str, "person_id": str, "role": str, "side": str, "position": int},
-        ("summit_id", "person_id"),
-        [("summit_id", "summits", "id"), ("person_id", "people", "id")],
-        set(),
+    "person_offices": (
+        {
+            "person_id": str,
+            "position": int,
+            "office": str,
+            "start_date": str,
+            "end_date": str,
+            "sources": str,
+        },
+        ("person_id", "position"),
+        [("person_id", "people", "id")],
+        {"office"},
+    ),
+    "participants": (
+        {"record_id": str, "person_id": str, "role": str, "side": str, "position": int},
+        ("record_id", "person_id"),
+        [("record_id", "records", "id"), ("person_id", "people", "id")],
+        {"role"},
     ),
     "summit_themes": (
         {"summit_id": str, "theme_id": str, "relation": str, "note": str, "position": int},
@@ -137,7 +173,7 @@ TABLES: dict[str, tuple[dict, object, list[tuple[str, str, str]], set[str]]] = {
         {"url"},
     ),
     "uncertainties": (
-        {"record_id": str, "position": int, "text": str},
+        {"record_id": str, "position": int, "text": str, "field": str, "sources": str},
         ("record_id", "position"),
         [("record_id", "records", "id")],
         {"text"},
@@ -167,6 +203,7 @@ INDEXES = [
     ("search_items", ["record_id"], True),
     ("summit_themes", ["theme_id"], False),
     ("document_links", ["record_id"], False),
+    ("participants", ["person_id"], False),
     ("aliases", ["folded"], False),
 ]
 

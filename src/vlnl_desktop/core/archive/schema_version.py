@@ -12,8 +12,9 @@ from pathlib import Path
 
 from vlnl_desktop.core.errors import ArchiveError
 
-# 1: first release; 2: a meta table with the fingerprint of the records the archive was built from
-SCHEMA_VERSION = 2
+# 1: first release; 2: a meta table with the fingerprint of the records the archive was built from;
+# 3: treaties, institutions, people's offices, participants of any record, uncertainties' sources
+SCHEMA_VERSION = 3
 REQUIRED_TABLES = ("records", "summits", "themes", "documents", "search_items", "pages")
 
 

@@ -179,8 +179,8 @@ def _summit_sheet(conn: sqlite3.Connection, rid: str) -> Sheet:
             _item(name, f"{role}, {side_nl(side)}")
             for name, role, side in _rows(
                 conn,
-                "SELECT p.name, sp.role, sp.side FROM summit_participants sp "
-                "JOIN people p ON p.id = sp.person_id WHERE sp.summit_id = ? ORDER BY sp.position",
+                "SELECT p.name, sp.role, sp.side FROM participants sp "
+                "JOIN people p ON p.id = sp.person_id WHERE sp.record_id = ? ORDER BY sp.position",
                 rid,
             )
         ],

@@ -1,7 +1,9 @@
 """What each record contributes to the search index: a title and a body of searchable text.
 
 The body gathers what a user may type to find the record: its summary and details, the place, the
-people, the names of its themes and documents, the date written out in Dutch. Text is NFKC-normalised.
+people, the names of its themes and documents, the date written out in Dutch. A person's title is
+their name (so that a minister's name finds the person first); the body holds their offices and the
+summits, events and treaties they took part in. Text is NFKC-normalised.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Iterator
 from vlnl_desktop.core.dates import format_date_nl
 from vlnl_desktop.core.records import Records
 from vlnl_desktop.core.text import normalize
-from vlnl_desktop.core.vocabulary import RELATION_NL
+from vlnl_desktop.core.vocabulary import RELATION_NL, side_nl
 
 
 def _join(*parts: object) -> str:
@@ -28,6 +30,17 @@ def search_items(records: Records) -> Iterator[dict]:
     """One dict (record_id, kind, title, date, body) per record that search should find."""
     names = {r["id"]: r["name"] for r in records.themes + records.groups + records.people}
     titles = {r["id"]: r["title"] for r in records.summits + records.documents}
+    taken_part: dict[str, list[str]] = {}
+    for _kind, rec, part in records.participations():
+        taken_part.setdefault(part["person"], []).append(f"{rec['title']}: {part['role']}")
+
+    def people(rec: dict) -> list[str]:
+        return [
+            f"{names[p['person']]}, {p['role']}"
+            for p in rec.get("participants", [])
+            if p["person"] in names
+        ]
+
     aliases = {t["id"]: t["aliases"] for t in records.themes}
     summits_of_theme: dict[str, list[str]] = {}
     for summit in records.summits:
@@ -46,14 +59,9 @@ def search_items(records: Records) -> Iterator[dict]:
             rec["details"],
             [names[t] for t in rec["themes"]],
             [titles[d] for d in rec["documents"]],
-            rec["uncertain"],
+            [u["text"] for u in rec["uncertain"]],
         )
     for rec in records.summits:
-        people = [
-            f"{names[p['person']]}, {p['role']}"
-            for p in rec["participants"]
-            if p["person"] in names
-        ]
         themes = [
             f"{names[link['theme']]} {link.get('note') or ''}".strip() for link in rec["themes"]
         ]
@@ -67,10 +75,10 @@ def search_items(records: Records) -> Iterator[dict]:
             rec["format"],
             rec["summary"],
             rec["decisions"],
-            people,
+            people(rec),
             themes,
             [titles[d] for d in rec["documents"]],
-            rec["uncertain"],
+            [u["text"] for u in rec["uncertain"]],
         )
     for rec in records.events:
         yield _item(
@@ -79,9 +87,43 @@ def search_items(records: Records) -> Iterator[dict]:
             rec["title"],
             rec["summary"],
             rec["details"],
+            people(rec),
             [names[t] for t in rec["themes"]],
             [titles[d] for d in rec["documents"]],
-            rec["uncertain"],
+            [u["text"] for u in rec["uncertain"]],
+        )
+    for rec in records.treaties:
+        yield _item(
+            rec,
+            "treaty",
+            rec["title"],
+            rec["place"],
+            format_date_nl(rec["in_force"]),
+            rec["summary"],
+            rec["details"],
+            people(rec),
+            [names[t] for t in rec["themes"]],
+            [titles[d] for d in rec["documents"]],
+            [u["text"] for u in rec["uncertain"]],
+        )
+    for rec in records.institutions:
+        yield _item(
+            rec,
+            "institution",
+            rec["title"],
+            rec["summary"],
+            rec["details"],
+            [names[t] for t in rec["themes"]],
+            [u["text"] for u in rec["uncertain"]],
+        )
+    for rec in records.people:
+        yield _item(
+            rec,
+            "person",
+            rec["name"],
+            side_nl(rec["side"]),
+            [o["office"] for o in rec["offices"]],
+            taken_part.get(rec["id"], []),
         )
     for rec in records.groups:
         yield _item(rec, "group", rec["name"], rec["summary"])

@@ -1,0 +1,120 @@
+"""What the catalog answers about one record: ``Detail`` and the named tuples it is made of.
+
+Plain data, no SQL and no Qt: the detail pane, the plain-text copy and the tests read these.
+"""
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+
+class Participant(NamedTuple):
+    person_id: str
+    name: str
+    role: str | None
+    side: str
+
+
+class Uncertainty(NamedTuple):
+    """A fact the sources do not confirm: what is known, the field it casts doubt on (None: the
+    record as a whole), and the sources that disagree."""
+
+    text: str
+    field: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+class Office(NamedTuple):
+    """An office a person held, as the sources give it; ``start``/``end`` None when not known."""
+
+    office: str
+    start: str | None
+    end: str | None
+    sources: tuple[str, ...] = ()
+
+
+class Participation(NamedTuple):
+    """A summit, event or treaty a person took part in, with the office they held then."""
+
+    record_id: str
+    kind: str
+    title: str
+    date: str | None
+    role: str
+    side: str
+
+
+class ThemeRef(NamedTuple):
+    id: str
+    name: str
+    relation: str | None = None  # for a summit's themes: introduced / prioritised / discussed
+    note: str | None = None
+
+
+class DocumentRef(NamedTuple):
+    id: str
+    title: str
+    date: str | None
+    kind: str | None
+    sha256: str | None  # None: the file is not in the archive yet
+    page_count: int | None = None
+
+    @property
+    def in_archive(self) -> bool:
+        return bool(self.sha256)
+
+
+class RecordRef(NamedTuple):
+    """A link to another record, e.g. a document's summit or a summit's events."""
+
+    id: str
+    kind: str
+    title: str
+    date: str | None
+
+
+class SummitMention(NamedTuple):
+    """A summit that introduced, prioritised or discussed a theme."""
+
+    summit_id: str
+    title: str
+    date: str
+    place: str
+    relation: str
+    note: str | None
+
+
+@dataclass
+class Detail:
+    """Everything the detail pane shows for one record; fields a kind lacks stay empty."""
+
+    id: str
+    kind: str
+    title: str
+    date: str | None = None
+    summary: str | None = None
+    place: str | None = None
+    municipality: str | None = None
+    venue: str | None = None
+    format: str | None = None
+    number: int | None = None
+    in_force: str | None = None  # a treaty: the date it came into force
+    event_kind: str | None = None
+    side: str | None = None
+    domains: list[str] = field(default_factory=list)
+    decisions: list[str] = field(default_factory=list)  # summits: decisions; others: details
+    participants: list[Participant] = field(default_factory=list)
+    themes: list[ThemeRef] = field(default_factory=list)
+    documents: list[DocumentRef] = field(default_factory=list)
+    related: list[RecordRef] = field(default_factory=list)  # events of a summit, records of a doc
+    summit: RecordRef | None = None  # the summit an event or document belongs to
+    groups: list[RecordRef] = field(default_factory=list)  # a theme's groups, a group's parent
+    members: list[RecordRef] = field(default_factory=list)  # a group's themes and subgroups
+    history: list[SummitMention] = field(default_factory=list)  # a theme's summits, in time order
+    offices: list[Office] = field(default_factory=list)  # a person's offices, in time order
+    participations: list[Participation] = field(default_factory=list)  # a person's, in time order
+    sources: list[str] = field(default_factory=list)
+    uncertain: list[Uncertainty] = field(default_factory=list)
+    document: DocumentRef | None = None  # for a document: its own file
+    file_name: str | None = None
+    url: str | None = None
+    published_on: str | None = None
