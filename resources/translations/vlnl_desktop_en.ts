@@ -87,12 +87,28 @@
         <translation>Uncertain:</translation>
     </message>
     <message>
+        <source>Bronnen die elkaar tegenspreken:</source>
+        <translation>Sources that disagree:</translation>
+    </message>
+    <message>
+        <source>Onzeker</source>
+        <translation>Uncertain</translation>
+    </message>
+    <message>
+        <source>Ondertekend door</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
         <source>Deelnemers</source>
         <translation>Participants</translation>
     </message>
     <message>
         <source>Topontmoeting %1</source>
         <translation>Summit %1</translation>
+    </message>
+    <message>
+        <source>in werking sinds %1</source>
+        <translation>in force since %1</translation>
     </message>
     <message>
         <source>Hoort bij:</source>
@@ -149,6 +165,30 @@
     <message>
         <source>Zie ook</source>
         <translation>See also</translation>
+    </message>
+    <message>
+        <source>van %1 tot %2</source>
+        <translation>from %1 to %2</translation>
+    </message>
+    <message>
+        <source>vanaf %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <source>tot %1</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <source>Ambten</source>
+        <translation>Offices</translation>
+    </message>
+    <message>
+        <source>Deelname aan topontmoetingen en gebeurtenissen</source>
+        <translation>Took part in summits and events</translation>
+    </message>
+    <message>
+        <source>Geen deelname opgenomen.</source>
+        <translation>No participation recorded.</translation>
     </message>
     <message>
         <source>Op de topontmoetingen</source>
@@ -215,8 +255,16 @@
         <translation>events</translation>
     </message>
     <message>
+        <source>verdragen en instellingen</source>
+        <translation>treaties and institutions</translation>
+    </message>
+    <message>
         <source>thema&apos;s</source>
         <translation>themes</translation>
+    </message>
+    <message>
+        <source>personen</source>
+        <translation>people</translation>
     </message>
     <message>
         <source>documenten</source>
@@ -283,6 +331,14 @@
     <message>
         <source>Deelnemers</source>
         <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Ambten</source>
+        <translation>Offices</translation>
+    </message>
+    <message>
+        <source>Deelname</source>
+        <translation>Took part in</translation>
     </message>
     <message>
         <source>Domeinen</source>
@@ -582,6 +638,14 @@
         <translation>Event</translation>
     </message>
     <message>
+        <source>Verdrag</source>
+        <translation>Treaty</translation>
+    </message>
+    <message>
+        <source>Instelling</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
         <source>Themagroep</source>
         <translation>Theme group</translation>
     </message>
@@ -614,8 +678,20 @@
         <translation>Events</translation>
     </message>
     <message>
+        <source>Verdragen</source>
+        <translation>Treaties</translation>
+    </message>
+    <message>
+        <source>Instellingen</source>
+        <translation>Institutions</translation>
+    </message>
+    <message>
         <source>Thema&apos;s</source>
         <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Personen</source>
+        <translation>People</translation>
     </message>
     <message>
         <source>Documenten</source>
@@ -658,6 +734,10 @@
         <translation>press release</translation>
     </message>
     <message>
+        <source>nieuwsbericht</source>
+        <translation>news item</translation>
+    </message>
+    <message>
         <source>conclusies</source>
         <translation>conclusions</translation>
     </message>
@@ -688,6 +768,10 @@
     <message>
         <source>Communiqués</source>
         <translation>Press releases</translation>
+    </message>
+    <message>
+        <source>Nieuwsberichten</source>
+        <translation>News items</translation>
     </message>
     <message>
         <source>Conclusies</source>

@@ -2,6 +2,10 @@
 
 Links use the ``vlnl:`` scheme: ``vlnl://record/ID`` selects a record, ``vlnl://document/ID`` opens a
 document; web addresses (sources) stay as they are and are opened only after the user confirms.
+
+An uncertain fact is never shown as plain truth: a value the sources disagree on (the 2020 summit's
+format, say) carries a marker whose tooltip names the doubt and the conflicting sources, and the
+box at the top lists every uncertainty with its sources.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from urllib.parse import urlparse
 
 from PySide6.QtCore import QCoreApplication
 
-from vlnl_desktop.core.catalog import Counts, Detail, DocumentRef, RecordRef
+from vlnl_desktop.core.catalog import Counts, Detail, DocumentRef, RecordRef, Uncertainty
 from vlnl_desktop.ui.labels import (
     document_kind_singular,
     format_date,
@@ -33,6 +37,7 @@ a { color: #1a5fb4; text-decoration: none; }
 .muted { color: #6b7280; }
 .note { color: #4b5563; }
 .uncertain { background-color: #fff4d6; color: #6b4e00; }
+.doubted { background-color: #fff4d6; color: #6b4e00; }
 .missing { color: #8a5a00; }
 td { padding-right: 18px; vertical-align: top; }
 th { text-align: left; color: #374151; padding-right: 18px; font-weight: 600; }
@@ -96,11 +101,12 @@ def _document_item(doc: DocumentRef) -> str:
     return "".join(parts)
 
 
+def _host(url: str) -> str:
+    return urlparse(url).netloc.removeprefix("www.") or url
+
+
 def _sources(urls: list[str]) -> str:
-    items = []
-    for url in urls:
-        host = urlparse(url).netloc.removeprefix("www.")
-        items.append(f'{_link(url, host or url)} <span class="muted">{escape(url)}</span>')
+    items = [f'{_link(url, _host(url))} <span class="muted">{escape(url)}</span>' for url in urls]
     return (
         _heading(QCoreApplication.translate("DetailHtml", "Bronnen")) + _list(items)
         if items
@@ -108,19 +114,52 @@ def _sources(urls: list[str]) -> str:
     )
 
 
-def _uncertain(texts: list[str]) -> str:
-    if not texts:
+def _uncertain(items: list[Uncertainty]) -> str:
+    if not items:
         return ""
     label = QCoreApplication.translate("DetailHtml", "Onzeker:")
-    rows = "".join(
-        f'<tr><td class="uncertain">⚠ {escape(label)} {escape(t)}</td></tr>' for t in texts
-    )
-    return f'<table width="100%" cellpadding="6" cellspacing="0">{rows}</table>'
+    said = QCoreApplication.translate("DetailHtml", "Bronnen die elkaar tegenspreken:")
+    rows = []
+    for u in items:
+        cell = f"⚠ {escape(label)} {escape(u.text)}"
+        if u.sources:
+            links = ", ".join(_link(url, _host(url)) for url in u.sources)
+            cell += f"<br>{escape(said)} {links}"
+        rows.append(f'<tr><td class="uncertain">{cell}</td></tr>')
+    return f'<table width="100%" cellpadding="6" cellspacing="0">{"".join(rows)}</table>'
+
+
+def uncertainty_tooltip(items: list[Uncertainty]) -> str:
+    """The tooltip of an uncertain value's marker: what is in doubt and the sources that disagree
+    (rich text, so that Qt shows it with its line breaks)."""
+    label = QCoreApplication.translate("DetailHtml", "Onzeker")
+    parts = []
+    for u in items:
+        part = f"<b>{escape(label)}</b>: {escape(u.text)}"
+        if u.sources:
+            part += "<br>" + "<br>".join(f"• {escape(url)}" for url in u.sources)
+        parts.append(part)
+    return "<br><br>".join(parts)
+
+
+def _doubted(value: str, field: str, detail: Detail) -> str:
+    """``value`` (escaped), marked as uncertain when an uncertainty of the record names ``field``:
+    highlighted, with a ⚠ whose tooltip holds the doubt and its sources."""
+    doubts = [u for u in detail.uncertain if u.field == field]
+    if not doubts:
+        return escape(value)
+    tip = escape(uncertainty_tooltip(doubts), quote=True)
+    return f'<span class="doubted" title="{tip}">{escape(value)} ⚠</span>'
 
 
 def _participants(detail: Detail) -> str:
     if not detail.participants:
         return ""
+    title = (
+        QCoreApplication.translate("DetailHtml", "Ondertekend door")
+        if detail.kind == "treaty"
+        else QCoreApplication.translate("DetailHtml", "Deelnemers")
+    )
     sides: dict[str, list[str]] = {}
     for p in detail.participants:
         role = f' <span class="muted">— {escape(p.role)}</span>' if p.role else ""
@@ -128,7 +167,7 @@ def _participants(detail: Detail) -> str:
     head = "".join(f"<th>{escape(side_label(s))}</th>" for s in sides)
     body = "".join(f"<td>{'<br>'.join(names)}</td>" for names in sides.values())
     return (
-        _heading(QCoreApplication.translate("DetailHtml", "Deelnemers"))
+        _heading(title)
         + f'<table cellspacing="0" cellpadding="3"><tr>{head}</tr><tr>{body}</tr></table>'
     )
 
@@ -139,27 +178,33 @@ def _header(detail: Detail) -> str:
         kind = QCoreApplication.translate("DetailHtml", "Topontmoeting %1").replace(
             "%1", str(detail.number)
         )
-    meta: list[str] = []
+    meta: list[str] = []  # escaped HTML
     if detail.date:
-        meta.append(format_date(detail.date))
+        meta.append(_doubted(format_date(detail.date), "date", detail))
     if detail.place:
-        place = detail.place
+        place = _doubted(detail.place, "place", detail)
         if detail.municipality:
-            place += f" ({detail.municipality})"
+            place += f" ({_doubted(detail.municipality, 'municipality', detail)})"
         if detail.venue:
-            place += f", {detail.venue}"
+            place += f", {_doubted(detail.venue, 'venue', detail)}"
         meta.append(place)
     if detail.format:
-        meta.append(detail.format)
+        meta.append(_doubted(detail.format, "format", detail))
+    if detail.in_force:
+        meta.append(
+            escape(QCoreApplication.translate("DetailHtml", "in werking sinds %1")).replace(
+                "%1", _doubted(format_date(detail.in_force), "in_force", detail)
+            )
+        )
     if detail.event_kind:
-        meta.append(detail.event_kind)
+        meta.append(escape(detail.event_kind))
     if detail.side:
-        meta.append(side_label(detail.side))
+        meta.append(escape(side_label(detail.side)))
     if detail.document and detail.document.kind:
-        meta.append(document_kind_singular(detail.document.kind))
+        meta.append(escape(document_kind_singular(detail.document.kind)))
     html = f'<p class="kind">{escape(kind.upper())}</p><h1>{escape(detail.title)}</h1>'
     if meta:
-        html += f'<p class="meta">{escape(" · ".join(meta))}</p>'
+        html += f'<p class="meta">{" · ".join(meta)}</p>'
     return html
 
 
@@ -172,6 +217,8 @@ def detail_html(detail: Detail) -> str:
         label = QCoreApplication.translate("DetailHtml", "Hoort bij:")
         out.append(f"<p>{escape(label)} {_record_link(detail.summit)}</p>")
     out.append(_participants(detail))
+    if detail.kind == "person":
+        out.append(_offices(detail) + _participations(detail))
     if detail.domains:
         out.append(
             _heading(QCoreApplication.translate("DetailHtml", "Domeinen"))
@@ -234,6 +281,57 @@ def detail_html(detail: Detail) -> str:
         out.append(_heading(title) + _list(items))
     out.append(_sources(detail.sources))
     return "".join(part for part in out if part)
+
+
+def _period(start: str | None, end: str | None) -> str:
+    if start and end:
+        text = QCoreApplication.translate("DetailHtml", "van %1 tot %2")
+        return text.replace("%1", format_date(start)).replace("%2", format_date(end))
+    if start:
+        return QCoreApplication.translate("DetailHtml", "vanaf %1").replace(
+            "%1", format_date(start)
+        )
+    if end:
+        return QCoreApplication.translate("DetailHtml", "tot %1").replace("%1", format_date(end))
+    return ""
+
+
+def _offices(detail: Detail) -> str:
+    """A person's offices, as the sources give them, with their dates where known."""
+    if not detail.offices:
+        return ""
+    items = []
+    for o in detail.offices:
+        item = escape(o.office)
+        span = _period(o.start, o.end)
+        if span:
+            item += f' <span class="muted">({escape(span)})</span>'
+        if o.sources:
+            item += " " + " ".join(
+                f'<span class="muted">[{_link(url, _host(url))}]</span>' for url in o.sources
+            )
+        items.append(item)
+    return _heading(QCoreApplication.translate("DetailHtml", "Ambten")) + _list(items)
+
+
+def _participations(detail: Detail) -> str:
+    """Every summit, event or treaty the person took part in, with the office held at the time."""
+    title = QCoreApplication.translate(
+        "DetailHtml", "Deelname aan topontmoetingen en gebeurtenissen"
+    )
+    if not detail.participations:
+        return _heading(title) + _para(
+            QCoreApplication.translate("DetailHtml", "Geen deelname opgenomen."), "muted"
+        )
+    rows = [
+        f"<tr><td><b>{escape((p.date or '')[:4])}</b></td>"
+        f"<td>{_link(record_url(p.record_id), p.title)}"
+        f' <span class="muted">({escape(kind_label(p.kind).lower())}'
+        f"{', ' + escape(format_date(p.date)) if p.date else ''})</span>"
+        f'<br><span class="note">{escape(p.role)}</span></td></tr>'
+        for p in detail.participations
+    ]
+    return _heading(title) + f'<table cellspacing="0" cellpadding="4">{"".join(rows)}</table>'
 
 
 def _theme_history(detail: Detail) -> str:
@@ -331,7 +429,12 @@ def overview_html(counts: Counts, summits: list[RecordRef], declarations: list[R
         (counts.declarations, QCoreApplication.translate("DetailHtml", "intentieverklaringen")),
         (counts.summits, QCoreApplication.translate("DetailHtml", "topontmoetingen")),
         (counts.events, QCoreApplication.translate("DetailHtml", "gebeurtenissen")),
+        (
+            counts.treaties + counts.institutions,
+            QCoreApplication.translate("DetailHtml", "verdragen en instellingen"),
+        ),
         (counts.themes, QCoreApplication.translate("DetailHtml", "thema's")),
+        (counts.people, QCoreApplication.translate("DetailHtml", "personen")),
         (counts.documents, QCoreApplication.translate("DetailHtml", "documenten")),
     ]
     cells = "".join(

@@ -28,9 +28,12 @@ def detail_text(detail: Detail) -> str:
         meta.append(format_date(detail.date))
     if detail.place:
         meta.append(detail.place)
+    if detail.format:
+        meta.append(detail.format)
     out.append(" · ".join(meta))
-    for text in detail.uncertain:
-        out.append(QCoreApplication.translate("DetailText", "Onzeker: %1").replace("%1", text))
+    for u in detail.uncertain:
+        out.append(QCoreApplication.translate("DetailText", "Onzeker: %1").replace("%1", u.text))
+        out += [f"  ({url})" for url in u.sources]
     if detail.summary:
         out += ["", detail.summary]
     if detail.summit:
@@ -42,6 +45,17 @@ def detail_text(detail: Detail) -> str:
             f"{p.name} ({side_label(p.side)}){', ' + p.role if p.role else ''}"
             for p in detail.participants
         ],
+    )
+    out += _section(
+        QCoreApplication.translate("DetailText", "Ambten"),
+        [
+            o.office + (f" ({format_date(o.start)} – {format_date(o.end)})" if o.start else "")
+            for o in detail.offices
+        ],
+    )
+    out += _section(
+        QCoreApplication.translate("DetailText", "Deelname"),
+        [f"{format_date(p.date)}, {p.title}: {p.role}" for p in detail.participations],
     )
     out += _section(QCoreApplication.translate("DetailText", "Domeinen"), detail.domains)
     decisions_title = (

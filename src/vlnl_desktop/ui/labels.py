@@ -50,6 +50,8 @@ def kind_labels() -> dict[str, str]:
         "declaration": QCoreApplication.translate("Labels", "Intentieverklaring"),
         "summit": QCoreApplication.translate("Labels", "Topontmoeting"),
         "event": QCoreApplication.translate("Labels", "Gebeurtenis"),
+        "treaty": QCoreApplication.translate("Labels", "Verdrag"),
+        "institution": QCoreApplication.translate("Labels", "Instelling"),
         "group": QCoreApplication.translate("Labels", "Themagroep"),
         "theme": QCoreApplication.translate("Labels", "Thema"),
         "document": QCoreApplication.translate("Labels", "Document"),
@@ -68,7 +70,10 @@ def section_labels() -> dict[str, str]:
         "declarations": QCoreApplication.translate("Labels", "Intentieverklaringen"),
         "summits": QCoreApplication.translate("Labels", "Topontmoetingen"),
         "events": QCoreApplication.translate("Labels", "Gebeurtenissen"),
+        "treaties": QCoreApplication.translate("Labels", "Verdragen"),
+        "institutions": QCoreApplication.translate("Labels", "Instellingen"),
         "themes": QCoreApplication.translate("Labels", "Thema's"),
+        "people": QCoreApplication.translate("Labels", "Personen"),
         "documents": QCoreApplication.translate("Labels", "Documenten"),
     }
 
@@ -108,6 +113,7 @@ def document_kind_labels() -> dict[str, str]:
         "slotverklaring": QCoreApplication.translate("Labels", "slotverklaring"),
         "gezamenlijke-verklaring": QCoreApplication.translate("Labels", "gezamenlijke verklaring"),
         "communique": QCoreApplication.translate("Labels", "communiqué"),
+        "nieuwsbericht": QCoreApplication.translate("Labels", "nieuwsbericht"),
         "conclusies": QCoreApplication.translate("Labels", "conclusies"),
         "rapport": QCoreApplication.translate("Labels", "rapport"),
         "agenda": QCoreApplication.translate("Labels", "agenda"),
@@ -128,6 +134,7 @@ def document_kind_plurals() -> dict[str, str]:
             "Labels", "Gezamenlijke verklaringen"
         ),
         "communique": QCoreApplication.translate("Labels", "Communiqués"),
+        "nieuwsbericht": QCoreApplication.translate("Labels", "Nieuwsberichten"),
         "conclusies": QCoreApplication.translate("Labels", "Conclusies"),
         "rapport": QCoreApplication.translate("Labels", "Rapporten"),
         "agenda": QCoreApplication.translate("Labels", "Agenda's"),

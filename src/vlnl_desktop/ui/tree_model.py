@@ -1,7 +1,8 @@
 """The archive tree: a QAbstractItemModel over plain Python nodes built from ``Catalog.sections``.
 
-Top nodes (Intentieverklaringen, Topontmoetingen, …) carry a count; a theme that belongs to two groups
-appears under both, so one record may have several nodes (``indexes_for`` returns them all).
+Top nodes (Intentieverklaringen, Topontmoetingen, …, Personen) carry a count; documents are grouped
+by kind and people by side, each grouping with its count; a theme that belongs to two groups appears
+under both, so one record may have several nodes (``indexes_for`` returns them all).
 
 Files and folders dropped on the tree are not inserted as rows: the model emits ``files_dropped``
 with the record they were dropped on (documents dropped on a summit, theme, … are linked to it).
@@ -20,10 +21,11 @@ from PySide6.QtCore import (
 )
 
 from vlnl_desktop.core.catalog import Entry, Section
-from vlnl_desktop.ui.labels import document_kind_plural, format_date, section_label
+from vlnl_desktop.ui.labels import document_kind_plural, format_date, section_label, side_label
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+_GROUPINGS = ("section", "doc-kind", "side")  # nodes that hold records but are none
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -45,7 +47,7 @@ class TreeNode:
     ):
         self.parent = parent
         self.row = row
-        self.kind = kind  # "section", "doc-kind", or a record kind
+        self.kind = kind  # "section", "doc-kind", "side", or a record kind
         self.record_id = record_id
         self.label = label
         self.date = date
@@ -53,9 +55,9 @@ class TreeNode:
         self.children: list[TreeNode] = []
 
     def add_entry(self, entry: Entry) -> TreeNode:
-        record_id = None if entry.kind == "doc-kind" else entry.id
+        record_id = None if entry.kind in _GROUPINGS else entry.id
         node = TreeNode(self, len(self.children), entry.kind, record_id, entry.label, entry.date)
-        if entry.kind == "doc-kind":
+        if entry.kind in _GROUPINGS:
             node.label = entry.id  # translated in data()
             node.count = len(entry.children)
         self.children.append(node)
@@ -104,7 +106,7 @@ class ArchiveTreeModel(QAbstractItemModel):
             self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 0, parent))
             for row in range(rows):
                 child = self.index(row, 0, parent)
-                if self._node(child).kind in ("section", "doc-kind"):
+                if self._node(child).kind in _GROUPINGS:
                     self._emit_changed(child)
 
     # --- lookups ---
@@ -207,9 +209,11 @@ class ArchiveTreeModel(QAbstractItemModel):
                 return f"{section_label(node.label)} ({node.count})"
             if node.kind == "doc-kind":
                 return f"{document_kind_plural(node.label)} ({node.count})"
+            if node.kind == "side":
+                return f"{side_label(node.label)} ({node.count})"
             return node.label
         if role == Qt.ItemDataRole.ToolTipRole:
-            if node.kind in ("section", "doc-kind"):
+            if node.kind in _GROUPINGS:
                 return None
             date = format_date(node.date)
             return f"{node.label}\n{date}" if date else node.label
