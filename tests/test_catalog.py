@@ -28,7 +28,10 @@ def test_sections_in_order_with_counts(catalog):
         "declarations",
         "summits",
         "events",
+        "treaties",
+        "institutions",
         "themes",
+        "people",
         "documents",
     ]
     counts = {s.key: s.count for s in sections}
@@ -37,10 +40,14 @@ def test_sections_in_order_with_counts(catalog):
         "declarations": total.declarations,
         "summits": total.summits,
         "events": total.events,
+        "treaties": total.treaties,
+        "institutions": total.institutions,
         "themes": total.themes,
+        "people": total.people,
         "documents": total.documents,
     }
-    assert counts["declarations"] == 2 and counts["summits"] == 7 and counts["themes"] == 33
+    assert counts["declarations"] == 2 and counts["summits"] == 7 and counts["themes"] == 36
+    assert counts["treaties"] == 3 and counts["institutions"] == 3
 
 
 def test_summits_in_time_order_labelled_by_year_and_place(catalog):
@@ -73,8 +80,9 @@ def test_summit_detail(catalog):
     people = {(p.name, p.side) for p in d.participants}
     assert ("Kris Peeters", "VL") in people and ("Mark Rutte", "NL") in people
     assert any("Deltaregio" in x for x in d.decisions)
-    assert [t.id for t in d.themes] == ["deltaregio"]
+    assert [t.id for t in d.themes][0] == "deltaregio"
     assert d.themes[0].relation == "introduced"
+    assert d.venue == "Kasteel d'Ursel"
     assert d.sources
 
 
@@ -89,7 +97,48 @@ def test_theme_history_in_time_order(catalog):
 
 def test_uncertain_facts_are_kept_apart(catalog):
     d = catalog.detail("top-2023")
-    assert d.uncertain and "nieuwsberichten" in d.uncertain[0]
+    assert d.uncertain and "slotverklaring" in d.uncertain[0].text
+
+
+def test_a_disputed_fact_names_its_field_and_the_sources_that_disagree(catalog):
+    """2020: "partly digital in Brasschaat" (EWI) against "fully virtual" (rijksoverheid.nl)."""
+    d = catalog.detail("top-2020")
+    doubt = next(u for u in d.uncertain if u.field == "format")
+    hosts = " ".join(doubt.sources)
+    assert "aivoorvlaanderen.be" in hosts and "rijksoverheid.nl" in hosts
+    assert "volledig virtueel" in doubt.text and "deels digitaal" in doubt.text
+
+
+def test_person_lists_offices_and_every_participation_with_the_office_then(catalog):
+    d = catalog.detail("mona-keijzer")
+    assert d.kind == "person" and d.side == "NL"
+    assert [o.office for o in d.offices] == [
+        "staatssecretaris van Economische Zaken en Klimaat",
+        "minister van Volkshuisvesting en Ruimtelijke Ordening",
+    ]
+    taken = [(p.record_id, p.kind, p.role) for p in d.participations]
+    assert taken == [
+        ("top-2018", "summit", "staatssecretaris van Economische Zaken en Klimaat"),
+        (
+            "mou-gepersonaliseerde-geneeskunde-2018",
+            "event",
+            "staatssecretaris van Economische Zaken en Klimaat",
+        ),
+        ("top-2025", "summit", "minister van Volkshuisvesting en Ruimtelijke Ordening"),
+    ]
+    rutte = catalog.detail("mark-rutte")
+    summits = [p.record_id for p in rutte.participations if p.kind == "summit"]
+    assert summits == ["top-2011", "top-2013", "top-2016", "top-2018", "top-2020", "top-2023"]
+    assert {"handelsmissie-texas-2013", "handelsmissie-atlanta-2015"} <= {
+        p.record_id for p in rutte.participations
+    }
+
+
+def test_treaty_detail(catalog):
+    d = catalog.detail("verdrag-nieuwe-sluis-terneuzen-2015")
+    assert d.kind == "treaty" and d.date == "2015-02-05" and d.in_force == "2016-03-01"
+    assert d.place == "Terneuzen"
+    assert {p.person_id for p in d.participants} == {"ben-weyts", "melanie-schultz-van-haegen"}
 
 
 def test_document_without_file(catalog):

@@ -19,6 +19,56 @@ def records():
 def test_the_bundled_records_validate(records):
     assert len(records.declarations) == 2
     assert len(records.summits) == 7
+    assert {t["id"] for t in records.treaties} >= {
+        "scheldeverdragen-2005",
+        "verdrag-nieuwe-sluis-terneuzen-2015",
+        "cultureel-verdrag-1995",
+    }
+    assert {i["id"] for i in records.institutions} >= {
+        "nederlandse-taalunie",
+        "vlaams-nederlandse-scheldecommissie",
+    }
+
+
+def test_every_summit_names_both_minister_presidents(records):
+    for summit in records.summits:
+        sides = {p["side"] for p in summit["participants"]}
+        roles = {p["role"] for p in summit["participants"]}
+        assert sides == {"VL", "NL"}, summit["id"]
+        assert {
+            "minister-president van de Vlaamse Regering",
+            "minister-president van Nederland",
+        } <= (roles), summit["id"]
+
+
+def test_the_2020_format_is_uncertain_with_both_sources(records):
+    summit = next(s for s in records.summits if s["id"] == "top-2020")
+    doubt = next(u for u in summit["uncertain"] if u["field"] == "format")
+    assert any("aivoorvlaanderen.be" in u for u in doubt["sources"])
+    assert any("rijksoverheid.nl" in u and "virtueel" in u for u in doubt["sources"])
+
+
+def test_a_person_holds_several_offices_over_time(records):
+    keijzer = next(p for p in records.people if p["id"] == "mona-keijzer")
+    assert len(keijzer["offices"]) == 2
+    roles = {(rec["id"], part["role"]) for _k, rec, part in records.participations()}
+    assert ("top-2018", "staatssecretaris van Economische Zaken en Klimaat") in roles
+    assert ("top-2025", "minister van Volkshuisvesting en Ruimtelijke Ordening") in roles
+
+
+@pytest.mark.parametrize(
+    ("wrong", "why"),
+    [
+        ("beide landen", "Vlaanderen is geen land"),
+        ("twee landen", "Vlaanderen is geen land"),
+        ("high tech gebied", "lopende tekst schrijft 'hightech'"),
+        ("high tech spelers", "lopende tekst schrijft 'hightech'"),
+        ("zogenaamde", "klinkt minachtend: 'zogeheten'"),
+    ],
+)
+def test_the_language_of_the_records(wrong, why):
+    text = "".join(p.read_text(encoding="utf-8") for p in records_dir().rglob("*.toml"))
+    assert wrong not in text, why
 
 
 def test_summits_have_the_dates_and_places_of_the_sources(records):
@@ -101,6 +151,17 @@ def _broken_copy(tmp_path, file_name, old, new):
         ("summits/2016-gent.toml", "number = 3", 'number = 3\nphone = "0472 72 40 48"', "unknown"),
         ("documents.toml", "https://", "ftp://", "not a web address"),
         ("people.toml", "[[person]]", "[[person", "people.toml"),
+        (
+            "summits/2018-middelburg.toml",
+            'role = "minister van Onderwijs"',
+            'role = "minister van Cultuur"',
+            "is not an office of theirs",
+        ),
+        ("people.toml", 'from = "2012"', 'from = "2017-11"', "is not an office of theirs"),
+        ("summits/2020-brasschaat.toml", 'field = "format"', 'field = "colour"', "not a field"),
+        ("summits/2020-brasschaat.toml", 'field = "format"', 'fields = "format"', "unknown field"),
+        ("treaties.toml", 'in_force = "2016-03-01"', 'in_force = "2016-13-01"', "not a real"),
+        ("sources.toml", 'date = "2013-10-02"', 'date = "gisteren"', "a real date"),
     ],
 )
 def test_the_validator_reports_what_is_wrong(tmp_path, file_name, old, new, expected):

@@ -27,8 +27,6 @@ def test_one_mark_per_dated_declaration_summit_and_event(conn):
     ]
     assert {m.record_id for m in data.marks} == dated
     assert len(data.marks) == len(dated)
-    # The undated event has no place on an axis.
-    assert data.mark("chemiestrategie-noordrijn-westfalen") is None
     # In date order, starting with the declaration of 2004.
     positions = [m.position for m in data.marks]
     assert positions == sorted(positions)
@@ -65,6 +63,7 @@ def test_one_lane_per_theme_with_summit_links_in_group_order(conn):
     assert [g.group_id for g in data.groups_with_lanes()] == [
         "focusthemas-2013",
         "high-tech-agenda",
+        "aandachtspunten-2020",
         "opkomende-domeinen",
         "overige-themas",
     ]

@@ -40,8 +40,23 @@ def test_top_nodes_with_counts(model):
     assert top[0] == "Intentieverklaringen (2)"
     assert top[1] == "Topontmoetingen (7)"
     assert top[2].startswith("Gebeurtenissen (")
-    assert top[3] == "Thema's (33)"
-    assert top[4].startswith("Documenten (")
+    assert top[3] == "Verdragen (3)"
+    assert top[4] == "Instellingen (3)"
+    assert top[5] == "Thema's (36)"
+    assert top[6].startswith("Personen (")
+    assert top[7].startswith("Documenten (")
+
+
+def test_people_grouped_by_side_and_sorted_by_surname(model):
+    people = model.section_index("people")
+    sides = _texts(model, people)
+    assert [s.split(" (")[0] for s in sides] == ["Vlaanderen", "Nederland"]
+    flemish = _texts(model, model.index(0, 0, people))
+    assert flemish.index("Geert Bourgeois") < flemish.index("Hilde Crevits")
+    dutch = _texts(model, model.index(1, 0, people))
+    assert dutch.index("Martijn van Dam") < dutch.index("Sander Dekker")  # "van" aside
+    first = model.index(0, 0, model.index(0, 0, people))
+    assert model.data(first, RECORD_ID_ROLE) and model.data(first, KIND_ROLE) == "person"
 
 
 def test_summits_labelled_and_in_time_order(model):
