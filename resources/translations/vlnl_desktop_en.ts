@@ -91,6 +91,10 @@
         <translation>Sources that disagree:</translation>
     </message>
     <message>
+        <source>Bron:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
         <source>Onzeker</source>
         <translation>Uncertain</translation>
     </message>

@@ -118,13 +118,14 @@ def _uncertain(items: list[Uncertainty]) -> str:
     if not items:
         return ""
     label = QCoreApplication.translate("DetailHtml", "Onzeker:")
-    said = QCoreApplication.translate("DetailHtml", "Bronnen die elkaar tegenspreken:")
+    disagree = QCoreApplication.translate("DetailHtml", "Bronnen die elkaar tegenspreken:")
+    one = QCoreApplication.translate("DetailHtml", "Bron:")
     rows = []
     for u in items:
         cell = f"⚠ {escape(label)} {escape(u.text)}"
         if u.sources:
             links = ", ".join(_link(url, _host(url)) for url in u.sources)
-            cell += f"<br>{escape(said)} {links}"
+            cell += f"<br>{escape(disagree if len(u.sources) > 1 else one)} {links}"
         rows.append(f'<tr><td class="uncertain">{cell}</td></tr>')
     return f'<table width="100%" cellpadding="6" cellspacing="0">{"".join(rows)}</table>'
 

@@ -2,8 +2,9 @@
 
 The body gathers what a user may type to find the record: its summary and details, the place, the
 people, the names of its themes and documents, the date written out in Dutch. A person's title is
-their name (so that a minister's name finds the person first); the body holds their offices and the
-summits, events and treaties they took part in. Text is NFKC-normalised.
+their name (so that a minister's name finds the person first); the body holds their side and offices,
+not the titles of the summits they attended (a search for a summit's place would list every
+minister before the summit). Text is NFKC-normalised.
 """
 
 from __future__ import annotations
@@ -30,9 +31,6 @@ def search_items(records: Records) -> Iterator[dict]:
     """One dict (record_id, kind, title, date, body) per record that search should find."""
     names = {r["id"]: r["name"] for r in records.themes + records.groups + records.people}
     titles = {r["id"]: r["title"] for r in records.summits + records.documents}
-    taken_part: dict[str, list[str]] = {}
-    for _kind, rec, part in records.participations():
-        taken_part.setdefault(part["person"], []).append(f"{rec['title']}: {part['role']}")
 
     def people(rec: dict) -> list[str]:
         return [
@@ -123,7 +121,6 @@ def search_items(records: Records) -> Iterator[dict]:
             rec["name"],
             side_nl(rec["side"]),
             [o["office"] for o in rec["offices"]],
-            taken_part.get(rec["id"], []),
         )
     for rec in records.groups:
         yield _item(rec, "group", rec["name"], rec["summary"])
