@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -156,6 +156,7 @@ class PdfViewer(QWidget):
         self._update_page_count()
         self._update_find_count()
         self._on_zoom_changed(self.view.zoom)
+        self.setMinimumWidth(self.toolbar.essential_width())  # find, page and zoom always shown
 
     # --- public API ---
 
@@ -247,6 +248,23 @@ class PdfViewer(QWidget):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._client.shutdown()
         super().closeEvent(event)
+
+    def event(self, event) -> bool:
+        # Ctrl+F inside the viewer is the viewer's: claimed before any shortcut (the window's Ctrl+F
+        # goes to the archive search) and then handled in ``keyPressEvent``.
+        if event.type() == QEvent.Type.ShortcutOverride and event.matches(
+            QKeySequence.StandardKey.Find
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.matches(QKeySequence.StandardKey.Find):
+            if self.toolbar.find_action.isEnabled():
+                self.show_find_bar()
+            return
+        super().keyPressEvent(event)
 
     # --- opening ---
 
