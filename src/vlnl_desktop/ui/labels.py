@@ -90,6 +90,19 @@ def relation_label(relation: str | None) -> str:
     return relation_labels().get(relation or "", relation or "")
 
 
+def relation_short_labels() -> dict[str, str]:
+    """How a summit treated a theme, in a word short enough for a narrow table column."""
+    return {
+        "introduced": QCoreApplication.translate("Labels", "nieuw"),
+        "prioritised": QCoreApplication.translate("Labels", "prioriteit"),
+        "discussed": QCoreApplication.translate("Labels", "besproken"),
+    }
+
+
+def relation_short_label(relation: str | None) -> str:
+    return relation_short_labels().get(relation or "", relation or "")
+
+
 def side_labels() -> dict[str, str]:
     return {
         "VL": QCoreApplication.translate("Labels", "Vlaanderen"),
