@@ -73,6 +73,16 @@
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%n pagina(&apos;s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DetailHtml</name>
     <message>
         <source>het bestand is nog niet in het archief</source>
@@ -161,10 +171,6 @@
     <message>
         <source>Bestand</source>
         <translation>File</translation>
-    </message>
-    <message>
-        <source>(%1 pagina&apos;s)</source>
-        <translation>(%1 pages)</translation>
     </message>
     <message>
         <source>Openen in de viewer</source>
@@ -632,6 +638,14 @@
     <message>
         <source>besproken</source>
         <translation>discussed</translation>
+    </message>
+    <message>
+        <source>nieuw</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>prioriteit</source>
+        <translation>priority</translation>
     </message>
     <message>
         <source>Vlaanderen</source>
