@@ -56,3 +56,34 @@ def test_the_fiche_footer_is_plain_dutch(readonly_workspace):
         text = " ".join(doc[0].get_text().split())
     assert "samengesteld uit de gegevens van het archief" in text
     assert "records" not in text
+
+
+def test_the_file_dialogs_columns_show_sizes_and_dates_whole(qtbot, dutch, tmp_path):
+    from PySide6.QtWidgets import QTreeView
+
+    from vlnl_desktop.ui.file_dialogs import MIN_WIDTH, fit_file_dialogs
+
+    for i in range(3):
+        (tmp_path / f"verslag-{i}.pdf").write_bytes(b"%PDF-1.4\n" + b"x" * (12345 * (i + 1)))
+    fit_file_dialogs(QApplication.instance())
+    dialog = QFileDialog(None, "PDF openen", str(tmp_path), "PDF-documenten (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    tree = dialog.findChild(QTreeView, "treeView")
+    tree.setFocus()
+    qtbot.waitUntil(lambda: dialog.width() >= min(MIN_WIDTH, dialog.screen().size().width()))
+    model = tree.model()
+    root = tree.rootIndex()
+    qtbot.waitUntil(lambda: model.rowCount(root) == 3)
+    metrics = tree.fontMetrics()
+
+    def whole():
+        for column in (1, 3):  # size, date modified
+            text = model.index(0, column, root).data()
+            assert text and metrics.horizontalAdvance(text) < tree.header().sectionSize(column)
+
+    qtbot.waitUntil(whole)

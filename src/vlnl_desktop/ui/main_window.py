@@ -33,6 +33,7 @@ from vlnl_desktop.ui.archive_session import ArchiveSession
 from vlnl_desktop.ui.detail_html import missing_record_html
 from vlnl_desktop.ui.document_opener import DocumentOpener
 from vlnl_desktop.ui.drop_handler import DropHandler
+from vlnl_desktop.ui.file_dialogs import fit_file_dialogs
 from vlnl_desktop.ui.import_starter import ImportStarter
 from vlnl_desktop.ui.main_actions import MainActions
 from vlnl_desktop.ui.main_layout import MainLayout
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         assert app is not None
         self.translations = translations or Translations(app)
+        fit_file_dialogs(app)  # Qt's own file dialog, where the desktop has none: room for Dutch
         self.session = ArchiveSession(workspace, self)
         self.navigation = Navigation(settings, self)
         self.imports = ImportStarter(self.session, settings, self)
