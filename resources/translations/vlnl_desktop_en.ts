@@ -999,6 +999,10 @@ Do you want to open the link?</translation>
         <translation>Contents</translation>
     </message>
     <message>
+        <source>Het systeem heeft geen programma om PDF-documenten te openen. Installeer een PDF-viewer of open het bestand zelf: %1</source>
+        <translation>The system has no program to open PDF documents. Install a PDF viewer or open the file yourself: %1</translation>
+    </message>
+    <message>
         <source>Deze pagina heeft geen tekstlaag.</source>
         <translation>This page has no text layer.</translation>
     </message>
