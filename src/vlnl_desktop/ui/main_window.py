@@ -35,6 +35,7 @@ from vlnl_desktop.ui.document_opener import DocumentOpener
 from vlnl_desktop.ui.document_titles import tell_apart
 from vlnl_desktop.ui.drop_handler import DropHandler
 from vlnl_desktop.ui.file_dialogs import fit_file_dialogs
+from vlnl_desktop.ui.focus_frame import follow_focus
 from vlnl_desktop.ui.import_starter import ImportStarter
 from vlnl_desktop.ui.main_actions import MainActions
 from vlnl_desktop.ui.main_layout import MainLayout
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         assert app is not None
         self.translations = translations or Translations(app)
         fit_file_dialogs(app)  # Qt's own file dialog, where the desktop has none: room for Dutch
+        follow_focus(app)  # a clear frame around the widget with the keyboard focus
         self.session = ArchiveSession(workspace, self)
         self.navigation = Navigation(settings, self)
         self.imports = ImportStarter(self.session, settings, self)
