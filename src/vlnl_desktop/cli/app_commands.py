@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .options import Context, archive_option, fail, pass_context, reports_errors
+from .options import Context, archive_option, check_display, fail, pass_context, reports_errors
 
 
 def _known_document(obj: Context, document_id: str) -> bool:
@@ -38,6 +38,7 @@ def open_(
         fail(f"{target}: is a folder, not a PDF")
     if not path.is_file() and not _known_document(obj, target):
         fail(f"{target}: no such file, and no document with that id in the archive")
+    check_display()
     from ..ui.app import run
 
     raise SystemExit(

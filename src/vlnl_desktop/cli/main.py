@@ -6,7 +6,7 @@ import click
 
 from .. import __version__
 from . import app_commands, archive_commands, document_commands
-from .options import Context, archive_option, pass_context, reports_errors
+from .options import Context, archive_option, check_display, pass_context, reports_errors
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,6 +24,7 @@ def cli(ctx: click.Context, lang: str | None) -> None:
 
 @reports_errors
 def _launch(obj: Context, lang: str | None) -> None:
+    check_display()
     try:
         from ..ui.app import run
     except ModuleNotFoundError as exc:

@@ -45,6 +45,16 @@ def fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
+def check_display() -> None:
+    """Before the window: fail with one line if Qt could not start it for missing libraries
+    (Qt itself would abort, naming the wrong one)."""
+    from .display_libraries import missing_message
+
+    message = missing_message()
+    if message:
+        fail(message)
+
+
 def reports_errors(func):
     """Turn the core's user-facing errors (and I/O errors) into one line and exit code 1."""
 
