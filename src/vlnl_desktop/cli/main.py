@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import app_commands, archive_commands, document_commands
+from . import app_commands, archive_commands, desktop_integration, document_commands
 from .options import Context, archive_option, check_display, pass_context, reports_errors
 
 
@@ -40,6 +40,8 @@ for command in archive_commands.COMMANDS:
 for command in document_commands.COMMANDS:
     cli.add_command(command)
 for command in app_commands.COMMANDS:
+    cli.add_command(command)
+for command in desktop_integration.COMMANDS:
     cli.add_command(command)
 
 
