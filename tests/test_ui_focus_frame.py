@@ -20,6 +20,12 @@ def _edge_colours(window, widget):
 
 
 def _check_frame(qtbot, window, widget, background):
+    from PySide6.QtWidgets import QApplication
+
+    from vlnl_desktop.ui.focus_frame import FocusFollower
+
+    # installed after the first paint
+    qtbot.waitUntil(lambda: QApplication.instance().findChild(FocusFollower) is not None)
     widget.setFocus()
     qtbot.waitUntil(widget.hasFocus)
     from vlnl_desktop.ui.focus_frame import FocusRing

@@ -6,7 +6,8 @@ import click
 
 from .. import __version__
 from . import app_commands, archive_commands, desktop_integration, document_commands
-from .options import Context, archive_option, check_display, pass_context, reports_errors
+from .launch import open_window
+from .options import Context, archive_option, pass_context, reports_errors
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,15 +25,11 @@ def cli(ctx: click.Context, lang: str | None) -> None:
 
 @reports_errors
 def _launch(obj: Context, lang: str | None) -> None:
-    check_display()
-    try:
-        from ..ui.app import run
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("vlnl_desktop.ui"):
-            raise
+    code = open_window(obj.archive, lang)
+    if code is None:  # an installation without the GUI
         archive_commands.print_overview(obj)
         return
-    raise SystemExit(run(archive=obj.archive, lang=lang))
+    raise SystemExit(code)
 
 
 for command in archive_commands.COMMANDS:

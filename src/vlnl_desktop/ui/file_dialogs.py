@@ -10,7 +10,7 @@ folder has been read. Native dialogs are the desktop's own and left alone.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QTreeView, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 MIN_WIDTH = 900
 MIN_HEIGHT = 540
@@ -27,12 +27,14 @@ class FileDialogFitter(QObject):
     @Slot(QWidget, QWidget)
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         window = new.window() if new is not None else None
-        if isinstance(window, QFileDialog) and not window.property(_FITTED):
+        if window is not None and window.inherits("QFileDialog") and not window.property(_FITTED):
             fit_file_dialog(window)
 
 
-def fit_file_dialog(dialog: QFileDialog) -> None:
-    """Make ``dialog`` roomy and its detail columns as wide as their contents."""
+def fit_file_dialog(dialog) -> None:
+    """Make ``dialog`` (a ``QFileDialog``) roomy and its detail columns as wide as their contents."""
+    from PySide6.QtWidgets import QHeaderView, QTreeView
+
     dialog.setProperty(_FITTED, True)
     screen = dialog.screen().availableGeometry() if dialog.screen() else None
     width, height = MIN_WIDTH, MIN_HEIGHT

@@ -76,6 +76,10 @@ class FocusFollower(QObject):
 
     @Slot(QWidget, QWidget)
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        self.frame(new)
+
+    def frame(self, new: QWidget | None) -> None:
+        """Frame ``new`` (None or a widget that gets none: no frame)."""
         if self.ring is None or not shiboken6.isValid(self.ring):  # gone with a closed window
             self.ring = FocusRing()
         self.ring.set_widget(new if new is not None and self._framed(new) else None)

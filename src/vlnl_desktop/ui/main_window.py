@@ -34,8 +34,6 @@ from vlnl_desktop.ui.detail_html import missing_record_html
 from vlnl_desktop.ui.document_opener import DocumentOpener
 from vlnl_desktop.ui.document_titles import tell_apart
 from vlnl_desktop.ui.drop_handler import DropHandler
-from vlnl_desktop.ui.file_dialogs import fit_file_dialogs
-from vlnl_desktop.ui.focus_frame import follow_focus
 from vlnl_desktop.ui.import_starter import ImportStarter
 from vlnl_desktop.ui.main_actions import MainActions
 from vlnl_desktop.ui.main_layout import MainLayout
@@ -65,8 +63,6 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         assert app is not None
         self.translations = translations or Translations(app)
-        fit_file_dialogs(app)  # Qt's own file dialog, where the desktop has none: room for Dutch
-        follow_focus(app)  # a clear frame around the widget with the keyboard focus
         self.session = ArchiveSession(workspace, self)
         self.navigation = Navigation(settings, self)
         self.imports = ImportStarter(self.session, settings, self)
@@ -137,12 +133,24 @@ class MainWindow(QMainWindow):
         # after the first paint: asking for a viewport makes the binding resolve its widget type,
         # which builds the enums of every QWidget class (~40 ms, that the window need not wait for)
         QTimer.singleShot(VIEWPORT_FILTER_DELAY_MS, self._watch_viewports)
+        QTimer.singleShot(VIEWPORT_FILTER_DELAY_MS, self._help_the_eye)
 
     def _watch_viewports(self) -> None:
         """The mouse's back/forward buttons work over the tree, the detail pane and the results."""
         views = (self.tree, self.detail.browser, self.search.results)
         self.navigation.watch(view.viewport() for view in views)
         self.mouse_navigation_ready = True
+
+    def _help_the_eye(self) -> None:
+        """After the first paint (their imports need not delay it): a clear frame around the widget
+        with the keyboard focus, and Qt's own file dialog (where the desktop has none) with room
+        for Dutch sizes and dates."""
+        from vlnl_desktop.ui.file_dialogs import fit_file_dialogs
+        from vlnl_desktop.ui.focus_frame import follow_focus
+
+        app = QApplication.instance()
+        follow_focus(app).frame(QApplication.focusWidget())
+        fit_file_dialogs(app)
 
     # --- language ---
 
