@@ -32,7 +32,9 @@ def test_install_and_uninstall_in_the_users_xdg_folders(tmp_path, monkeypatch):
     desktop = parser["Desktop Entry"]
     assert desktop["Icon"] == "vlnl-desktop"
     command = desktop["Exec"].strip('"')
-    assert command.startswith("/") and ("vlnl-desktop-gui" in command or "-m vlnl_desktop" in command)
+    assert command.startswith("/") and (
+        "vlnl-desktop-gui" in command or "-m vlnl_desktop" in command
+    )
     assert icon.read_bytes().lstrip().startswith(b"<")
 
     result = CliRunner().invoke(cli, ["install-desktop", "--uninstall"])

@@ -54,3 +54,43 @@ def test_a_long_tree_label_has_the_whole_title_in_its_tooltip(main_window):
     )
     assert len(longest.data()) > 60
     assert longest.data() in longest.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_event_labels_take_the_free_room_on_their_row(readonly_conn):
+    from datetime import date
+
+    from vlnl_desktop.ui.labels import kind_labels, relation_labels
+    from vlnl_desktop.ui.timeline.layout import LABEL_GAP, SceneTexts, lay_out
+
+    class Metrics:  # every character 6 px wide
+        def width(self, text, style):
+            return 6.0 * len(text)
+
+        def height(self, style):
+            return 13.0
+
+        def elide(self, text, style, width):
+            return text if self.width(text, style) <= width else text[: int(width // 6) - 1] + "…"
+
+    data = load_timeline(readonly_conn)
+    texts = SceneTexts(kinds=kind_labels(), relations=relation_labels())
+    layout = lay_out(data, texts, Metrics(), px_per_year=50, today=date(2026, 1, 15))
+    events = [p for p in layout.marks if not p.above]
+    rows = {}
+    for place in events:
+        rows.setdefault(place.level, []).append(place)
+    whole = 0
+    for row in rows.values():
+        row.sort(key=lambda p: p.label.box.left)
+        for place, after in zip(row, row[1:], strict=False):
+            assert place.label.box.right + LABEL_GAP <= after.label.box.left + 0.01  # no overlap
+        for place, after in zip(row, row[1:] + [None], strict=True):
+            cut = place.label.text.endswith("…")
+            room = after.label.box.left - LABEL_GAP if after else layout.width
+            if cut and place.label.box.left < place.x:  # hangs left of its stem, at the axis end
+                continue
+            if cut:  # cut only where the whole label would not fit before the next one
+                assert place.label.box.left + 6.0 * len(place.mark.label) > room - 20
+            elif 6.0 * len(place.mark.label) > 4 * 50:  # longer than the staggering allowed
+                whole += 1
+    assert whole >= 2
