@@ -20,8 +20,8 @@ LINE_2 = "will look like at this place. If you read this text, you will get no i
 LINE_3 = "Is there no information? Is there a difference between this text and some nonsense like"
 
 
-@pytest.fixture
-def viewer(qtbot):
+def _viewer_on(qtbot, path):
+    """A shown viewer with ``path`` open, the clipboard empty."""
     widget = PdfViewer()
     qtbot.addWidget(widget)
     widget.resize(1000, 800)
@@ -29,9 +29,15 @@ def viewer(qtbot):
     qtbot.waitExposed(widget)
     widget.activateWindow()
     with qtbot.waitSignal(widget.document_opened, timeout=TIMEOUT):
-        widget.open_file(SMALL)
-    widget.view.fit_width()
+        widget.open_file(path)
     QGuiApplication.clipboard().clear()
+    return widget
+
+
+@pytest.fixture
+def viewer(qtbot):
+    widget = _viewer_on(qtbot, SMALL)
+    widget.view.fit_width()
     return widget
 
 
@@ -133,16 +139,8 @@ def test_alt_drag_selects_a_rectangle_for_tables(qtbot, viewer):
 
 
 def test_a_column_read_in_reading_order(qtbot):
-    widget = PdfViewer()
-    qtbot.addWidget(widget)
-    widget.resize(1000, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    with qtbot.waitSignal(widget.document_opened, timeout=TIMEOUT):
-        widget.open_file(MULTICOLUMN)
+    widget = _viewer_on(qtbot, MULTICOLUMN)
     widget.view.fit_page()
-    QGuiApplication.clipboard().clear()
     drag(qtbot, widget, at(widget, 80, 298), at(widget, 300, 680))
     text = copied(qtbot, widget)
     assert text.startswith("Lorem ipsum dolor sit amet, consectetuer adip-\niscing elit. Ut purus")
