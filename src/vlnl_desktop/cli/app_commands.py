@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from .launch import open_window
 from .options import Context, archive_option, fail, pass_context, reports_errors
+from .window import open_window
 
 
 def _known_document(obj: Context, document_id: str) -> bool:

@@ -35,29 +35,13 @@ def plain_launch(args: list[str]) -> tuple[str | None, str | None] | None:
     return archive, lang
 
 
-def open_window(archive: str | None, lang: str | None, **opening) -> int | None:
-    """Start the window; the exit code, or None if this installation has no GUI. Fails with one
-    line (``SystemExit``) if the libraries Qt needs to show it are missing."""
-    from .display_libraries import missing_message
-
-    message = missing_message()
-    if message:
-        print(f"vlnl-desktop: {message}", file=sys.stderr)
-        raise SystemExit(1)
-    try:
-        from ..ui.app import run
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("vlnl_desktop.ui"):
-            raise
-        return None
-    return run(archive=archive, lang=lang, **opening)
-
-
 def main() -> None:
     """The ``vlnl-desktop`` command."""
     plain = plain_launch(sys.argv[1:])
     if plain is not None:
         try:
+            from .window import open_window
+
             code = open_window(*plain)
         except (SystemExit, KeyboardInterrupt):
             raise

@@ -6,8 +6,8 @@ import click
 
 from .. import __version__
 from . import app_commands, archive_commands, desktop_integration, document_commands
-from .launch import open_window
 from .options import Context, archive_option, pass_context, reports_errors
+from .window import open_window
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
