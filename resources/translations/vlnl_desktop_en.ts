@@ -73,6 +73,16 @@
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%n pagina(&apos;s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DetailHtml</name>
     <message>
         <source>het bestand is nog niet in het archief</source>
@@ -205,10 +215,6 @@
     <message>
         <source>Bestand</source>
         <translation>File</translation>
-    </message>
-    <message>
-        <source>(%1 pagina&apos;s)</source>
-        <translation>(%1 pages)</translation>
     </message>
     <message>
         <source>Openen in de viewer</source>
@@ -714,6 +720,14 @@
         <translation>discussed</translation>
     </message>
     <message>
+        <source>nieuw</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>prioriteit</source>
+        <translation>priority</translation>
+    </message>
+    <message>
         <source>Vlaanderen</source>
         <translation>Flanders</translation>
     </message>
@@ -1071,6 +1085,10 @@ Do you want to open the link?</translation>
     <message>
         <source>Inhoud</source>
         <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Het systeem heeft geen programma om PDF-documenten te openen. Installeer een PDF-viewer of open het bestand zelf: %1</source>
+        <translation>The system has no program to open PDF documents. Install a PDF viewer or open the file yourself: %1</translation>
     </message>
     <message>
         <source>Deze pagina heeft geen tekstlaag.</source>

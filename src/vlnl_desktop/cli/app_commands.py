@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .options import Context, archive_option, fail, pass_context, reports_errors
+from .window import open_window
 
 
 def _known_document(obj: Context, document_id: str) -> bool:
@@ -38,11 +39,10 @@ def open_(
         fail(f"{target}: is a folder, not a PDF")
     if not path.is_file() and not _known_document(obj, target):
         fail(f"{target}: no such file, and no document with that id in the archive")
-    from ..ui.app import run
-
-    raise SystemExit(
-        run(archive=obj.archive, lang=lang, open_path=target, page=page, find=find_text)
-    )
+    code = open_window(obj.archive, lang, open_path=target, page=page, find=find_text)
+    if code is None:
+        fail("this installation has no window (the GUI is not installed)")
+    raise SystemExit(code)
 
 
 COMMANDS = [open_]

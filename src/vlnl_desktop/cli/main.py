@@ -5,8 +5,9 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import app_commands, archive_commands, document_commands
+from . import app_commands, archive_commands, desktop_integration, document_commands
 from .options import Context, archive_option, pass_context, reports_errors
+from .window import open_window
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,14 +25,11 @@ def cli(ctx: click.Context, lang: str | None) -> None:
 
 @reports_errors
 def _launch(obj: Context, lang: str | None) -> None:
-    try:
-        from ..ui.app import run
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("vlnl_desktop.ui"):
-            raise
+    code = open_window(obj.archive, lang)
+    if code is None:  # an installation without the GUI
         archive_commands.print_overview(obj)
         return
-    raise SystemExit(run(archive=obj.archive, lang=lang))
+    raise SystemExit(code)
 
 
 for command in archive_commands.COMMANDS:
@@ -39,6 +37,8 @@ for command in archive_commands.COMMANDS:
 for command in document_commands.COMMANDS:
     cli.add_command(command)
 for command in app_commands.COMMANDS:
+    cli.add_command(command)
+for command in desktop_integration.COMMANDS:
     cli.add_command(command)
 
 

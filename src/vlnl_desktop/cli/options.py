@@ -45,6 +45,25 @@ def fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
+def report_error(exc: BaseException) -> None:
+    """Report ``exc`` as one line and exit: the core's user-facing errors and I/O errors with
+    code 1, a bug with code 2 (its traceback only with VLNL_DEBUG=1)."""
+    if isinstance(exc, VlnlError):
+        fail(str(exc))
+    if isinstance(
+        exc, BrokenPipeError
+    ):  # `vlnl-desktop documents | head`: the reader has had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    if isinstance(exc, OSError):
+        fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+    if isinstance(exc, KeyboardInterrupt):
+        fail("interrupted", 130)
+    if os.environ.get("VLNL_DEBUG"):
+        raise exc
+    fail(f"internal error: {type(exc).__name__}: {exc} (set VLNL_DEBUG=1 for details)", 2)
+
+
 def reports_errors(func):
     """Turn the core's user-facing errors (and I/O errors) into one line and exit code 1."""
 
@@ -52,19 +71,10 @@ def reports_errors(func):
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
-        except VlnlError as exc:
-            fail(str(exc))
-        except BrokenPipeError:  # `vlnl-desktop documents | head`: the reader has had enough
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(1)
-        except OSError as exc:
-            fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
-        except KeyboardInterrupt:
-            fail("interrupted", 130)
-        except Exception as exc:  # a bug: still one line, the traceback only on request
-            if os.environ.get("VLNL_DEBUG"):
-                raise
-            fail(f"internal error: {type(exc).__name__}: {exc} (set VLNL_DEBUG=1 for details)", 2)
+        except (SystemExit, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except (Exception, KeyboardInterrupt) as exc:
+            report_error(exc)
 
     return wrapper
 

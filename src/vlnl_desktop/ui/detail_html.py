@@ -20,6 +20,7 @@ from vlnl_desktop.ui.labels import (
     document_kind_singular,
     format_date,
     kind_label,
+    page_count,
     relation_label,
     side_label,
 )
@@ -363,14 +364,7 @@ def _document_file(detail: Detail) -> str:
     assert doc is not None
     out = [_heading(QCoreApplication.translate("DetailHtml", "Bestand"))]
     if doc.in_archive:
-        pages = (
-            " "
-            + QCoreApplication.translate("DetailHtml", "(%1 pagina's)").replace(
-                "%1", str(doc.page_count)
-            )
-            if doc.page_count
-            else ""
-        )
+        pages = f" ({page_count(doc.page_count)})" if doc.page_count else ""
         label = QCoreApplication.translate("DetailHtml", "Openen in de viewer")
         out.append(f"<p>{_link(document_url(doc.id), label)}{escape(pages)}</p>")
     else:

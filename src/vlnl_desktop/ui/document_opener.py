@@ -82,16 +82,19 @@ class DocumentOpener(QObject):
                 .replace("%2", str(path.parent))
             )
             return False
-        return self.open_file(path, page, find)
+        return self.open_file(path, page, find, ref.title)
 
-    def open_file(self, path: str | Path, page: int = 0, find: str | None = None) -> bool:
-        """Show a PDF file (in the archive or not) in the viewer, at ``page`` (0-based)."""
+    def open_file(
+        self, path: str | Path, page: int = 0, find: str | None = None, title: str | None = None
+    ) -> bool:
+        """Show a PDF file (in the archive or not) in the viewer, at ``page`` (0-based);
+        ``title``: the document's title (default: its file name)."""
         viewer = self.ensure_viewer()
         if viewer is None:
             self.notice.emit(self.tr("De PDF-viewer is niet beschikbaar in deze installatie."))
             return False
         self.notice.emit("")
-        viewer.open_file(str(path), page=page, find=find or None)
+        viewer.open_file(str(path), page=page, find=find or None, title=title)
         self._tabs.setCurrentWidget(viewer)
         return True
 

@@ -2,12 +2,13 @@
 
 The codes and their order come from ``core/vocabulary.py``; here each gets its Dutch source text
 for Qt's translator (context "Labels"). A test checks that every code of the vocabulary has a
-label here and an English translation. Dates are written out here too.
+label here and an English translation. Dates and counts with their plural form are written out
+here too.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 
 def month_name(month: int) -> str:
@@ -42,6 +43,19 @@ def format_date(value: str | None) -> str:
         return f"{int(parts[2])} {month} {parts[0]}"
     except (ValueError, IndexError):
         return value
+
+
+class Counts(QObject):
+    """Counts with the plural form Qt's %n chooses: the Dutch forms are in vlnl_desktop_nl.qm,
+    which holds only plural forms. (A class, as lupdate marks plural messages only in ``tr``.)"""
+
+    def pages(self, n: int) -> str:
+        return self.tr("%n pagina('s)", "", n)
+
+
+def page_count(n: int) -> str:
+    """The number of pages with its noun: 1 pagina, 12 pagina's (1 page, 12 pages)."""
+    return Counts().pages(n)
 
 
 def kind_labels() -> dict[str, str]:
@@ -93,6 +107,19 @@ def relation_labels() -> dict[str, str]:
 
 def relation_label(relation: str | None) -> str:
     return relation_labels().get(relation or "", relation or "")
+
+
+def relation_short_labels() -> dict[str, str]:
+    """How a summit treated a theme, in a word short enough for a narrow table column."""
+    return {
+        "introduced": QCoreApplication.translate("Labels", "nieuw"),
+        "prioritised": QCoreApplication.translate("Labels", "prioriteit"),
+        "discussed": QCoreApplication.translate("Labels", "besproken"),
+    }
+
+
+def relation_short_label(relation: str | None) -> str:
+    return relation_short_labels().get(relation or "", relation or "")
 
 
 def side_labels() -> dict[str, str]:

@@ -32,6 +32,7 @@ from vlnl_desktop.core.errors import ArchiveError
 from vlnl_desktop.ui.archive_session import ArchiveSession
 from vlnl_desktop.ui.detail_html import missing_record_html
 from vlnl_desktop.ui.document_opener import DocumentOpener
+from vlnl_desktop.ui.document_titles import tell_apart
 from vlnl_desktop.ui.drop_handler import DropHandler
 from vlnl_desktop.ui.import_starter import ImportStarter
 from vlnl_desktop.ui.main_actions import MainActions
@@ -132,12 +133,24 @@ class MainWindow(QMainWindow):
         # after the first paint: asking for a viewport makes the binding resolve its widget type,
         # which builds the enums of every QWidget class (~40 ms, that the window need not wait for)
         QTimer.singleShot(VIEWPORT_FILTER_DELAY_MS, self._watch_viewports)
+        QTimer.singleShot(VIEWPORT_FILTER_DELAY_MS, self._help_the_eye)
 
     def _watch_viewports(self) -> None:
         """The mouse's back/forward buttons work over the tree, the detail pane and the results."""
         views = (self.tree, self.detail.browser, self.search.results)
         self.navigation.watch(view.viewport() for view in views)
         self.mouse_navigation_ready = True
+
+    def _help_the_eye(self) -> None:
+        """After the first paint (their imports need not delay it): a clear frame around the widget
+        with the keyboard focus, and Qt's own file dialog (where the desktop has none) with room
+        for Dutch sizes and dates."""
+        from vlnl_desktop.ui.file_dialogs import fit_file_dialogs
+        from vlnl_desktop.ui.focus_frame import follow_focus
+
+        app = QApplication.instance()
+        follow_focus(app).frame(QApplication.focusWidget())
+        fit_file_dialogs(app)
 
     # --- language ---
 
@@ -175,13 +188,18 @@ class MainWindow(QMainWindow):
         return self.session.load()
 
     def _on_archive_changed(self) -> None:
-        self.tree_model.set_sections(self.session.sections)
+        self.tree_model.set_sections(tell_apart(self.session.sections, self._page_count_of))
         for row in range(self.tree_model.rowCount()):
             self.tree.expand(self.tree_model.index(row, 0))
         self.stack.setCurrentWidget(self.splitter)
         self.stack.setEnabled(True)
         self._update_actions()
         self.view_tabs.reload()
+
+    def _page_count_of(self, document_id: str) -> int | None:
+        catalog = self.session.catalog
+        ref = catalog.document(document_id) if catalog is not None else None
+        return ref.page_count if ref is not None else None
 
     def show_archive_problem(self, message: str) -> None:
         """Show ``message`` on the problem page instead of the archive, with a rebuild button."""

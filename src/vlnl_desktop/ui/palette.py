@@ -27,6 +27,7 @@ RELATION_COLOURS: dict[str, ColourPair] = {
 }
 UNKNOWN_RELATION_COLOUR: ColourPair = ("#808080", "#a0a0a0")
 TODAY_COLOUR: ColourPair = ("#c62828", "#ff7070")
+FOCUS_COLOUR: ColourPair = ("#1a5fb4", "#78aeff")  # the keyboard focus frame (ui/focus_frame.py)
 
 
 @dataclass(frozen=True)

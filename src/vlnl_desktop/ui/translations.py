@@ -1,7 +1,11 @@
 """Languages: Dutch is the source language; English comes from ``vlnl_desktop_en.qm``.
 
-``Translations`` installs qtbase's translator and ours, and switches at run time: Qt then sends a
-LanguageChange event to every widget, whose ``changeEvent`` calls its ``retranslate_ui()``.
+``Translations`` installs qtbase's translator (Qt's own dialogs and widgets, from Qt's translations
+folder, ``QLibraryInfo``'s TranslationsPath) and ours, and switches at run time: Qt then sends a
+LanguageChange event to every widget, whose ``changeEvent`` calls its ``retranslate_ui()``. Dutch,
+the source language, still has two files of ours: ``vlnl_desktop_nl.qm``, the plural forms of the
+messages with %n ("1 pagina", "2 pagina's"), and ``qtbase_missing_nl.qm``, the strings of Qt's own
+dialogs that Qt's Dutch translation lacks.
 """
 
 from __future__ import annotations
@@ -47,9 +51,13 @@ class Translations:
             self._app.removeTranslator(translator)  # sends LanguageChange
         self._installed = []
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        wanted = [(f"qtbase_{language}", qt_dir)]
-        if language != SOURCE_LANGUAGE:
-            wanted.append((f"vlnl_desktop_{language}", str(translations_dir())))
+        ours = str(translations_dir())
+        # later ones are asked first: ours before Qt's
+        wanted = [
+            (f"qtbase_{language}", qt_dir),
+            (f"qtbase_missing_{language}", ours),
+            (f"vlnl_desktop_{language}", ours),
+        ]
         for name, folder in wanted:
             translator = QTranslator(self._app)
             if translator.load(name, folder):

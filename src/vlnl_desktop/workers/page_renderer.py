@@ -61,6 +61,8 @@ class PageRenderer(QObject):
     """The classified links of a page: doc id, page, list of ``PdfLink``."""
     text_ready = Signal(int, int, int, str, int)
     """Text inside a rectangle: doc id, request id, page, the text, whether the page has a text layer."""
+    chars_ready = Signal(int, int, object)
+    """The characters of a page with their boxes: doc id, page, ``PageChars`` (for selecting)."""
     find_hits = Signal(int, int, int, object)
     """Hits on one page: doc id, find id, page, list of ``PageHit`` (only sent for pages with hits)."""
     find_finished = Signal(int, int, int, object)
@@ -205,6 +207,20 @@ class PageRenderer(QObject):
             log.warning("Cannot read the text of page %d: %s", page + 1, exc)
             text, has_layer = "", 0
         self.text_ready.emit(doc_id, request_id, page, text, has_layer)
+
+    @Slot(int, int)
+    def request_chars(self, doc_id: int, page: int) -> None:
+        """Answer ``chars_ready`` with every character of ``page`` and its box, in reading order."""
+        if doc_id != self._doc_id or self._doc is None:
+            return
+        from vlnl_desktop.core.pdf import document as pdf_document
+
+        try:
+            chars = pdf_document.page_chars(self._doc, page)
+        except Exception as exc:  # MuPDF's own errors included: the page has no text to select
+            log.warning("Cannot read the characters of page %d: %s", page + 1, exc)
+            chars = pdf_document.PageChars(page, (), False)
+        self.chars_ready.emit(doc_id, page, chars)
 
     @Slot(int, int, str, int)
     def find(self, doc_id: int, find_id: int, query: str, start_page: int) -> None:

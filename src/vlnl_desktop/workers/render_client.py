@@ -32,6 +32,8 @@ class RenderClient(QObject):
     """The links of a page of the current document: page, list of ``PdfLink``."""
     text_ready = Signal(int, int, str, int)
     """Text of the current document: request id, page, text, 1 if the page has a text layer else 0."""
+    chars_ready = Signal(int, object)
+    """The characters of a page of the current document: page, ``PageChars``."""
     find_hits = Signal(int, int, object)
     """Hits of the current find: find id, page, list of ``PageHit``."""
     find_finished = Signal(int, int, object)
@@ -42,6 +44,7 @@ class RenderClient(QObject):
     _jobs_requested = Signal(int, str, object)
     _links_requested = Signal(int, object)
     _text_requested = Signal(int, int, int, object)
+    _chars_requested = Signal(int, int)
     _find_requested = Signal(int, int, str, int)
     _resume_requested = Signal()
 
@@ -64,6 +67,7 @@ class RenderClient(QObject):
         self._jobs_requested.connect(w.set_jobs)
         self._links_requested.connect(w.request_links)
         self._text_requested.connect(w.request_text)
+        self._chars_requested.connect(w.request_chars)
         self._find_requested.connect(w.find)
         self._resume_requested.connect(w.resume)
         # Both run in the renderer's thread as it ends: close the document, then free the worker there.
@@ -76,6 +80,7 @@ class RenderClient(QObject):
         w.page_rendered.connect(self._on_page_rendered)
         w.links_ready.connect(self._on_links_ready)
         w.text_ready.connect(self._on_text_ready)
+        w.chars_ready.connect(self._on_chars_ready)
         w.find_hits.connect(self._on_find_hits)
         w.find_finished.connect(self._on_find_finished)
 
@@ -107,6 +112,10 @@ class RenderClient(QObject):
         self._next_request += 1
         self._text_requested.emit(self.doc_id, self._next_request, page, rect)
         return self._next_request
+
+    def request_chars(self, page: int) -> None:
+        """Ask for the characters of ``page`` and their boxes; answered with ``chars_ready``."""
+        self._chars_requested.emit(self.doc_id, page)
 
     def find(self, query: str, start_page: int = 0) -> int:
         """Start finding ``query`` (an empty one stops); returns the find id the answers carry."""
@@ -181,6 +190,11 @@ class RenderClient(QObject):
     ) -> None:
         if doc_id == self.doc_id:
             self.text_ready.emit(request_id, page, text, has_layer)
+
+    @Slot(int, int, object)
+    def _on_chars_ready(self, doc_id: int, page: int, chars: object) -> None:
+        if doc_id == self.doc_id:
+            self.chars_ready.emit(page, chars)
 
     @Slot(int, int, int, object)
     def _on_find_hits(self, doc_id: int, find_id: int, page: int, hits: object) -> None:

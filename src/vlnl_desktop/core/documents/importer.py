@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,12 +127,32 @@ def _pdf_date(value: str | None) -> str | None:
     return date if parse_iso_date(date) else None
 
 
+_KEEP_FORMAT = {"\u200c", "\u200d"}  # zero-width (non-)joiners: they shape Arabic, Persian, emoji
+
+
+def _printable(text: str) -> str:
+    """``text`` without what a font cannot show: control characters (a NUL at the end of a PDF
+    title), unassigned code points, private-use and surrogate ones, invisible format characters
+    (bar the joiners) and the replacement character; each becomes a space, spaces are collapsed."""
+    cleaned = [
+        " "
+        if (
+            unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs")
+            or (unicodedata.category(c) == "Cf" and c not in _KEEP_FORMAT)
+            or c == "\ufffd"
+        )
+        else c
+        for c in normalize(text)
+    ]
+    return " ".join("".join(cleaned).split())
+
+
 def _title(metadata: dict | None, file_name: str) -> str:
-    title = " ".join(normalize((metadata or {}).get("title") or "").split())
+    title = _printable((metadata or {}).get("title") or "")
     if len(title) >= 3 and title.lower() not in _JUNK_TITLES and not title.lower().endswith(".pdf"):
         return title
-    stem = Path(file_name).stem
-    return " ".join(re.sub(r"[_]+", " ", stem).split()) or file_name
+    stem = _printable(Path(file_name).stem)
+    return " ".join(re.sub(r"[_]+", " ", stem).split()) or _printable(file_name) or file_name
 
 
 def prepare(path: Path, password: str | None = None) -> PreparedDocument:

@@ -37,7 +37,7 @@ from vlnl_desktop.core.vocabulary import (
 )
 
 LABEL = "Samengesteld door het archief vlnl-desktop — geen officiële tekst"
-FOOTER = "vlnl-desktop · samengesteld uit de records · geen officiële tekst"
+FOOTER = "vlnl-desktop · samengesteld uit de gegevens van het archief · geen officiële tekst"
 FIXED_DATE = "D:20000101000000Z"  # sheets carry no build time: same records, same bytes
 MARGIN = 56  # points: 2 cm
 
@@ -285,7 +285,8 @@ def _generic_sheet(conn: sqlite3.Connection, rid: str, kind: str, title: str, da
     if kind == "document":
         row = _one(conn, "SELECT file_name, url, page_count FROM documents WHERE id = ?", rid)
         facts = [f"Bestand: {row[0]}" if row[0] else "", f"Adres: {row[1]}" if row[1] else ""]
-        facts.append(f"{row[2]} pagina's in het archief" if row[2] else "")
+        pages = f"{row[2]} pagina" if row[2] == 1 else f"{row[2]} pagina's"
+        facts.append(f"{pages} in het archief" if row[2] else "")
         sheet.add("Gegevens", _plain(facts))
         sheet.add(
             "Hoort bij",

@@ -26,6 +26,24 @@ Rect = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
+class TextLine:
+    """One line of a page's text: its characters, one box each (display coordinates), in order."""
+
+    text: str
+    boxes: tuple[Rect, ...]
+    bbox: Rect
+
+
+@dataclass(frozen=True)
+class PageChars:
+    """The characters of one page in reading order, line by line (see ``page_chars``)."""
+
+    page: int
+    lines: tuple[TextLine, ...]
+    has_text_layer: bool = True
+
+
+@dataclass(frozen=True)
 class OutlineEntry:
     """One entry of a document's outline (table of contents); ``page`` is 0-based, -1 if none."""
 
@@ -176,6 +194,34 @@ def text_in_rect(doc: pymupdf.Document, index: int, rect: Rect) -> str:
             if text:
                 lines.append(text)
     return "\n".join(lines)
+
+
+def page_chars(doc: pymupdf.Document, index: int) -> PageChars:
+    """Every character of page ``index`` with its box in display coordinates, line by line in
+    reading order: the order of the text in the file, which for columns is column after column
+    (sorting by position would interleave them). Ligatures come apart ("fi", not "\ufb01"), each
+    letter with its part of the box, so a selection can end inside one and copying gives letters.
+    """
+    import pymupdf
+
+    page = doc.load_page(index)
+    flags = pymupdf.TEXTFLAGS_RAWDICT & ~pymupdf.TEXT_PRESERVE_LIGATURES
+    data = page.get_text("rawdict", flags=flags)
+    rotated = page.rotation != 0
+    lines: list[TextLine] = []
+    for block in data.get("blocks", []):
+        for line in block.get("lines", []):
+            text: list[str] = []
+            boxes: list[Rect] = []
+            for span in line.get("spans", []):
+                for ch in span.get("chars", []):
+                    text.append(ch["c"])
+                    boxes.append(to_display(page, ch["bbox"]) if rotated else tuple(ch["bbox"]))
+            if "".join(text).strip():
+                bbox = to_display(page, line["bbox"]) if rotated else tuple(line["bbox"])
+                lines.append(TextLine("".join(text), tuple(boxes), bbox))
+    has_layer = bool(lines) or bool(page.get_text("text").strip())
+    return PageChars(index, tuple(lines), has_layer)
 
 
 def _mostly_inside(bbox: Rect, clip: pymupdf.Rect) -> bool:

@@ -138,6 +138,24 @@ def stagger(spans: list[tuple[float, float, str]], gap: float) -> dict[str, int]
     return levels
 
 
+def _widen_into_free_room(unplaced, spans, levels, metrics, x_end: float) -> None:
+    """An event label cut short to fit the staggering gets back as much of its text as the room
+    on its row allows: up to the next label there (or the end of the axis)."""
+    rows: dict[int, list[tuple[float, float, str]]] = {}
+    for span in spans:
+        rows.setdefault(levels[span[2]], []).append(span)
+    for row in rows.values():
+        row.sort()
+        for (left, _right, key), after in zip(row, row[1:] + [None], strict=True):
+            mark, x, label = unplaced[key]
+            if left < x:  # hangs to the left of its stem: it has the room it needs
+                continue
+            room = (after[0] - LABEL_GAP if after else x_end) - left - 2 * LABEL_PADDING
+            text = metrics.elide(mark.label, SMALL, room)
+            if metrics.width(text, SMALL) > metrics.width(label.text, SMALL):
+                unplaced[key] = (mark, x, _at(_label(metrics, text, SMALL), left, 0.0))
+
+
 def year_step(px_per_year: float, metrics: TextMetrics) -> int:
     """Label every year, or every 2nd, 5th, … so that year labels keep apart."""
     needed = metrics.width("2000", NORMAL) + 12
@@ -178,6 +196,7 @@ def lay_out(
         spans.append((left, left + w, mark.record_id))
     upper_levels = stagger(upper_spans, LABEL_GAP)
     lower_levels = stagger(lower_spans, LABEL_GAP)
+    _widen_into_free_room(unplaced, lower_spans, lower_levels, metrics, x_end)
     n_up = max(upper_levels.values(), default=-1) + 1
     n_low = max(lower_levels.values(), default=-1) + 1
     up_step = line + 6

@@ -21,7 +21,15 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vlnl_desktop.core.timeline_data import TimelineData
 from vlnl_desktop.ui.labels import kind_labels, relation_labels
@@ -58,13 +66,21 @@ class TimelineView(QWidget):
         self.canvas = TimelineCanvas(self.scene, self)
         self.group_label = QLabel(self)
         self.group_combo = QComboBox(self)
-        self.group_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # not as wide as the longest group's name (its list shows them whole): room for the hint
+        self.group_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.group_combo.setMinimumContentsLength(22)
         self.group_label.setBuddy(self.group_combo)
         self.zoom_out_button = QToolButton(self)
         self.zoom_in_button = QToolButton(self)
         self.zoom_fit_button = QToolButton(self)
         self.hint_label = QLabel(self)
         self.hint_label.setEnabled(False)  # drawn in the palette's muted colour
+        # wraps onto a second line rather than being cut off when the tab is narrow
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hint_label.setMinimumWidth(180)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 4)

@@ -81,7 +81,15 @@ def paint_page(
 
 
 def paint_selection(painter: QPainter, selection: QRectF) -> None:
-    """Paint the dragged selection rectangle (content pixels)."""
+    """Paint the rectangle dragged with Alt held (content pixels)."""
     painter.fillRect(selection, _SELECTION)
     painter.setPen(QPen(_SELECTION.darker(150), 1))
     painter.drawRect(selection)
+
+
+def paint_text_selection(painter: QPainter, transform: QTransform, boxes) -> None:
+    """Paint the selected text's ``boxes`` (display points of a page mapped by ``transform``)."""
+    for box in boxes:
+        painter.fillRect(
+            transform.mapRect(QRectF(QPointF(box[0], box[1]), QPointF(box[2], box[3]))), _SELECTION
+        )

@@ -1,14 +1,16 @@
-"""The mouse on the pages: a left-button drag selects a rectangle of text, a click on a link follows it,
-hovering shows a pointing hand over a link (with its address, if it leaves the document) and a text
-cursor elsewhere, and the wheel with Ctrl held zooms around the pointer. An event filter on the view's
-viewport: what it does not handle goes on to the view (a plain wheel scrolls)."""
+"""The mouse on the pages: a left-button drag selects text in reading order (Shift+click extends
+the selection, a double-click selects a word, a triple-click a line, Alt+drag a rectangle, for
+tables), a click on a link follows it, hovering shows a pointing hand over a link (with its address,
+if it leaves the document) and a text cursor elsewhere, and the wheel with Ctrl held zooms around the
+pointer. An event filter on the view's viewport: what it does not handle goes on to the view (a plain
+wheel scrolls)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QToolTip
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTime
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip
 
 from vlnl_desktop.core.pdf.links import LinkKind, PdfLink
 from vlnl_desktop.ui.viewer.layout import PageLayout
@@ -44,12 +46,17 @@ class PagePointer(QObject):
         self._zoom_by = zoom_by
         self._drag_start: QPointF | None = None
         self._pressed_link: PdfLink | None = None
+        self._selecting = False  # the button is down and moving it moves the selection's end
+        self._rect_mode = False  # Alt was held as the button went down: a rectangle
+        self._last_double_click: tuple[QTime, QPointF] | None = None
         view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
         if kind == QEvent.Type.MouseButtonPress:
             return self._press(event)
+        if kind == QEvent.Type.MouseButtonDblClick:
+            return self._double_click(event)
         if kind == QEvent.Type.MouseMove:
             self._move(event)
             return True
@@ -59,24 +66,74 @@ class PagePointer(QObject):
             return self._wheel(event)
         return False
 
+    def _place(self, content: QPointF) -> tuple[int, float, float]:
+        """The page nearest content point ``content`` and the point there in display points."""
+        layout = self._layout()
+        page = layout.nearest(content.y())
+        inverse, _ok = layout.transform(page).inverted()
+        point = inverse.map(content)
+        return page, point.x(), point.y()
+
     def _press(self, event) -> bool:
         if event.button() != Qt.MouseButton.LeftButton or not self._layout():
             return False
         self._view.setFocus()
         content = self._to_content(event.position())
-        self._pressed_link = self._links.at(self._layout(), content)
+        mods = event.modifiers()
         self._drag_start = content
-        self._selection.clear()
+        self._pressed_link = None
+        self._rect_mode = bool(mods & Qt.KeyboardModifier.AltModifier)
+        place = self._place(content)
+        if self._is_triple_click(event):
+            self._selecting = True
+            self._selection.begin(place, "line")
+        elif mods & Qt.KeyboardModifier.ShiftModifier and self._selection.anchored:
+            self._selecting = True
+            self._selection.extend(place)
+        else:
+            self._selecting = False
+            self._pressed_link = self._links.at(self._layout(), content)
+            self._selection.clear()
+            self._selection.prepare(place[0])
         self._view.viewport().update()
         return True
+
+    def _double_click(self, event) -> bool:
+        if event.button() != Qt.MouseButton.LeftButton or not self._layout():
+            return False
+        content = self._to_content(event.position())
+        self._drag_start = content
+        self._pressed_link = None
+        self._rect_mode = False
+        self._selecting = True
+        self._selection.begin(self._place(content), "word")
+        self._last_double_click = (QTime.currentTime(), event.position())
+        self._view.viewport().update()
+        return True
+
+    def _is_triple_click(self, event) -> bool:
+        """Whether this press follows a double-click quickly and close by."""
+        if self._last_double_click is None:
+            return False
+        when, where = self._last_double_click
+        self._last_double_click = None
+        quick = when.msecsTo(QTime.currentTime()) <= QApplication.doubleClickInterval()
+        return quick and (event.position() - where).manhattanLength() <= DRAG_DISTANCE
 
     def _move(self, event) -> None:
         content = self._to_content(event.position())
         if self._drag_start is not None:
-            if (content - self._drag_start).manhattanLength() > DRAG_DISTANCE:
+            if self._selecting:
+                self._selection.extend(self._place(content))
+            elif (content - self._drag_start).manhattanLength() > DRAG_DISTANCE:
                 self._pressed_link = None
-                self._selection.rect = QRectF(self._drag_start, content).normalized()
-                self._view.viewport().update()
+                if self._rect_mode:
+                    self._selection.set_rect(QRectF(self._drag_start, content).normalized())
+                else:
+                    self._selecting = True
+                    self._selection.begin(self._place(self._drag_start))
+                    self._selection.extend(self._place(content))
+            self._view.viewport().update()
             return
         link = self._links.at(self._layout(), content)
         shape = Qt.CursorShape.PointingHandCursor if link else Qt.CursorShape.IBeamCursor
@@ -89,12 +146,13 @@ class PagePointer(QObject):
             return False
         content = self._to_content(event.position())
         self._drag_start = None
+        self._selecting = False
         link = self._pressed_link
         self._pressed_link = None
         if link is not None and link is self._links.at(self._layout(), content):
             self._follow(link)
         elif self._selection.rect is not None:
-            self._selection.finish(self._layout())
+            self._selection.finish_rect(self._layout())
             if self._selection.rect is None:  # it covered no page
                 self._view.viewport().update()
         return True

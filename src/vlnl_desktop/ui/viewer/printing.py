@@ -14,8 +14,17 @@ from vlnl_desktop.workers.render_protocol import RenderJob
 PRINT_DPI = 300
 
 
+def file_name_for(title: str) -> str:
+    """``title`` as a PDF file name, which the print dialog offers when printing to a file: without
+    the characters file systems refuse, at most 100 characters, and ".pdf" (Qt's dialog drops
+    what follows the last dot, which would otherwise cut a title such as "Rapport 2.0 …")."""
+    cleaned = "".join("-" if c in '/\\:*?"<>|' or ord(c) < 32 else c for c in title)
+    return (" ".join(cleaned.split())[:100].strip(" .-") or "document") + ".pdf"
+
+
 def ask_printer(parent: QWidget, doc_name: str, page_count: int):
-    """Ask for a printer and the pages to print; returns (printer, 0-based pages), None if cancelled."""
+    """Ask for a printer and the pages to print; returns (printer, 0-based pages), None if cancelled.
+    ``doc_name`` names the job, and the file when printing to one."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -48,9 +48,11 @@ class ViewerToolbar(QToolBar):
         self.fit_width_action = action(["Ctrl+2"])
         self.fit_page_action = action(["Ctrl+1"])
         self.rotate_action = action(["Ctrl+R"])
-        self.find_action = action([QKeySequence.StandardKey.Find])
-        self.find_next_action = action([QKeySequence.StandardKey.FindNext, "F3"])
-        self.find_previous_action = action([QKeySequence.StandardKey.FindPrevious, "Shift+F3"])
+        # Ctrl+F is the viewer's own key (``PdfViewer.event``): a shortcut here would compete with
+        # the window's Ctrl+F for the archive search.
+        self.find_action = action()
+        self.find_next_action = action(["F3", QKeySequence.StandardKey.FindNext])
+        self.find_previous_action = action(["Shift+F3", QKeySequence.StandardKey.FindPrevious])
         self.copy_action = action([QKeySequence.StandardKey.Copy])
         self.print_action = action([QKeySequence.StandardKey.Print])
         self.external_action = action([], sp.SP_DesktopIcon)
@@ -63,14 +65,15 @@ class ViewerToolbar(QToolBar):
         self.page_edit.setValidator(self.page_validator)
         self.page_label = QLabel(self)
         self.page_count_label = QLabel(self)
+        # room for " van 9999 ", so the toolbar does not shift when a longer document opens
+        self.page_count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(" van 9999 "))
         self.zoom_label = QLabel(self)
         self.zoom_label.setMinimumWidth(48)
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # What a reader needs most comes first: when the toolbar is too narrow, the last actions
+        # move into its » menu, and find, page and zoom stay (``essential_width`` is kept free).
         tb = self
-        tb.addAction(self.sidebar_action)
-        tb.addSeparator()
-        tb.addAction(self.back_action)
-        tb.addAction(self.forward_action)
+        tb.addAction(self.find_action)
         tb.addSeparator()
         tb.addWidget(self.page_label)
         tb.addWidget(self.page_edit)
@@ -83,7 +86,10 @@ class ViewerToolbar(QToolBar):
         tb.addAction(self.fit_page_action)
         tb.addAction(self.rotate_action)
         tb.addSeparator()
-        tb.addAction(self.find_action)
+        tb.addAction(self.back_action)
+        tb.addAction(self.forward_action)
+        tb.addSeparator()
+        tb.addAction(self.sidebar_action)
         tb.addAction(self.print_action)
         tb.addAction(self.external_action)
 
@@ -120,6 +126,23 @@ class ViewerToolbar(QToolBar):
         )
         self.page_label.setText(self.tr("Pagina") + " ")
         self.page_edit.setToolTip(self.tr("Ga naar pagina"))
+
+    def essential_width(self) -> int:
+        """The width the toolbar needs to show find, the page field and zoom (the items up to zoom
+        in) with its » button, so the viewer can ask for at least that much."""
+        style, metric = self.style(), QStyle.PixelMetric
+        widgets = [self.widgetForAction(a) for a in self.actions()]
+        end = widgets.index(self.widgetForAction(self.zoom_in_action)) + 1
+        spacing = style.pixelMetric(metric.PM_ToolBarItemSpacing, None, self)
+        width = sum(w.sizeHint().width() + spacing for w in widgets[:end] if w is not None)
+        margins = self.contentsMargins()
+        extras = (
+            style.pixelMetric(metric.PM_ToolBarExtensionExtent, None, self)
+            + 2 * style.pixelMetric(metric.PM_ToolBarItemMargin, None, self)
+            + 2 * style.pixelMetric(metric.PM_ToolBarFrameWidth, None, self)
+            + style.pixelMetric(metric.PM_ToolBarHandleExtent, None, self)
+        )
+        return width + margins.left() + margins.right() + extras
 
     def show_page(self, page: int) -> None:
         """Show ``page`` (0-based; -1: none) in the page field."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtWidgets import QWidget
 
 from vlnl_desktop.core.pdf.links import LinkKind, PdfLink
@@ -32,7 +32,12 @@ from vlnl_desktop.ui.viewer.layout import (
     zoom_step_up,
 )
 from vlnl_desktop.ui.viewer.links import PageLinks, leave_document
-from vlnl_desktop.ui.viewer.painting import BACKGROUND, paint_pages, paint_selection
+from vlnl_desktop.ui.viewer.painting import (
+    BACKGROUND,
+    paint_pages,
+    paint_selection,
+    paint_text_selection,
+)
 from vlnl_desktop.ui.viewer.pointer import PagePointer
 from vlnl_desktop.ui.viewer.render_keys import FirstPageKey
 from vlnl_desktop.ui.viewer.requests import PageRequests, Sight
@@ -97,6 +102,7 @@ class PdfView(CentredScrollArea):
     def _connect_signals(self) -> None:
         self._jumps.changed.connect(self.history_changed)
         self._selection.changed.connect(self.selection_changed)
+        self._selection.changed.connect(self.viewport().update)
         self._selection.no_text_layer.connect(self._on_no_text_layer)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
@@ -116,7 +122,7 @@ class PdfView(CentredScrollArea):
         self._hits.clear()
         self._current_hit = None
         self._jumps.clear()
-        self._clear_selection()
+        self._selection.forget_document()
         self._current_page = -1
         if info is not None:
             self._fit = "width"
@@ -373,6 +379,12 @@ class PdfView(CentredScrollArea):
         paint_pages(painter, self._page_rects, visible, dpr, *args)
         if self._selection.rect is not None:
             paint_selection(painter, self._selection.rect)
+        elif self._selection.has_selection:
+            layout = self._page_rects
+            for i in layout.pages_between(visible.top(), visible.bottom()):
+                boxes = self._selection.highlights(i)
+                if boxes:
+                    paint_text_selection(painter, layout.transform(i), boxes)
         self._requests.painted()
 
     # --- events ---
@@ -404,6 +416,8 @@ class PdfView(CentredScrollArea):
             self.next_page()
         elif key == Qt.Key.Key_PageUp and plain:
             self.previous_page()
+        elif event.matches(QKeySequence.StandardKey.SelectAll):
+            self.select_page_text()
         elif key == Qt.Key.Key_Home:
             self.go_to_page(0)
         elif key == Qt.Key.Key_End:
@@ -449,6 +463,12 @@ class PdfView(CentredScrollArea):
     def copy_selection(self) -> None:
         """Copy the selected text to the clipboard (as soon as it has been read)."""
         self._selection.copy()
+
+    def select_page_text(self, page: int | None = None) -> None:
+        """Select all the text of ``page`` (default: the current page), as Ctrl+A does."""
+        page = self._current_page if page is None else page
+        if 0 <= page < self.page_count:
+            self._selection.select_page(page)
 
     @property
     def selection_text(self) -> str | None:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -30,7 +30,7 @@ from vlnl_desktop.ui.viewer.find_bar import FindBar
 from vlnl_desktop.ui.viewer.find_results import FindResults
 from vlnl_desktop.ui.viewer.opening import DocumentOpening
 from vlnl_desktop.ui.viewer.outline import OutlineTree
-from vlnl_desktop.ui.viewer.printing import PrintJob, ask_printer
+from vlnl_desktop.ui.viewer.printing import PrintJob, ask_printer, file_name_for
 from vlnl_desktop.ui.viewer.thumbnails import ThumbnailList
 from vlnl_desktop.ui.viewer.toolbar import ViewerToolbar
 from vlnl_desktop.ui.viewer.view import PdfView
@@ -52,6 +52,7 @@ class PdfViewer(QWidget):
         self._client = RenderClient(self)
         self._cache = ImageCache(96 * 1024 * 1024)
         self._path: str | None = None
+        self._title = ""  # the document's name for printing: its title, or its file name
         self._find = FindResults()
         self._print_job: PrintJob | None = None
         self._build_ui()
@@ -156,6 +157,7 @@ class PdfViewer(QWidget):
         self._update_page_count()
         self._update_find_count()
         self._on_zoom_changed(self.view.zoom)
+        self.setMinimumWidth(self.toolbar.essential_width())  # find, page and zoom always shown
 
     # --- public API ---
 
@@ -175,15 +177,22 @@ class PdfViewer(QWidget):
         return self.view.current_page
 
     def open_file(
-        self, path: str | Path, page: int = 0, find: str | None = None, password: str | None = None
+        self,
+        path: str | Path,
+        page: int = 0,
+        find: str | None = None,
+        password: str | None = None,
+        title: str | None = None,
     ) -> None:
-        """Open ``path`` at ``page`` (0-based), finding and highlighting ``find`` if given.
+        """Open ``path`` at ``page`` (0-based), finding and highlighting ``find`` if given;
+        ``title`` names the document where a name is needed (printing), else its file name.
 
         Opening happens in the renderer's thread: ``document_opened`` or ``error`` tells how it went.
         An encrypted file without (the right) ``password`` asks the user for it.
         """
         self._opening.start(str(Path(path).expanduser().resolve()), page, find, password)
         self._path = None
+        self._title = title or Path(path).stem
 
     def close_document(self) -> None:
         """Close the document and show an empty pane."""
@@ -225,16 +234,25 @@ class PdfViewer(QWidget):
         self.notice_label.setText(text)
         self.notice_label.setVisible(bool(text))
 
-    def open_in_system_viewer(self) -> None:
-        """Open the document in the system's own PDF viewer."""
-        if self._path:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self._path))
+    def open_in_system_viewer(self) -> bool:
+        """Open the document in the system's own PDF viewer; if the system has none, say so."""
+        if not self._path:
+            return False
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(self._path)):
+            return True
+        self.show_notice(
+            self.tr(
+                "Het systeem heeft geen programma om PDF-documenten te openen. Installeer een "
+                "PDF-viewer of open het bestand zelf: %1"
+            ).replace("%1", self._path)
+        )
+        return False
 
     def print_document(self) -> None:
         """Ask for a printer and print the document (pages rendered by the worker at print resolution)."""
         if self._path is None or self._print_job is not None:
             return
-        chosen = ask_printer(self, Path(self._path).name, self.page_count)
+        chosen = ask_printer(self, file_name_for(self._title), self.page_count)
         if chosen is not None:
             self.start_print(*chosen)
 
@@ -247,6 +265,23 @@ class PdfViewer(QWidget):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._client.shutdown()
         super().closeEvent(event)
+
+    def event(self, event) -> bool:
+        # Ctrl+F inside the viewer is the viewer's: claimed before any shortcut (the window's Ctrl+F
+        # goes to the archive search) and then handled in ``keyPressEvent``.
+        if event.type() == QEvent.Type.ShortcutOverride and event.matches(
+            QKeySequence.StandardKey.Find
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.matches(QKeySequence.StandardKey.Find):
+            if self.toolbar.find_action.isEnabled():
+                self.show_find_bar()
+            return
+        super().keyPressEvent(event)
 
     # --- opening ---
 

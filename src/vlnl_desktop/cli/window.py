@@ -1,0 +1,25 @@
+"""Starting the window from the command line (the plain launch, the group without a subcommand, and
+``open``): first the check that Qt can show it (``display_libraries``), then the GUI, imported only
+now."""
+
+from __future__ import annotations
+
+import sys
+
+
+def open_window(archive: str | None, lang: str | None, **opening) -> int | None:
+    """Start the window; the exit code, or None if this installation has no GUI. Fails with one
+    line (``SystemExit``) if the libraries Qt needs to show it are missing."""
+    from .display_libraries import missing_message
+
+    message = missing_message()
+    if message:
+        print(f"vlnl-desktop: {message}", file=sys.stderr)
+        raise SystemExit(1)
+    try:
+        from ..ui.app import run
+    except ModuleNotFoundError as exc:
+        if not (exc.name or "").startswith("vlnl_desktop.ui"):
+            raise
+        return None
+    return run(archive=archive, lang=lang, **opening)

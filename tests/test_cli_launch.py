@@ -1,0 +1,67 @@
+"""The launch as the user starts it (the installed command, no subcommand) goes to the window
+without loading click or the other commands; everything else still goes through the full command
+line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from vlnl_desktop.cli.launch import plain_launch
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+PROBE = """
+import sys, types
+fake = types.ModuleType("vlnl_desktop.ui.app")
+def run(archive, lang, **opening):
+    loaded = sorted(m for m in ("click", "sqlite_utils", "vlnl_desktop.cli.main",
+                                "vlnl_desktop.cli.document_commands") if m in sys.modules)
+    print("RUN", archive, lang, loaded)
+    return 0
+fake.run = run
+sys.modules["vlnl_desktop.ui.app"] = fake
+sys.argv = ["vlnl-desktop", *sys.argv[1:]]
+from vlnl_desktop.cli import main
+main()
+"""
+
+
+def _launch(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(SRC), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-c", PROBE, *args], env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_a_plain_launch_loads_neither_click_nor_the_other_commands(tmp_path):
+    result = _launch("--archive", str(tmp_path), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"RUN {tmp_path} en []"
+
+
+def test_anything_else_goes_to_the_full_command_line(tmp_path):
+    result = _launch("--lang", "fr")
+    assert result.returncode == 2 and "Invalid value" in result.stderr
+    result = _launch("--version")
+    assert result.returncode == 0 and "vlnl-desktop" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], (None, None)),
+        (["--archive", "ws"], ("ws", None)),
+        (["--archive=ws", "--lang=nl"], ("ws", "nl")),
+        (["--lang", "de"], None),
+        (["--archive"], None),
+        (["search", "x"], None),
+        (["-h"], None),
+    ],
+)
+def test_what_counts_as_a_plain_launch(args, expected):
+    assert plain_launch(args) == expected
