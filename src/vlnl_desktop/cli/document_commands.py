@@ -13,7 +13,8 @@ from .options import Context, archive_option, fail, pass_context, reports_errors
 
 @click.command("import")
 @archive_option
-@click.argument("pdfs", nargs=-1, required=True, type=click.Path(dir_okay=True))
+# not readable=True: an unreadable file is one failure of the batch, not a usage error
+@click.argument("pdfs", nargs=-1, required=True, type=click.Path(dir_okay=True, readable=False))
 @click.option("--record", "record_id", metavar="ID", help="Link the documents to this record.")
 @click.option("--password", metavar="PW", help="The password of encrypted PDFs.")
 @pass_context
@@ -26,12 +27,13 @@ def import_(obj: Context, pdfs: tuple[str, ...], record_id: str | None, password
     failure on stderr ("FILE: reason") and exit status 1.
     """
     from ..core.documents.importer import expand_paths, import_files
+    from ..core.text import printable
 
     failed = 0
     for given in pdfs:
         if Path(given).is_dir() and not expand_paths([given]):
             failed += 1
-            click.echo(f"{given}: no PDF files in this folder", err=True)
+            click.echo(f"{printable(given)}: no PDF files in this folder", err=True)
     results = import_files(obj.workspace(), pdfs, record_id=record_id, password=password)
     for result in results:
         if result.ok:

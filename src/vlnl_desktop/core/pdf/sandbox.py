@@ -1,0 +1,261 @@
+"""PDF work in child processes, each under an address-space limit and a deadline.
+
+MuPDF has no allocator limit reachable from Python, and a hostile file (a decompression bomb, form
+XObjects that draw each other a billion times) makes it allocate gigabytes and run for minutes,
+holding the GIL all the while. Such work runs here, in a child process: its address space is
+limited (``RLIMIT_AS``), so MuPDF's allocations fail there, not on the user's machine; a job that
+gives no sign of life for ``stall`` seconds, or runs past its own ``deadline``, is killed; a child
+that dies is replaced. The job fails alone, as a ``Problem``, and the next one goes on.
+
+A job is a module-level function with picklable arguments; it calls ``alive()`` now and then
+(between pages) to say it is making progress. Its result, or the ``Problem`` it raised, crosses
+back; any other exception is made one line first (MuPDF's exceptions hold objects that cannot be
+pickled: "cannot pickle 'SwigPyObject'").
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from vlnl_desktop.core.errors import Problem
+
+MEMORY_LIMIT = 1 << 30  # address space of a child: its resident memory stays below it
+STALL_SECONDS = 20.0  # a page that takes longer to read is hostile (a real one takes milliseconds)
+_ALIVE_EVERY = 0.2
+
+_to_parent = None  # in a child: the connection its parent reads
+_last_sign = 0.0
+
+
+def alive() -> None:
+    """Tell the parent this job is making progress (a no-op outside a sandbox child)."""
+    global _last_sign
+    if _to_parent is None:
+        return
+    now = time.monotonic()
+    if now - _last_sign >= _ALIVE_EVERY:
+        _last_sign = now
+        _to_parent.send(("alive", None))
+
+
+def over_budget_detail(memory: int) -> str:
+    return f"needs more than {memory >> 20} MB of memory"
+
+
+def _answer(func: Callable, args: tuple, memory: int) -> tuple[str, Any]:
+    try:
+        return "ok", func(*args)
+    except Problem as exc:
+        return "problem", exc
+    except MemoryError:
+        return "problem", Problem("over_budget", over_budget_detail(memory))
+    except Exception as exc:  # never let an unpicklable exception cross
+        from vlnl_desktop.core.pdf.gate import short
+
+        text = short(exc)
+        if "calloc" in text or "malloc" in text or "realloc" in text:
+            return "problem", Problem("over_budget", over_budget_detail(memory))
+        return "problem", Problem("damaged", f"{type(exc).__name__}: {text}")
+
+
+def _child_main(conn, memory: int, parent: int) -> None:
+    """A child's life: limit its memory, then answer jobs until told to stop or orphaned."""
+    global _to_parent
+    import resource
+
+    if memory:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    _to_parent = conn
+
+    def watch() -> None:  # killed half-way, the parent cannot stop its children
+        while os.getppid() == parent:
+            time.sleep(0.25)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        func, args = job
+        kind, value = _answer(func, args, memory)
+        try:
+            conn.send((kind, value))
+        except Exception as exc:  # a result that cannot be pickled: a bug, said in one line
+            conn.send(("problem", Problem("damaged", f"{type(exc).__name__}: {exc}")))
+
+
+@dataclass
+class _Child:
+    process: Any
+    conn: Any
+    job: int | None = None
+    since: float = 0.0  # when the job started
+    sign: float = 0.0  # when it last said it was alive
+
+    def give(self, index: int, func: Callable, args: tuple) -> None:
+        self.conn.send((func, args))
+        self.job = index
+        self.since = self.sign = time.monotonic()
+
+    def stop(self, *, kill: bool) -> None:
+        if kill:
+            with contextlib.suppress(OSError):
+                self.process.kill()
+        else:
+            with contextlib.suppress(OSError, ValueError):
+                self.conn.send(None)
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+        self.process.close()
+
+
+@dataclass
+class Sandbox:
+    """Up to ``workers`` child processes, started when first needed, stopped by ``close``."""
+
+    workers: int = 1
+    memory: int = field(default_factory=lambda: MEMORY_LIMIT)
+    stall: float = field(default_factory=lambda: STALL_SECONDS)
+    _children: list[_Child] = field(default_factory=list)
+
+    def __enter__(self) -> Sandbox:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        while self._children:
+            child = self._children.pop()
+            child.stop(kill=child.job is not None)
+
+    def _start(self) -> _Child:
+        import multiprocessing
+
+        # spawn, not fork: the caller may be a Qt app with threads
+        context = multiprocessing.get_context("spawn")
+        mine, theirs = context.Pipe()
+        process = context.Process(
+            target=_child_main,
+            args=(theirs, self.memory, os.getpid()),
+            name="vlnl-pdf-sandbox",
+            daemon=True,
+        )
+        process.start()
+        theirs.close()
+        child = _Child(process, mine)
+        self._children.append(child)
+        return child
+
+    def run(self, func: Callable, *args, deadline: float | None = None) -> Any:
+        """``func(*args)`` in a child; its result, or raise the ``Problem`` it ended with."""
+        for _index, result in self.in_order([(func, args)], deadline=deadline):
+            if isinstance(result, Problem):
+                raise result
+            return result
+        raise AssertionError("unreachable")
+
+    def in_order(
+        self,
+        jobs: Iterable[tuple[Callable, tuple]],
+        *,
+        deadline: float | None = None,
+        ahead: int | None = None,
+    ) -> Iterator[tuple[int, Any]]:
+        """Run ``jobs`` on the children, ``ahead`` at most in flight (default: two per child), and
+        yield (index, result or ``Problem``) in the jobs' order. ``deadline``: seconds a job may
+        take in all (``stall`` bounds the time between signs of life either way)."""
+        pending = iter(enumerate(jobs))
+        ahead = ahead or self.workers * 2
+        waiting: list[tuple[int, Callable, tuple]] = []
+        done: dict[int, Any] = {}
+        next_out = 0
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and len(waiting) + self._busy() < ahead:
+                    item = next(pending, None)
+                    if item is None:
+                        exhausted = True
+                    else:
+                        waiting.append((item[0], *item[1]))
+                self._hand_out(waiting)
+                while next_out in done:
+                    yield next_out, done.pop(next_out)
+                    next_out += 1
+                if exhausted and not waiting and not self._busy() and not done:
+                    return
+                self._collect(done, deadline)
+        finally:
+            for child in list(self._children):  # the caller stopped early: nothing runs on
+                if child.job is not None:
+                    self._children.remove(child)
+                    child.stop(kill=True)
+
+    def _busy(self) -> int:
+        return sum(1 for c in self._children if c.job is not None)
+
+    def _hand_out(self, waiting: list) -> None:
+        while waiting:
+            idle = next((c for c in self._children if c.job is None), None)
+            if idle is None and len(self._children) < self.workers:
+                idle = self._start()
+            if idle is None:
+                return
+            index, func, args = waiting.pop(0)
+            idle.give(index, func, args)
+
+    def _collect(self, done: dict[int, Any], deadline: float | None) -> None:
+        """Wait for the next answer (or the next limit reached) and note it in ``done``."""
+        from multiprocessing.connection import wait
+
+        busy = [c for c in self._children if c.job is not None]
+        if not busy:
+            return
+        now = time.monotonic()
+        limits = [c.sign + self.stall for c in busy]
+        if deadline is not None:
+            limits += [c.since + deadline for c in busy]
+        ready = wait([c.conn for c in busy], timeout=max(0.0, min(limits) - now))
+        now = time.monotonic()
+        for child in busy:
+            if child.conn in ready:
+                try:
+                    kind, value = child.conn.recv()
+                except (EOFError, OSError):
+                    self._lose(child, done, self._death(child))
+                    continue
+                if kind == "alive":
+                    child.sign = now
+                    continue
+                done[child.job] = value
+                child.job = None
+            elif deadline is not None and now >= child.since + deadline:
+                self._lose(child, done, Problem("over_budget", f"takes more than {deadline:g} s"))
+            elif now >= child.sign + self.stall:
+                detail = f"no progress for {self.stall:g} s"
+                self._lose(child, done, Problem("over_budget", detail))
+
+    def _death(self, child: _Child) -> Problem:
+        child.process.join(1)
+        code = child.process.exitcode
+        return Problem("damaged", f"reading it stopped the reader (exit code {code})")
+
+    def _lose(self, child: _Child, done: dict[int, Any], problem: Problem) -> None:
+        done[child.job] = problem
+        child.job = None
+        self._children.remove(child)
+        child.stop(kill=True)
