@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import zlib
+from functools import cache
 from pathlib import Path
 
 
@@ -39,8 +40,10 @@ def _stream(data: bytes, extra: bytes = b"", *, filters: int = 0) -> bytes:
         data = zlib.compress(data, 9)
     names = b" ".join([b"/FlateDecode"] * filters)
     filter_entry = b"/Filter [%s] " % names if filters else b""
-    return b"<< /Length %d %s%s>>\nstream\n" % (len(data), filter_entry, extra) + data + (
-        b"\nendstream"
+    return (
+        b"<< /Length %d %s%s>>\nstream\n" % (len(data), filter_entry, extra)
+        + data
+        + (b"\nendstream")
     )
 
 
@@ -136,7 +139,8 @@ def huge_image() -> bytes:
     data += compressor.flush()
     objects.append(
         b"<< /Type /XObject /Subtype /Image /Width 100000 /Height 100000 /ColorSpace /DeviceGray "
-        b"/BitsPerComponent 8 /Length %d /Filter /FlateDecode >>\nstream\n" % len(data)
+        b"/BitsPerComponent 8 /Length %d /Filter /FlateDecode >>\nstream\n"
+        % len(data)
         + bytes(data)
         + b"\nendstream"
     )
@@ -150,10 +154,11 @@ def deep_nesting(depth: int = 100_000) -> bytes:
     return pdf_from_objects(objects)
 
 
-def many_pages_of_text(pages: int = 3000, words: int = 2000) -> bytes:
-    """Many pages each carrying the same long text (over the per-document text budget)."""
-    text = b"(" + b"lorem ipsum " * 40 + b") Tj T* " * (words // 80)
-    content = _stream(b"BT /F1 4 Tf 12 TL 10 780 Td " + text + b"ET", filters=1)
+def many_pages_of_text(pages: int = 1000, lines: int = 60) -> bytes:
+    """``pages`` pages sharing one content stream of ``lines`` lines of 480 characters in one-point
+    type: about 29 million characters in all, over the per-document text budget."""
+    line = b"(" + b"lorem ipsum " * 40 + b") Tj T* "
+    content = _stream(b"BT /F1 1 Tf 1.2 TL 10 780 Td " + line * lines + b"ET", filters=1)
     kids = b" ".join(b"%d 0 R" % (6 + i) for i in range(pages))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -170,6 +175,14 @@ def many_pages_of_text(pages: int = 3000, words: int = 2000) -> bytes:
     return pdf_from_objects(objects)
 
 
+def dense_page(lines: int = 300, chars: int = 1000) -> bytes:
+    """One page holding ``lines`` x ``chars`` characters in half-point type (over the page budget)."""
+    line = b"(" + b"x" * chars + b") Tj T* "
+    body = b"BT /F1 0.5 Tf 0.6 TL 1 790 Td " + line * lines + b"ET"
+    return pdf_from_objects(_one_page(_stream(body, filters=1)))
+
+
+@cache
 def hostile_pdfs() -> dict[str, bytes]:
     """Every hostile PDF of the corpus, by file name."""
     return {
@@ -181,6 +194,7 @@ def hostile_pdfs() -> dict[str, bytes]:
         "huge-image.pdf": huge_image(),
         "deep-nesting.pdf": deep_nesting(),
         "text-flood.pdf": many_pages_of_text(),
+        "dense-page.pdf": dense_page(),
     }
 
 

@@ -243,6 +243,10 @@ class Sandbox:
                     continue
                 done[child.job] = value
                 child.job = None
+                if isinstance(value, Problem) and value.code == "over_budget":
+                    # its heap may be spent (MuPDF's store, fragments): the next job gets a fresh one
+                    self._children.remove(child)
+                    child.stop(kill=True)
             elif deadline is not None and now >= child.since + deadline:
                 self._lose(child, done, Problem("over_budget", f"takes more than {deadline:g} s"))
             elif now >= child.sign + self.stall:
