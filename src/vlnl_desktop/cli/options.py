@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sqlite3
 import sys
 
 import click
@@ -54,6 +55,11 @@ def reports_errors(func):
             return func(*args, **kwargs)
         except VlnlError as exc:
             fail(str(exc))
+        except sqlite3.DatabaseError as exc:  # read half-way: the archive is damaged there
+            from ..core.archive.connections import REBUILD_HINT
+
+            detail = " ".join(str(exc).split())[:160]
+            fail(f"the archive is damaged ({detail}); {REBUILD_HINT}")
         except BrokenPipeError:  # `vlnl-desktop documents | head`: the reader has had enough
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(1)

@@ -310,34 +310,3 @@ def _import_locked(
         conn.close()
         for temp in staged:  # the copies not placed: failed, duplicates, cancelled
             temp.unlink(missing_ok=True)
-
-
-def _made_by_the_archive(path: Path) -> bool:
-    """A record sheet of an earlier build (regenerated, never a user's file)."""
-    try:
-        doc = open_pdf(path)
-    except (PdfProblem, OSError):
-        return False
-    try:
-        return (doc.metadata or {}).get("creator") == "vlnl-desktop"
-    finally:
-        doc.close()
-
-
-def recover_files(ws: Workspace) -> list[ImportResult]:
-    """Import again every stored file no document points at: after a damaged archive was rebuilt,
-    the files are what is left of the user's documents (their links may be lost, their text is
-    not)."""
-    conn = connect_writer(ws)
-    try:
-        known = {
-            row[0] for row in conn.execute("SELECT sha256 FROM documents WHERE sha256 IS NOT NULL")
-        }
-    finally:
-        conn.close()
-    orphans = [
-        path
-        for path in sorted(ws.documents_dir.glob("*.pdf"))
-        if path.stem not in known and not _made_by_the_archive(path)
-    ]
-    return import_files(ws, orphans, workers=0) if orphans else []
