@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import sqlite3
 import sys
@@ -55,7 +56,8 @@ def reports_errors(func):
             return func(*args, **kwargs)
         except VlnlError as exc:
             fail(str(exc))
-        except sqlite3.DatabaseError as exc:  # read half-way: the archive is damaged there
+        except (sqlite3.DatabaseError, json.JSONDecodeError) as exc:
+            # read half-way, or a stored value that no longer reads: the archive is damaged there
             from ..core.archive.connections import REBUILD_HINT
 
             detail = " ".join(str(exc).split())[:160]
