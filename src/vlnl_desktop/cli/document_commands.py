@@ -94,7 +94,7 @@ def fetch(obj: Context, timeout: float, max_bytes: int) -> None:
 @click.command()
 @archive_option
 @click.argument("record_id")
-@click.argument("out", type=click.Path(dir_okay=False, writable=True))
+@click.argument("out", type=click.Path())  # checked below, in one line (not a usage error)
 @pass_context
 @reports_errors
 def dossier(obj: Context, record_id: str, out: str) -> None:
@@ -102,8 +102,12 @@ def dossier(obj: Context, record_id: str, out: str) -> None:
     related records and sources. Compiled by the archive, not an official text."""
     from ..core.archive.connections import connect_readonly
     from ..core.documents.sheets import export_dossier
+    from ..core.text import printable
 
-    target = Path(out).expanduser()
+    try:
+        target = Path(out).expanduser()
+    except RuntimeError:  # ~nosuchuser/x.pdf
+        fail(f"{printable(out)}: no such user's home folder")
     if not out.strip() or out == "-" or target.name in ("", ".", ".."):
         fail(f"{out!r}: give a file name for the PDF, e.g. dossier.pdf")
     target = target.resolve()  # through a symlink to the file it names
