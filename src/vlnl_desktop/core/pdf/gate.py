@@ -139,4 +139,16 @@ def _checked(
         if repaired and _looks_truncated(head, size, tail):
             raise PdfProblem("damaged", "incomplete, no readable pages")
         raise PdfProblem("no_pages")
+    _walk_page_tree(doc)
     return doc
+
+
+def _walk_page_tree(doc: pymupdf.Document) -> None:
+    """Look every page up in the page tree (about 10 µs a page): a tree that loops raises here,
+    once, rather than on the page the viewer or the import reaches later."""
+    import pymupdf
+
+    pdf = pymupdf._as_pdf_document(doc)
+    lookup = pymupdf.mupdf.pdf_lookup_page_obj
+    for index in range(doc.page_count):
+        lookup(pdf, index)

@@ -124,12 +124,19 @@ class _Child:
 
 @dataclass
 class Sandbox:
-    """Up to ``workers`` child processes, started when first needed, stopped by ``close``."""
+    """Up to ``workers`` child processes, started when first needed, stopped by ``close``.
+
+    ``run`` runs one job and waits; ``in_order`` runs many, a few ahead; ``submit`` and ``poll``
+    let a caller that must stay responsive (the viewer's render thread) wait a slice at a time."""
 
     workers: int = 1
     memory: int = field(default_factory=lambda: MEMORY_LIMIT)
     stall: float = field(default_factory=lambda: STALL_SECONDS)
+    deadline: float | None = None  # seconds a job may take in all (None: only ``stall``)
     _children: list[_Child] = field(default_factory=list)
+    _waiting: list[tuple[int, Callable, tuple]] = field(default_factory=list)
+    _done: dict[int, Any] = field(default_factory=dict)
+    _next: int = 0
 
     def __enter__(self) -> Sandbox:
         return self
@@ -138,6 +145,9 @@ class Sandbox:
         self.close()
 
     def close(self) -> None:
+        """Stop every child (killing those still at work) and forget every job."""
+        self._waiting.clear()
+        self._done.clear()
         while self._children:
             child = self._children.pop()
             child.stop(kill=child.job is not None)
@@ -160,66 +170,93 @@ class Sandbox:
         self._children.append(child)
         return child
 
+    def submit(self, func: Callable, *args) -> int:
+        """Queue ``func(*args)``; returns its job number (``poll`` answers by it)."""
+        index = self._next
+        self._next += 1
+        self._waiting.append((index, func, args))
+        self._hand_out()
+        return index
+
+    def pending(self) -> int:
+        """Jobs queued or at work."""
+        return len(self._waiting) + self._busy()
+
+    def poll(self, timeout: float = 0.0) -> dict[int, Any]:
+        """The jobs finished so far (job number: result or ``Problem``), waiting up to ``timeout``
+        seconds for the first if none is."""
+        ends = time.monotonic() + timeout
+        while not self._done and self._busy():
+            left = ends - time.monotonic()
+            if left <= 0:
+                break
+            self._collect(left)
+            self._hand_out()
+        done, self._done = self._done, {}
+        return done
+
     def run(self, func: Callable, *args, deadline: float | None = None) -> Any:
         """``func(*args)`` in a child; its result, or raise the ``Problem`` it ended with."""
-        for _index, result in self.in_order([(func, args)], deadline=deadline):
-            if isinstance(result, Problem):
-                raise result
-            return result
+        saved, self.deadline = self.deadline, deadline if deadline is not None else self.deadline
+        try:
+            for _index, result in self.in_order([(func, args)]):
+                if isinstance(result, Problem):
+                    raise result
+                return result
+        finally:
+            self.deadline = saved
         raise AssertionError("unreachable")
 
     def in_order(
-        self,
-        jobs: Iterable[tuple[Callable, tuple]],
-        *,
-        deadline: float | None = None,
-        ahead: int | None = None,
+        self, jobs: Iterable[tuple[Callable, tuple]], *, ahead: int | None = None
     ) -> Iterator[tuple[int, Any]]:
-        """Run ``jobs`` on the children, ``ahead`` at most in flight (default: two per child), and
-        yield (index, result or ``Problem``) in the jobs' order. ``deadline``: seconds a job may
-        take in all (``stall`` bounds the time between signs of life either way)."""
-        pending = iter(enumerate(jobs))
+        """Run ``jobs`` on the children, ``ahead`` at most queued or at work (default: two per
+        child), and yield (position in ``jobs``, result or ``Problem``) in the jobs' order."""
+        pending = iter(jobs)
         ahead = ahead or self.workers * 2
-        waiting: list[tuple[int, Callable, tuple]] = []
-        done: dict[int, Any] = {}
+        numbers: list[int] = []  # job numbers, by position
+        results: dict[int, Any] = {}
         next_out = 0
         exhausted = False
         try:
             while True:
-                while not exhausted and len(waiting) + self._busy() < ahead:
+                while not exhausted and self.pending() < ahead:
                     item = next(pending, None)
                     if item is None:
                         exhausted = True
                     else:
-                        waiting.append((item[0], *item[1]))
-                self._hand_out(waiting)
-                while next_out in done:
-                    yield next_out, done.pop(next_out)
+                        numbers.append(self.submit(item[0], *item[1]))
+                while next_out < len(numbers) and numbers[next_out] in results:
+                    yield next_out, results.pop(numbers[next_out])
                     next_out += 1
-                if exhausted and not waiting and not self._busy() and not done:
+                if exhausted and next_out == len(numbers):
                     return
-                self._collect(done, deadline)
+                results.update(self.poll(self.stall))
         finally:
-            for child in list(self._children):  # the caller stopped early: nothing runs on
-                if child.job is not None:
-                    self._children.remove(child)
-                    child.stop(kill=True)
+            self._cancel_busy()  # the caller stopped early: nothing runs on
+
+    def _cancel_busy(self) -> None:
+        self._waiting.clear()
+        for child in list(self._children):
+            if child.job is not None:
+                self._children.remove(child)
+                child.stop(kill=True)
 
     def _busy(self) -> int:
         return sum(1 for c in self._children if c.job is not None)
 
-    def _hand_out(self, waiting: list) -> None:
-        while waiting:
+    def _hand_out(self) -> None:
+        while self._waiting:
             idle = next((c for c in self._children if c.job is None), None)
             if idle is None and len(self._children) < self.workers:
                 idle = self._start()
             if idle is None:
                 return
-            index, func, args = waiting.pop(0)
+            index, func, args = self._waiting.pop(0)
             idle.give(index, func, args)
 
-    def _collect(self, done: dict[int, Any], deadline: float | None) -> None:
-        """Wait for the next answer (or the next limit reached) and note it in ``done``."""
+    def _collect(self, timeout: float) -> None:
+        """Wait up to ``timeout`` for the next answer (or the next limit reached); note it."""
         from multiprocessing.connection import wait
 
         busy = [c for c in self._children if c.job is not None]
@@ -227,39 +264,38 @@ class Sandbox:
             return
         now = time.monotonic()
         limits = [c.sign + self.stall for c in busy]
-        if deadline is not None:
-            limits += [c.since + deadline for c in busy]
-        ready = wait([c.conn for c in busy], timeout=max(0.0, min(limits) - now))
+        if self.deadline is not None:
+            limits += [c.since + self.deadline for c in busy]
+        ready = wait([c.conn for c in busy], timeout=max(0.0, min(min(limits) - now, timeout)))
         now = time.monotonic()
         for child in busy:
             if child.conn in ready:
                 try:
                     kind, value = child.conn.recv()
                 except (EOFError, OSError):
-                    self._lose(child, done, self._death(child))
+                    self._lose(child, self._death(child))
                     continue
                 if kind == "alive":
                     child.sign = now
                     continue
-                done[child.job] = value
+                self._done[child.job] = value
                 child.job = None
                 if isinstance(value, Problem) and value.code == "over_budget":
                     # its heap may be spent (MuPDF's store, fragments): the next job gets a fresh one
                     self._children.remove(child)
                     child.stop(kill=True)
-            elif deadline is not None and now >= child.since + deadline:
-                self._lose(child, done, Problem("over_budget", f"takes more than {deadline:g} s"))
+            elif self.deadline is not None and now >= child.since + self.deadline:
+                self._lose(child, Problem("over_budget", f"takes more than {self.deadline:g} s"))
             elif now >= child.sign + self.stall:
-                detail = f"no progress for {self.stall:g} s"
-                self._lose(child, done, Problem("over_budget", detail))
+                self._lose(child, Problem("over_budget", f"no progress for {self.stall:g} s"))
 
     def _death(self, child: _Child) -> Problem:
         child.process.join(1)
         code = child.process.exitcode
         return Problem("damaged", f"reading it stopped the reader (exit code {code})")
 
-    def _lose(self, child: _Child, done: dict[int, Any], problem: Problem) -> None:
-        done[child.job] = problem
+    def _lose(self, child: _Child, problem: Problem) -> None:
+        self._done[child.job] = problem
         child.job = None
         self._children.remove(child)
         child.stop(kill=True)
