@@ -57,6 +57,7 @@ def test_a_huge_web_page_is_refused_by_its_size_cap(workspace, hostile_server):
     assert reason.startswith("too large (a web page of ")
 
 
+@pytest.mark.stress
 def test_a_pdf_bomb_is_refused_within_its_memory(workspace, hostile_server, monkeypatch):
     from vlnl_desktop.core.pdf import sandbox
 

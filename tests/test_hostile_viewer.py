@@ -46,6 +46,7 @@ def run_find(job: FindJob) -> dict[int, int]:
     return hits
 
 
+@pytest.mark.stress
 def test_find_on_a_bomb_page_costs_a_child_its_memory_not_the_window(tmp_path, monkeypatch):
     monkeypatch.setattr(sandbox, "MEMORY_LIMIT", 400 << 20)
     bomb = make_hostile_files(tmp_path, ["flate-bomb.pdf"])["flate-bomb.pdf"]
