@@ -201,10 +201,8 @@ def test_an_unreadable_file_is_one_failure_of_the_batch_not_a_usage_error(
 @pytest.mark.stress
 def test_the_whole_hostile_corpus_at_full_size_in_one_batch(built_archive, tmp_path):
     """Every hostile PDF at full size (bombs of 400 MB and 10⁹ drawings, 29 million characters),
-    the non-files and a good file, with the real limits: one line each, the good file imported,
-    no process of the import past 1 GB."""
-    import resource
-
+    the non-files and a good file, with the real limits: one line each, the good file imported.
+    (Its memory is measured in bench/bench_hostile.py.)"""
     root = tmp_path / "ws"
     shutil.copytree(built_archive, root)
     files = [*make_hostile_files(tmp_path / "pdfs").values()]
@@ -216,4 +214,4 @@ def test_the_whole_hostile_corpus_at_full_size_in_one_batch(built_archive, tmp_p
     for path in files:
         assert sum(line.startswith(f"{path}: ") for line in (out + err).splitlines()) == 1
     assert f"{SMALL}: imported as" in out
-    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 1 << 20  # KB: 1 GB
+    assert "needs more than 768 MB of memory" in err

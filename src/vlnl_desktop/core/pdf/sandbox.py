@@ -25,7 +25,9 @@ from typing import Any
 
 from vlnl_desktop.core.errors import Problem
 
-MEMORY_LIMIT = 1 << 30  # address space of a child: its resident memory stays below it
+# address space of a child: its resident memory stays below it, and with the caller's (~80 MB)
+# and the fork server's (~60 MB) an import stays under 1 GB in all
+MEMORY_LIMIT = 768 << 20
 STALL_SECONDS = 20.0  # a page that takes longer to read is hostile (a real one takes milliseconds)
 _ALIVE_EVERY = 0.2
 
