@@ -1,8 +1,11 @@
 """Importing the user's PDFs into the working archive.
 
-Each file is checked (exists, readable, a PDF, opens, password, has pages), hashed, stored once
-under ``documents/<sha256>.pdf`` (a temporary file in that folder, then an atomic rename), and
-indexed page by page. The rows of one document (record, document, pages, search item, link) are
+Each file is checked (a regular file, readable, a PDF, opens, password, has pages) and read once:
+copied into a temporary file of the store while it is hashed; that copy's text is read, page by
+page within the text budget, in a sandboxed process (``core.pdf.sandbox``: a memory limit and a
+deadline, so a hostile file fails alone, in one line), and the copy is put in place as
+``documents/<sha256>.pdf`` (an atomic rename; a stored copy deleted behind the archive's back is
+restored). The rows of one document (record, document, pages, search item, link) are
 written in one transaction, after the file is in place: an import killed half-way leaves at most a
 file without a row, which is harmless and cleaned up by the next import.
 
@@ -272,7 +275,7 @@ def import_files(
     ``progress(index, result)`` is called after each file; ``cancelled()`` is asked before each
     file and stops the import between files (what was imported stays). ``workers`` text
     extraction processes run ahead of the writer (None: ``default_workers``; 0: all in this
-    process). Raises ArchiveError for a missing or damaged archive and an unknown ``record_id``.
+    process, without the sandbox's limits: for benchmarks and tests). Raises ArchiveError for a missing or damaged archive and an unknown ``record_id``.
     """
     shown = [str(p) for p in expand_paths(paths)]
     with writer_lock(ws.root):
