@@ -1,12 +1,14 @@
 # make run   - set up .venv (once) and launch the app on the bundled archive
 # make test  - set up .venv (once) and run the whole suite: lint + tests
+# make stress - the slow hostile cases (marked `stress`: bombs at full size, 5,000 fuzzed queries,
+#               many random archive faults); CI runs it after make test
 # make bench - the benchmarks in bench/ (not part of make test)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench translations clean
+.PHONY: run test stress lint bench translations clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +26,9 @@ lint: $(STAMP)
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+stress: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -m stress
 
 bench: $(STAMP)
 	bash bench/install_peers.sh

@@ -11,7 +11,8 @@ from local_server import DECLARATION_PAGE, GOOD, SLOW_SECONDS
 from vlnl_desktop.core.archive.build import build_archive
 from vlnl_desktop.core.archive.check import check_archive
 from vlnl_desktop.core.archive.connections import connect_readonly
-from vlnl_desktop.core.documents.fetch import fetch_documents, main_text, pending_documents
+from vlnl_desktop.core.documents.fetch import fetch_documents, pending_documents
+from vlnl_desktop.core.documents.web_page import main_text
 from vlnl_desktop.core.search.searcher import Searcher
 
 

@@ -208,8 +208,8 @@ def test_cancel_stops_between_files_and_keeps_what_was_imported(qtbot, main_wind
     gate = threading.Event()
     real_prepared_in_order = importer._prepared_in_order
 
-    def held(paths, password, workers):
-        for path, prepared in real_prepared_in_order(paths, password, workers):
+    def held(*args):
+        for path, prepared in real_prepared_in_order(*args):
             if Path(path).name == WRITER.name:
                 gate.wait(20)  # the second file is handed over only once Annuleren was pressed
             yield path, prepared

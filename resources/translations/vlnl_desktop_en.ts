@@ -840,6 +840,10 @@
         <translation>has no pages</translation>
     </message>
     <message>
+        <source>te zwaar om te lezen: %1</source>
+        <translation>too costly to read: %1</translation>
+    </message>
+    <message>
         <source>bestand bestaat niet</source>
         <translation>no such file</translation>
     </message>
@@ -854,6 +858,10 @@
     <message>
         <source>kan niet gelezen worden: %1</source>
         <translation>cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>geen gewoon bestand (%1)</source>
+        <translation>not a regular file (%1)</translation>
     </message>
     <message>
         <source>kan niet in het archief bewaard worden: %1</source>

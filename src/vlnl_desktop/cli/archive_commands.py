@@ -43,8 +43,7 @@ def build(obj: Context) -> None:
         ws = open_workspace(obj.archive)
         click.echo(f"built {ws.db_path} from the bundled records")
         return
-    ws.documents_dir.mkdir(exist_ok=True)
-    report = rebuild(ws.db_path)
+    report = rebuild(ws.db_path)  # makes documents/ (the build stores its sheets there)
     click.echo(
         f"built {report.path}: {report.records} records, "
         f"{report.documents_kept} stored documents kept"

@@ -13,7 +13,8 @@ from .options import Context, archive_option, fail, pass_context, reports_errors
 
 @click.command("import")
 @archive_option
-@click.argument("pdfs", nargs=-1, required=True, type=click.Path(dir_okay=True))
+# not readable=True: an unreadable file is one failure of the batch, not a usage error
+@click.argument("pdfs", nargs=-1, required=True, type=click.Path(dir_okay=True, readable=False))
 @click.option("--record", "record_id", metavar="ID", help="Link the documents to this record.")
 @click.option("--password", metavar="PW", help="The password of encrypted PDFs.")
 @pass_context
@@ -26,12 +27,13 @@ def import_(obj: Context, pdfs: tuple[str, ...], record_id: str | None, password
     failure on stderr ("FILE: reason") and exit status 1.
     """
     from ..core.documents.importer import expand_paths, import_files
+    from ..core.text import printable
 
     failed = 0
     for given in pdfs:
         if Path(given).is_dir() and not expand_paths([given]):
             failed += 1
-            click.echo(f"{given}: no PDF files in this folder", err=True)
+            click.echo(f"{printable(given)}: no PDF files in this folder", err=True)
     results = import_files(obj.workspace(), pdfs, record_id=record_id, password=password)
     for result in results:
         if result.ok:
@@ -92,7 +94,7 @@ def fetch(obj: Context, timeout: float, max_bytes: int) -> None:
 @click.command()
 @archive_option
 @click.argument("record_id")
-@click.argument("out", type=click.Path(dir_okay=False, writable=True))
+@click.argument("out", type=click.Path())  # checked below, in one line (not a usage error)
 @pass_context
 @reports_errors
 def dossier(obj: Context, record_id: str, out: str) -> None:
@@ -100,8 +102,12 @@ def dossier(obj: Context, record_id: str, out: str) -> None:
     related records and sources. Compiled by the archive, not an official text."""
     from ..core.archive.connections import connect_readonly
     from ..core.documents.sheets import export_dossier
+    from ..core.text import printable
 
-    target = Path(out).expanduser()
+    try:
+        target = Path(out).expanduser()
+    except RuntimeError:  # ~nosuchuser/x.pdf
+        fail(f"{printable(out)}: no such user's home folder")
     if not out.strip() or out == "-" or target.name in ("", ".", ".."):
         fail(f"{out!r}: give a file name for the PDF, e.g. dossier.pdf")
     target = target.resolve()  # through a symlink to the file it names

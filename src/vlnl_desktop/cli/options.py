@@ -48,8 +48,17 @@ def fail(message: str, code: int = 1) -> None:
 def report_error(exc: BaseException) -> None:
     """Report ``exc`` as one line and exit: the core's user-facing errors and I/O errors with
     code 1, a bug with code 2 (its traceback only with VLNL_DEBUG=1)."""
+    import json
+    import sqlite3
+
     if isinstance(exc, VlnlError):
         fail(str(exc))
+    if isinstance(exc, sqlite3.DatabaseError | json.JSONDecodeError):
+        # read half-way, or a stored value that no longer reads: the archive is damaged there
+        from ..core.archive.connections import REBUILD_HINT
+
+        detail = " ".join(str(exc).split())[:160]
+        fail(f"the archive is damaged ({detail}); {REBUILD_HINT}")
     if isinstance(
         exc, BrokenPipeError
     ):  # `vlnl-desktop documents | head`: the reader has had enough

@@ -29,10 +29,12 @@ PROBLEM_TEXTS = {
     "password_required": "encrypted; give the password with --password",
     "wrong_password": "wrong password",
     "no_pages": "has no pages",
+    "over_budget": "too costly to read: {}",
     # a file on disk (core/documents/importer.py)
     "missing": "no such file",
     "folder": "is a folder, not a file",
     "forbidden": "cannot read: permission denied",
+    "not_regular": "not a regular file ({})",
     "unreadable": "cannot read: {}",
     "store_failed": "cannot store it in the archive: {}",
     # a download (core/documents/fetch.py)

@@ -34,3 +34,39 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
         out.append(folded)
         index.extend([i] * len(folded))
     return "".join(out), index
+
+
+def printable(text: str) -> str:
+    """``text`` safe to show on a terminal or in a list: control characters as ``\\x..`` escapes
+    and bytes that were not UTF-8 (a file name's surrogate escapes) as ``\\x..`` too."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for a byte that is not UTF-8
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or 0xD800 <= code <= 0xDFFF:
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+_KEEP_FORMAT = {"\u200c", "\u200d"}  # zero-width (non-)joiners: they shape Arabic, Persian, emoji
+
+
+def displayable(text: str) -> str:
+    """``text`` as a title to show (``printable`` is for a terminal, keeping what it escapes):
+    without what a font cannot show: control characters (a NUL at the end of a PDF
+    title), unassigned code points, private-use and surrogate ones, invisible format characters
+    (bar the joiners) and the replacement character; each becomes a space, spaces are collapsed."""
+    cleaned = [
+        " "
+        if (
+            unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs")
+            or (unicodedata.category(c) == "Cf" and c not in _KEEP_FORMAT)
+            or c == "\ufffd"
+        )
+        else c
+        for c in normalize(text)
+    ]
+    return " ".join("".join(cleaned).split())

@@ -185,10 +185,12 @@ def problem_texts() -> dict[str, str]:
         "password_required": QCoreApplication.translate("Labels", "beveiligd met een wachtwoord"),
         "wrong_password": QCoreApplication.translate("Labels", "verkeerd wachtwoord"),
         "no_pages": QCoreApplication.translate("Labels", "bevat geen pagina's"),
+        "over_budget": QCoreApplication.translate("Labels", "te zwaar om te lezen: %1"),
         "missing": QCoreApplication.translate("Labels", "bestand bestaat niet"),
         "folder": QCoreApplication.translate("Labels", "is een map, geen bestand"),
         "forbidden": QCoreApplication.translate("Labels", "kan niet gelezen worden: geen toegang"),
         "unreadable": QCoreApplication.translate("Labels", "kan niet gelezen worden: %1"),
+        "not_regular": QCoreApplication.translate("Labels", "geen gewoon bestand (%1)"),
         "store_failed": QCoreApplication.translate(
             "Labels", "kan niet in het archief bewaard worden: %1"
         ),

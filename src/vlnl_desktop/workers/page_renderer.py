@@ -31,6 +31,7 @@ from vlnl_desktop.workers.render_protocol import CHANNELS, DocumentInfo, RenderJ
 log = logging.getLogger(__name__)
 
 _FIND_SLICE_SECONDS = 0.03
+_FIND_STALL_SECONDS = 5.0  # a few pages that take longer to search are given up
 _SIZES_SLICE_SECONDS = 0.004
 _SIZES_CHUNK = 64  # pages read between two looks at the clock
 _OPEN_GRACE_MS = 250
@@ -76,6 +77,8 @@ class PageRenderer(QObject):
         self._recent: deque[CacheKey] = deque(maxlen=64)
         self._links_pending: deque[int] = deque()
         self._find: FindJob | None = None
+        self._find_box = None  # the sandbox finds run in (core.pdf.sandbox), started on first find
+        self._source: tuple[str, str | None] | None = None  # the open document's path, password
         self._shown = False  # the first "view" image has been sent (or nothing asked for one)
         self._sizes: list[tuple[float, float]] | None = (
             None  # exact sizes read so far, None if done
@@ -107,6 +110,7 @@ class PageRenderer(QObject):
         if doc is None:
             return
         self._doc = doc
+        self._source = (path, password if isinstance(password, str) else None)
         count = doc.page_count
         page = min(max(page, 0), count - 1)
         try:  # loaded once, for its size and to render it
@@ -116,7 +120,7 @@ class PageRenderer(QObject):
             loaded = None
             try:
                 size = pdf_document.page_size(doc, page)
-            except RuntimeError as exc:  # MuPDF can fail on a damaged page tree
+            except Exception as exc:  # MuPDF can fail on a damaged page tree (FzError*)
                 log.warning("Cannot read %s: %s", path, exc)
                 self._close()
                 self.open_failed.emit(
@@ -227,10 +231,21 @@ class PageRenderer(QObject):
         """Find ``query`` on every page, starting at ``start_page`` and wrapping round; an empty query stops."""
         if doc_id != self._doc_id or self._doc is None:
             return
+        self._drop_find()
         if not query.strip():
-            self._find = None
             return
-        self._find = FindJob.wrapping_round(find_id, query, start_page, self._doc.page_count)
+        if self._find_box is None:
+            from vlnl_desktop.core.pdf.sandbox import Sandbox
+
+            self._find_box = Sandbox(stall=_FIND_STALL_SECONDS)
+        self._find = FindJob.wrapping_round(
+            find_id,
+            query,
+            start_page,
+            self._doc.page_count,
+            sandbox=self._find_box,
+            source=self._source,
+        )
         self._wake()
 
     @Slot()
@@ -351,6 +366,12 @@ class PageRenderer(QObject):
             self._find = None
             self.find_finished.emit(self._doc_id, job.find_id, job.total, sorted(job.without_text))
 
+    def _drop_find(self) -> None:
+        """Cancel the find at work (what its sandbox child still does for it is stopped)."""
+        if self._find is not None:
+            self._find.cancel()
+            self._find = None
+
     def _close(self, later: bool = False) -> None:
         """Forget the document and every request; ``later``: close the document only after the next
         one is shown (closing a long one takes milliseconds)."""
@@ -358,7 +379,10 @@ class PageRenderer(QObject):
             queue.clear()
         self._recent.clear()
         self._links_pending.clear()
-        self._find = None
+        self._drop_find()
+        if self._find_box is not None:
+            self._find_box.close()
+            self._find_box = None
         self._shown = False
         self._sizes = None
         self._outline_pending = False

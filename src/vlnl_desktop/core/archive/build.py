@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from vlnl_desktop.core.archive import schema
-from vlnl_desktop.core.archive.connections import create, probe
+from vlnl_desktop.core.archive.connections import READ_ERRORS, create, probe, salvage
 from vlnl_desktop.core.archive.fingerprint import fingerprint
 from vlnl_desktop.core.archive.writer_lock import writer_lock
 from vlnl_desktop.core.documents.rows import (
@@ -246,66 +246,63 @@ def _insert_aliases(db: sqlite_utils.Database, records: Records) -> None:
 def _carry_over(db: sqlite_utils.Database, old_path: Path, *, tolerant: bool = False) -> int:
     """Copy the documents the user imported or fetched, with their pages and links, from old_path.
 
-    ``tolerant`` (old_path is a damaged archive): keep what can be read; a document whose rows
-    cannot be read is left out here, and its stored file is imported again afterwards
-    (``importer.recover_files``).
+    ``tolerant`` (old_path is a damaged archive): keep what can be read (``salvage``); a
+    document whose rows cannot be read is left out here, and its stored file is imported again
+    afterwards (``documents.recovery``).
     """
     try:
-        old = probe(old_path)
-        try:
-            version = old.execute("PRAGMA user_version").fetchone()[0]
-            old.execute("SELECT count(*) FROM documents").fetchone()
-        finally:
-            old.close()
-    except sqlite3.DatabaseError as exc:
+        old = salvage(old_path) if tolerant else probe(old_path)
+    except READ_ERRORS as exc:
         if tolerant:
             return 0
         raise ArchiveError(
             f"{old_path}: cannot read the earlier archive to keep its additions: {exc}"
         ) from None
-    if version == 0:
-        return 0
-    conn = db.conn
-    conn.execute("ATTACH DATABASE ? AS old", (f"file:{old_path}?mode=ro",))
     try:
-        try:
-            kept = conn.execute(
-                "SELECT * FROM old.documents WHERE sha256 IS NOT NULL "
-                "AND origin IS NOT ? ORDER BY id",  # sheets are made anew by every build
-                (ORIGIN_SHEET,),
+        return _carry_from(db, old, tolerant)
+    except READ_ERRORS as exc:
+        if tolerant:
+            return 0
+        raise ArchiveError(
+            f"{old_path}: cannot read the earlier archive to keep its additions: {exc}"
+        ) from None
+    finally:
+        old.close()
+
+
+def _carry_from(db: sqlite_utils.Database, old: sqlite3.Connection, tolerant: bool) -> int:
+    if old.execute("PRAGMA user_version").fetchone()[0] == 0:
+        return 0
+    kept = old.execute(
+        "SELECT * FROM documents WHERE sha256 IS NOT NULL "
+        "AND origin IS NOT ? ORDER BY id",  # sheets are made anew by every build
+        (ORIGIN_SHEET,),
+    )
+    columns = [d[0] for d in kept.description]
+    kept = kept.fetchall()
+    new_columns = set(db["documents"].columns_dict)
+    conn = db.conn
+    count = 0
+    for row in kept:
+        doc = {c: v for c, v in zip(columns, row, strict=True) if c in new_columns}
+        try:  # read all of a document's rows before writing any
+            links = old.execute(
+                "SELECT document_id, record_id, position FROM document_links WHERE document_id = ?",
+                (doc["id"],),
             ).fetchall()
-            columns = [
-                d[0] for d in conn.execute("SELECT * FROM old.documents LIMIT 0").description
-            ]
-        except sqlite3.DatabaseError:
+            pages = old.execute(
+                "SELECT document_id, page_no, text, has_text FROM pages "
+                "WHERE document_id = ? ORDER BY page_no",
+                (doc["id"],),
+            ).fetchall()
+        except READ_ERRORS:
             if not tolerant:
                 raise
-            return 0
-        new_columns = set(db["documents"].columns_dict)
-        count = 0
-        for row in kept:
-            doc = {c: v for c, v in zip(columns, row, strict=True) if c in new_columns}
-            try:  # read all of a document's rows before writing any
-                links = conn.execute(
-                    "SELECT document_id, record_id, position FROM old.document_links "
-                    "WHERE document_id = ?",
-                    (doc["id"],),
-                ).fetchall()
-                pages = conn.execute(
-                    "SELECT document_id, page_no, text, has_text FROM old.pages "
-                    "WHERE document_id = ? ORDER BY page_no",
-                    (doc["id"],),
-                ).fetchall()
-            except sqlite3.DatabaseError:
-                if not tolerant:
-                    raise
-                continue  # its file is imported again by importer.recover_files
-            _keep_document(conn, doc, links, pages)
-            count += 1
-        conn.commit()
-        return count
-    finally:
-        conn.execute("DETACH DATABASE old")
+            continue  # its file is imported again by documents.recovery
+        _keep_document(conn, doc, links, pages)
+        count += 1
+    conn.commit()
+    return count
 
 
 def _keep_document(conn: sqlite3.Connection, doc: dict, links: list, pages: list) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from vlnl_desktop.core.archive.connections import probe
+from vlnl_desktop.core.archive.connections import READ_ERRORS, REBUILD_HINT, probe
 from vlnl_desktop.core.archive.schema_version import check_version
 from vlnl_desktop.core.archive.workspace import Workspace
 from vlnl_desktop.core.documents.store import sha256_of
@@ -34,7 +34,7 @@ def _fts_problems(conn: sqlite3.Connection) -> list[str]:
             if "readonly" not in str(exc):  # a read-only archive: the counts below still tell
                 problems.append(f"the search index of {table} is damaged ({exc})")
                 continue
-        except sqlite3.DatabaseError as exc:
+        except READ_ERRORS as exc:
             problems.append(f"the search index of {table} is damaged ({exc})")
             continue
         rows = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -109,12 +109,12 @@ def check_archive(ws: Workspace) -> list[str]:
     try:
         # read-write only because FTS5's integrity-check is spelled as an INSERT; nothing is committed
         conn = probe(ws.db_path, writable=True)
-    except sqlite3.DatabaseError as exc:
+    except READ_ERRORS as exc:
         return [f"{ws.db_path}: cannot open: {exc}"]
     try:
         result = conn.execute("PRAGMA integrity_check").fetchall()
         if result != [("ok",)]:
-            return [f"{ws.db_path}: damaged: {result[0][0]}"]
+            return [f"{ws.db_path}: damaged: {result[0][0]}; {REBUILD_HINT}"]
         check_version(conn, ws.db_path)
         problems = []
         fk = conn.execute("PRAGMA foreign_key_check").fetchall()
@@ -127,8 +127,8 @@ def check_archive(ws: Workspace) -> list[str]:
         return problems
     except ArchiveError as exc:
         return [str(exc)]
-    except sqlite3.DatabaseError as exc:
-        return [f"{ws.db_path}: damaged: {exc}"]
+    except READ_ERRORS as exc:
+        return [f"{ws.db_path}: damaged: {' '.join(str(exc).split())[:160]}; {REBUILD_HINT}"]
     finally:
         if conn.in_transaction:
             conn.rollback()

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vlnl_desktop.core.archive.connections import probe
+from vlnl_desktop.core.archive.connections import READ_ERRORS, probe
 from vlnl_desktop.core.archive.fingerprint import fingerprint
 from vlnl_desktop.core.archive.schema_version import SCHEMA_VERSION
 from vlnl_desktop.core.archive.workspace import DB_NAME, Workspace, resolve_root
@@ -74,7 +74,7 @@ def archive_state(path: Path) -> tuple[int, str | None] | None:
             return version, (row[0] if row else None)
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except READ_ERRORS:
         return None
 
 
@@ -98,15 +98,33 @@ def refresh(ws: Workspace) -> bool:
 
 
 def _readable(db_path: Path) -> bool:
+    """Whether the file reads as a database in every way we ask: pages, schema text, a table."""
     try:
         conn = probe(db_path)
         try:
             ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
             conn.execute("SELECT count(*) FROM documents").fetchone()
             return ok
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except READ_ERRORS:
+        return False
+
+
+def _foreign(db_path: Path) -> bool:
+    """A database with tables that reads well but that this program did not make (user_version
+    0). An empty file is no one's."""
+    state = archive_state(db_path)
+    if state is None or state[0] != 0:
+        return False
+    try:
+        conn = probe(db_path)
+        try:
+            return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        finally:
+            conn.close()
+    except READ_ERRORS:
         return False
 
 
@@ -127,15 +145,21 @@ def move_aside(db_path: Path) -> Path:
 
 
 def rebuild(db_path: Path, records: Records | None = None) -> BuildReport:
-    """Rebuild the working archive; a damaged one is first moved aside (never deleted)."""
+    """Rebuild the working archive; a damaged one is first moved aside (never deleted), a
+    database that is not an archive of ours is left alone (``ArchiveError``)."""
     damaged = None
+    if db_path.exists() and _foreign(db_path):
+        raise ArchiveError(
+            f"{db_path}: not a vlnl-desktop archive; left as it is "
+            "(move it away or choose another folder with --archive)"
+        )
     if db_path.exists() and not _readable(db_path):
         damaged = move_aside(db_path)
     report = _build(db_path, records, carry_from=damaged)
     report.damaged_copy = damaged
     if damaged is not None:  # what the damaged copy could not give back: its stored files
-        from vlnl_desktop.core.documents.importer import recover_files  # PyMuPDF: only here
+        from vlnl_desktop.core.documents.recovery import recover_files  # PyMuPDF: only here
 
-        recovered = recover_files(Workspace(db_path.parent))
+        recovered = recover_files(Workspace(db_path.parent), damaged)
         report.documents_kept += sum(1 for r in recovered if r.status == "imported")
     return report

@@ -1,39 +1,47 @@
 """Downloading the official documents whose address the records know.
 
-Each download has a time-out and a size cap, must really be a PDF, and is stored and indexed like an
-import (a temporary file, an atomic rename, one transaction); the retrieval date is recorded. An
-official text published as a web page (the joint declarations on rijksoverheid.nl and fdfa.be) is
-stored as a PDF of the page's main text, made with PyMuPDF's Story, with its address and the date
-retrieved on it. A document that already has a file is never fetched again or overwritten.
+Each download has a wall-clock deadline (``_Deadline`` shuts its sockets when the time is up, so a
+server that sends its headers, body or chunks a byte at a time cannot hold it) and a size cap,
+must really be a PDF, and is stored and indexed like an import (a temporary file, an atomic rename,
+one transaction); the retrieval date is recorded. Every protocol error is one line for that
+document, and the others go on. The PDF's text is read, and a web page converted, in a sandboxed
+process (``core.pdf.sandbox``: a memory limit, and a deadline on the conversion); a web page has a
+size cap of its own. An official text published as a web page (the joint declarations on
+rijksoverheid.nl and fdfa.be) is stored as a PDF of the page's main text (``web_page``), with its
+address and the date retrieved on it. A document that already has a file is never fetched again
+or overwritten.
 
 Only ``urllib`` is used: no extra dependency.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import html
+import http.client
 import io
 import re
 import socket
 import sqlite3
-import time
+import threading
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from vlnl_desktop.core.archive.connections import connect_writer
-from vlnl_desktop.core.dates import format_date_nl
-from vlnl_desktop.core.documents.rows import PreparedDocument, find_by_sha, write_document
+from vlnl_desktop.core.documents.rows import PreparedDocument, write_document
 from vlnl_desktop.core.documents.store import sha256_of, store_file
-from vlnl_desktop.core.errors import FetchProblem, PdfProblem
-from vlnl_desktop.core.pdf.gate import looks_like_pdf, open_pdf, quiet_mupdf
-from vlnl_desktop.core.pdf.text import page_texts
+from vlnl_desktop.core.documents.web_page import decode_page, web_page_pdf
+from vlnl_desktop.core.errors import FetchProblem, PdfProblem, Problem
+from vlnl_desktop.core.pdf.gate import looks_like_pdf, open_pdf
+from vlnl_desktop.core.pdf.sandbox import Sandbox
+from vlnl_desktop.core.pdf.text import document_text
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+MAX_HTML_BYTES = 5 * 1024 * 1024  # a declaration's page is ~100 KB; converting 5 MB takes seconds
+CONVERT_SECONDS = 60.0  # a web page made a PDF, or a PDF's text read, within this
 USER_AGENT = "vlnl-desktop (offline archive; https://github.com/)"
 CHUNK = 64 * 1024
 
@@ -77,207 +85,116 @@ class Download:
     final_url: str
 
 
+class _Deadline:
+    """The wall-clock deadline of one download: when it passes, every socket the download opened
+    is shut, so a read that waits on a slow server returns at once (``expired`` then says why)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                self._shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+
+def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
+    """urllib's opener (redirects, proxies) whose connections report their sockets to ``deadline``."""
+
+    class Watched(http.client.HTTPConnection):
+        def connect(self):
+            super().connect()
+            deadline.watch(self.sock)
+
+    class WatchedTLS(http.client.HTTPSConnection):
+        def connect(self):
+            super().connect()
+            deadline.watch(self.sock)
+
+    class Plain(urllib.request.HTTPHandler):
+        def http_open(self, req):
+            return self.do_open(Watched, req)
+
+    class TLS(urllib.request.HTTPSHandler):
+        def https_open(self, req):
+            return self.do_open(WatchedTLS, req, context=self._context)
+
+    return urllib.request.build_opener(Plain, TLS)
+
+
 def download(url: str, *, timeout: float, max_bytes: int) -> Download:
-    """GET ``url`` within ``timeout`` seconds in all and at most ``max_bytes``; ``FetchProblem``."""
+    """GET ``url`` within ``timeout`` seconds in all (headers, body, every chunk) and at most
+    ``max_bytes``; ``FetchProblem`` says what went wrong, in one line."""
     if not re.match(r"^https?://", url, re.IGNORECASE):
         raise FetchProblem("bad_url")
-    deadline = time.monotonic() + timeout
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+    deadline = _Deadline(timeout)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
-                raise FetchProblem("too_large", f"{int(length)} bytes; the limit is {max_bytes}")
-            buffer = io.BytesIO()
-            while True:
-                if time.monotonic() > deadline:
-                    raise FetchProblem("timeout", f"{timeout:g}")
-                chunk = response.read(CHUNK)
-                if not chunk:
-                    break
-                buffer.write(chunk)
-                if buffer.tell() > max_bytes:
-                    raise FetchProblem("too_large", f"more than {max_bytes} bytes")
-            content_type = response.headers.get_content_type() or ""
-            return Download(buffer.getvalue(), content_type, response.geturl())
+        return _download(url, timeout, max_bytes, deadline)
     except FetchProblem:
         raise
-    except urllib.error.HTTPError as exc:
-        raise FetchProblem("http_status", f"{exc.code} {exc.reason}") from None
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, TimeoutError | socket.timeout):
+    except Exception as exc:  # whatever a closed socket made of it, the deadline is the cause
+        if deadline.expired:
             raise FetchProblem("timeout", f"{timeout:g}") from None
-        raise FetchProblem("connect", str(exc.reason)) from None
-    except TimeoutError:
-        raise FetchProblem("timeout", f"{timeout:g}") from None
-    except (OSError, ValueError) as exc:
-        raise FetchProblem("download", str(exc)) from None
-
-
-# --- web pages ------------------------------------------------------------------------------------
-
-_SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg", "button"}
-_BLOCKS = {
-    "p", "div", "li", "br", "tr", "section", "article", "main", "blockquote", "dd", "dt",
-    "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
-}  # fmt: skip
-_HEADINGS = {"h1", "h2", "h3", "h4"}
-_VOID = {"br", "img", "meta", "link", "input", "hr", "source", "wbr", "area", "base", "col"}
-
-
-class _MainText(HTMLParser):
-    """Collects the text blocks of a page, noting which lie inside ``<main>`` or ``<article>``."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.title = ""
-        self.blocks: list[tuple[str, str, bool]] = []  # (tag, text, inside main)
-        self._stack: list[str] = []
-        self._skip = 0
-        self._main = 0
-        self._in_title = False
-        self._current: list[str] = []
-        self._current_tag = "p"
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self._current).split())
-        if text:
-            self.blocks.append((self._current_tag, text, self._main > 0))
-        self._current = []
-        self._current_tag = "p"
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "title":
-            self._in_title = True
-        if tag in _VOID:
-            if tag == "br":
-                self._flush()
-            return
-        self._stack.append(tag)
-        if tag in _SKIP:
-            self._skip += 1
-        if tag in ("main", "article"):
-            self._main += 1
-        if tag in _BLOCKS:
-            self._flush()
-            if tag in _HEADINGS:
-                self._current_tag = "h"
-            elif tag == "li":
-                self._current_tag = "li"
-
-    def handle_endtag(self, tag):
-        if tag == "title":
-            self._in_title = False
-        if tag not in self._stack:
-            return
-        while self._stack:
-            top = self._stack.pop()
-            if top in _BLOCKS:
-                self._flush()
-            if top in _SKIP:
-                self._skip -= 1
-            if top in ("main", "article"):
-                self._main -= 1
-            if top == tag:
-                break
-
-    def handle_data(self, data):
-        if self._in_title:
-            self.title += data
-        elif not self._skip:
-            self._current.append(data)
-
-    def close(self):
-        super().close()
-        self._flush()
-
-
-def main_text(page: str) -> tuple[str, list[tuple[str, str]]]:
-    """The page's title and its main text as (tag, text) blocks; tag is "h", "li" or "p"."""
-    parser = _MainText()
-    parser.feed(page)
-    parser.close()
-    inside = [(t, x) for t, x, m in parser.blocks if m]
-    blocks = inside or [(t, x) for t, x, _ in parser.blocks]
-    title = " ".join(parser.title.split())
-    return title, blocks
-
-
-def _decode(data: bytes) -> str:
-    head = data[:2048].decode("ascii", "ignore")
-    match = re.search(r"charset=[\"']?([\w-]+)", head, re.IGNORECASE)
-    for encoding in (match.group(1) if match else None, "utf-8", "cp1252"):
-        if not encoding:
-            continue
-        try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return data.decode("utf-8", "replace")
-
-
-def web_page_pdf(page: str, url: str, retrieved: str) -> bytes:
-    """A PDF of the page's main text, with the address and the date retrieved on it."""
-    import pymupdf
-
-    quiet_mupdf()
-    title, blocks = main_text(page)
-    if not blocks:
-        raise FetchProblem("no_text")
-    parts = [f"<h1>{html.escape(title or url)}</h1>"]
-    parts.append(
-        f"<p class='src'>Webpagina: {html.escape(url)}<br/>"
-        f"Opgehaald op {html.escape(format_date_nl(retrieved))} door vlnl-desktop; "
-        f"de hoofdtekst van de pagina, zonder opmaak.</p>"
-    )
-    in_list = False
-    for tag, text in blocks:
-        if tag == "li" and not in_list:
-            parts.append("<ul>")
-            in_list = True
-        if tag != "li" and in_list:
-            parts.append("</ul>")
-            in_list = False
-        escaped = html.escape(text)
-        parts.append(
-            f"<h2>{escaped}</h2>" if tag == "h" else f"<li>{escaped}</li>" if tag == "li" else
-            f"<p>{escaped}</p>"
-        )  # fmt: skip
-    if in_list:
-        parts.append("</ul>")
-    css = (
-        "body {font-family: sans-serif; font-size: 10.5pt; line-height: 1.4;} "
-        "h1 {font-size: 16pt;} h2 {font-size: 12pt; margin-top: 10pt;} "
-        ".src {font-size: 8.5pt; color: #555; margin-bottom: 10pt;} p {margin: 0 0 5pt 0;}"
-    )
-    buffer = io.BytesIO()
-    story = pymupdf.Story(html="<body>" + "".join(parts) + "</body>", user_css=css)
-    writer = pymupdf.DocumentWriter(buffer)
-    mediabox = pymupdf.paper_rect("a4")
-    more = 1
-    while more:
-        device = writer.begin_page(mediabox)
-        more, _ = story.place(mediabox + (56, 56, -56, -56))
-        story.draw(device)
-        writer.end_page()
-    writer.close()
-    doc = pymupdf.open("pdf", buffer.getvalue())
-    try:
-        stamp = "D:" + retrieved.replace("-", "") + "000000Z"
-        doc.set_metadata(
-            {
-                "title": title or url,
-                "subject": f"Webpagina {url}, opgehaald op {retrieved}",
-                "creator": "vlnl-desktop fetch",
-                "producer": "vlnl-desktop (PyMuPDF)",
-                "creationDate": stamp,
-                "modDate": stamp,
-            }
-        )
-        doc.subset_fonts()
-        return doc.tobytes(garbage=3, deflate=True, no_new_id=True)
+        raise _problem(exc, timeout) from None
     finally:
-        doc.close()
+        deadline.cancel()
+
+
+def _problem(exc: Exception, timeout: float) -> FetchProblem:
+    if isinstance(exc, urllib.error.HTTPError):
+        return FetchProblem("http_status", f"{exc.code} {exc.reason}")
+    if isinstance(exc, urllib.error.URLError):
+        if isinstance(exc.reason, TimeoutError | socket.timeout):
+            return FetchProblem("timeout", f"{timeout:g}")
+        return FetchProblem("connect", str(exc.reason))
+    if isinstance(exc, TimeoutError):
+        return FetchProblem("timeout", f"{timeout:g}")
+    if isinstance(exc, http.client.HTTPException):  # IncompleteRead, BadStatusLine, LineTooLong…
+        detail = " ".join(str(exc).split())[:100]
+        return FetchProblem("download", f"{type(exc).__name__}: {detail}".rstrip(": "))
+    if isinstance(exc, OSError | ValueError):
+        return FetchProblem("download", str(exc))
+    raise exc
+
+
+def _download(url: str, timeout: float, max_bytes: int, deadline: _Deadline) -> Download:
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+    with _opener(deadline).open(request, timeout=timeout) as response:
+        length = response.headers.get("Content-Length")
+        if length and length.isdigit() and int(length) > max_bytes:
+            raise FetchProblem("too_large", f"{int(length)} bytes; the limit is {max_bytes}")
+        buffer = io.BytesIO()
+        while chunk := response.read1(CHUNK):  # what has come: a slow body cannot hold a read
+            buffer.write(chunk)
+            if buffer.tell() > max_bytes:
+                raise FetchProblem("too_large", f"more than {max_bytes} bytes")
+        if deadline.expired:  # the body was cut short by the deadline, not complete
+            raise FetchProblem("timeout", f"{timeout:g}")
+        missing = getattr(response, "length", None)
+        if missing:  # read1 ends quietly where the server hung up; read() would have said so
+            raise http.client.IncompleteRead(b"", missing)
+        content_type = response.headers.get_content_type() or ""
+        return Download(buffer.getvalue(), content_type, response.geturl())
 
 
 # --- the whole fetch ------------------------------------------------------------------------------
@@ -291,12 +208,13 @@ def _looks_like_html(download: Download) -> bool:
 
 
 def _prepare(data: bytes, file_name: str) -> PreparedDocument:
+    """The PDF ``data`` checked and its text read (a sandbox job)."""
     try:
         doc = open_pdf(data)
     except PdfProblem as exc:
         raise FetchProblem(exc.code, exc.detail) from None
     try:
-        pages = page_texts(doc)
+        text = document_text(doc)
     except PdfProblem as exc:
         raise FetchProblem(exc.code, exc.detail) from None
     finally:
@@ -308,8 +226,34 @@ def _prepare(data: bytes, file_name: str) -> PreparedDocument:
         file_name=file_name,
         title=file_name,
         date=None,
-        pages=pages,
+        pages=text.pages,
+        text_cut=text.cut,
     )
+
+
+def _converted(
+    got: Download, url: str, retrieved: str, file_name: str
+) -> tuple[bytes, PreparedDocument, bool]:
+    """The downloaded answer as a PDF, prepared: (bytes, prepared, made from a web page). A sandbox
+    job: MuPDF's memory and the conversion's time are limited there."""
+    if looks_like_pdf(got.data):
+        return got.data, _prepare(got.data, file_name), False
+    if _looks_like_html(got):
+        if len(got.data) > MAX_HTML_BYTES:
+            detail = f"a web page of {len(got.data)} bytes; the limit is {MAX_HTML_BYTES}"
+            raise FetchProblem("too_large", detail)
+        data = web_page_pdf(decode_page(got.data), got.final_url or url, retrieved)
+        return data, _prepare(data, file_name), True
+    raise FetchProblem("not_document", got.content_type or "unknown content")
+
+
+def _convert_in(box: Sandbox, got: Download, url: str, retrieved: str, file_name: str):
+    try:
+        return box.run(_converted, got, url, retrieved, file_name, deadline=CONVERT_SECONDS)
+    except FetchProblem:
+        raise
+    except Problem as exc:  # the sandbox's own: over its memory or time, or it died
+        raise FetchProblem(exc.code, exc.detail) from None
 
 
 def fetch_one(
@@ -321,8 +265,10 @@ def fetch_one(
     timeout: float = DEFAULT_TIMEOUT,
     max_bytes: int = DEFAULT_MAX_BYTES,
     today: str | None = None,
+    sandbox: Sandbox | None = None,
 ) -> FetchResult:
-    """Download, check, store and index one document; never raises for a bad answer."""
+    """Download, check, store and index one document; never raises for a bad answer. The PDF is
+    read in ``sandbox`` (one of its own if None)."""
     retrieved = today or dt.date.today().isoformat()
     row = conn.execute(
         "SELECT sha256, file_name FROM documents WHERE id = ?", (document_id,)
@@ -332,26 +278,19 @@ def fetch_one(
     if row[0] is not None:
         return FetchResult(document_id, url, "duplicate", "already has its file; kept as it is")
     file_name = row[1] or f"{document_id}.pdf"
-    from_page = False
     try:
         got = download(url, timeout=timeout, max_bytes=max_bytes)
-        if looks_like_pdf(got.data):
-            data = got.data
-        elif _looks_like_html(got):
-            data = web_page_pdf(_decode(got.data), got.final_url or url, retrieved)
-            from_page = True
+        if sandbox is None:
+            with Sandbox() as own:
+                data, prepared, from_page = _convert_in(own, got, url, retrieved, file_name)
         else:
-            kind = got.content_type or "unknown content"
-            raise FetchProblem("not_document", kind)
-        prepared = _prepare(data, file_name)
+            data, prepared, from_page = _convert_in(sandbox, got, url, retrieved, file_name)
     except FetchProblem as exc:
         return FetchResult(document_id, url, "failed", exc.reason)
-    known = find_by_sha(conn, prepared.sha256)
-    if known is None:
-        try:
-            store_file(ws.documents_dir, data, prepared.sha256)
-        except OSError as exc:
-            return FetchResult(document_id, url, "failed", f"cannot store it: {exc.strerror}")
+    try:  # also when the archive has it: a stored copy deleted behind its back comes back
+        store_file(ws.documents_dir, data, prepared.sha256)
+    except OSError as exc:
+        return FetchResult(document_id, url, "failed", f"cannot store it: {exc.strerror}")
     doc_id, new = write_document(
         conn, prepared, document_id=document_id, retrieved=retrieved, url=url
     )
@@ -383,13 +322,15 @@ def _fetch_locked(ws, targets, timeout, max_bytes, today, progress) -> list[Fetc
     try:
         todo = list(targets) if targets is not None else pending_documents(conn)
         results = []
-        for document_id, url in todo:
-            result = fetch_one(
-                ws, conn, document_id, url, timeout=timeout, max_bytes=max_bytes, today=today
-            )
-            results.append(result)
-            if progress is not None:
-                progress(result)
+        with Sandbox() as box:
+            for document_id, url in todo:
+                result = fetch_one(
+                    ws, conn, document_id, url, timeout=timeout, max_bytes=max_bytes,
+                    today=today, sandbox=box,
+                )  # fmt: skip
+                results.append(result)
+                if progress is not None:
+                    progress(result)
         return results
     finally:
         conn.close()

@@ -1,8 +1,11 @@
 """Importing the user's PDFs into the working archive.
 
-Each file is checked (exists, readable, a PDF, opens, password, has pages), hashed, stored once
-under ``documents/<sha256>.pdf`` (a temporary file in that folder, then an atomic rename), and
-indexed page by page. The rows of one document (record, document, pages, search item, link) are
+Each file is checked (a regular file, readable, a PDF, opens, password, has pages) and read once:
+copied into a temporary file of the store while it is hashed; that copy's text is read, page by
+page within the text budget, in a sandboxed process (``core.pdf.sandbox``: a memory limit and a
+deadline, so a hostile file fails alone, in one line), and the copy is put in place as
+``documents/<sha256>.pdf`` (an atomic rename; a stored copy deleted behind the archive's back is
+restored). The rows of one document (record, document, pages, search item, link) are
 written in one transaction, after the file is in place: an import killed half-way leaves at most a
 file without a row, which is harmless and cleaned up by the next import.
 
@@ -16,21 +19,28 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from vlnl_desktop.core.archive.connections import connect_writer
 from vlnl_desktop.core.archive.workspace import Workspace
 from vlnl_desktop.core.archive.writer_lock import writer_lock
-from vlnl_desktop.core.documents.rows import PreparedDocument, find_by_sha, write_document
-from vlnl_desktop.core.documents.store import clean_leftovers, sha256_of, store_file
-from vlnl_desktop.core.errors import ArchiveError, ImportProblem, PdfProblem, problem_text
-from vlnl_desktop.core.pdf.gate import open_pdf
-from vlnl_desktop.core.pdf.text import page_texts
+from vlnl_desktop.core.documents.rows import PreparedDocument, write_document
+from vlnl_desktop.core.documents.store import (
+    NotRegularFile,
+    clean_leftovers,
+    copy_hashed,
+    has_file,
+    new_temp,
+    place,
+)
+from vlnl_desktop.core.errors import ArchiveError, ImportProblem, PdfProblem, Problem, problem_text
+from vlnl_desktop.core.pdf.gate import mupdf_errors, open_pdf
+from vlnl_desktop.core.pdf.sandbox import Sandbox
+from vlnl_desktop.core.pdf.text import document_text
 from vlnl_desktop.core.records import parse_iso_date
-from vlnl_desktop.core.text import normalize
+from vlnl_desktop.core.text import displayable, printable
 
 PDF_SUFFIX = ".pdf"
 _JUNK_TITLES = {"untitled", "document", "document1", "microsoft word", "title", "titel"}
@@ -44,6 +54,7 @@ class ImportResult:
     pages: int = 0
     code: str = ""  # why it failed (core.errors.PROBLEM_TEXTS), for the window to word
     detail: str = ""
+    note: str = ""  # what else to say about it ("text cut: …", "its missing file restored")
 
     @property
     def reason(self) -> str:
@@ -56,11 +67,13 @@ class ImportResult:
 
     def line(self) -> str:
         """One line for the user: ``FILE: reason`` for a failure."""
+        shown = printable(self.path)
         if self.status == "failed":
-            return f"{self.path}: {self.reason}"
+            return f"{shown}: {self.reason}"
+        note = f"; {self.note}" if self.note else ""
         if self.status == "duplicate":
-            return f"{self.path}: already in the archive as {self.document_id}"
-        return f"{self.path}: imported as {self.document_id} ({self.pages} pages)"
+            return f"{shown}: already in the archive as {self.document_id}{note}"
+        return f"{shown}: imported as {self.document_id} ({self.pages} pages{note})"
 
 
 def check_record(conn: sqlite3.Connection, record_id: str | None) -> None:
@@ -109,6 +122,8 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
 
 
 def _os_problem(exc: OSError) -> ImportProblem:
+    if isinstance(exc, NotRegularFile):
+        return ImportProblem("not_regular", exc.kind)
     if isinstance(exc, FileNotFoundError):
         return ImportProblem("missing")
     if isinstance(exc, IsADirectoryError):
@@ -127,143 +142,121 @@ def _pdf_date(value: str | None) -> str | None:
     return date if parse_iso_date(date) else None
 
 
-_KEEP_FORMAT = {"\u200c", "\u200d"}  # zero-width (non-)joiners: they shape Arabic, Persian, emoji
-
-
-def _printable(text: str) -> str:
-    """``text`` without what a font cannot show: control characters (a NUL at the end of a PDF
-    title), unassigned code points, private-use and surrogate ones, invisible format characters
-    (bar the joiners) and the replacement character; each becomes a space, spaces are collapsed."""
-    cleaned = [
-        " "
-        if (
-            unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs")
-            or (unicodedata.category(c) == "Cf" and c not in _KEEP_FORMAT)
-            or c == "\ufffd"
-        )
-        else c
-        for c in normalize(text)
-    ]
-    return " ".join("".join(cleaned).split())
-
-
 def _title(metadata: dict | None, file_name: str) -> str:
-    title = _printable((metadata or {}).get("title") or "")
+    title = displayable((metadata or {}).get("title") or "")
     if len(title) >= 3 and title.lower() not in _JUNK_TITLES and not title.lower().endswith(".pdf"):
         return title
-    stem = _printable(Path(file_name).stem)
-    return " ".join(re.sub(r"[_]+", " ", stem).split()) or _printable(file_name) or file_name
+    stem = displayable(Path(file_name).stem)
+    return " ".join(re.sub(r"[_]+", " ", stem).split()) or displayable(file_name) or file_name
 
 
-def prepare(path: Path, password: str | None = None) -> PreparedDocument:
-    """Check ``path`` and read its text; ``ImportProblem`` says what is wrong with it."""
+def _file_name(path: Path) -> str:
+    """The name kept for the file: bytes that are not UTF-8 become U+FFFD, control characters go."""
+    name = os.fsencode(path.name).decode("utf-8", "replace")
+    return "".join(ch for ch in name if ch.isprintable()) or "document.pdf"
+
+
+def _metadata(doc) -> dict:
     try:
-        if not path.exists():
-            raise FileNotFoundError(path)
-        if path.is_dir():
-            raise IsADirectoryError(path)
-        sha256, size = sha256_of(path)
-        doc = open_pdf(path, password)
+        return doc.metadata or {}
+    except mupdf_errors():
+        return {}
+
+
+def prepare(path: Path, password: str | None, staged: Path) -> PreparedDocument:
+    """Check ``path`` and read its text; ``ImportProblem`` says what is wrong with it.
+
+    The file is read once: copied into ``staged`` (a temporary file of the store) while it is
+    hashed, and the text is read from that copy, which is what gets stored.
+    """
+    try:
+        sha256, size = copy_hashed(path, staged)  # only a regular file; checked before hashing
+        doc = open_pdf(staged, password)
     except OSError as exc:
         raise _os_problem(exc) from None
     except PdfProblem as exc:
         raise ImportProblem(exc.code, exc.detail) from None
     try:
-        pages = page_texts(doc)
-        metadata = doc.metadata
+        text = document_text(doc)
+        metadata = _metadata(doc)
     except PdfProblem as exc:
         raise ImportProblem(exc.code, exc.detail) from None
     finally:
         doc.close()
+    file_name = _file_name(path)
     return PreparedDocument(
         sha256=sha256,
         size=size,
-        file_name=path.name,
-        title=_title(metadata, path.name),
-        date=_pdf_date((metadata or {}).get("creationDate")),
-        pages=pages,
+        file_name=file_name,
+        title=_title(metadata, file_name),
+        date=_pdf_date(metadata.get("creationDate")),
+        pages=text.pages,
+        text_cut=text.cut,
     )
 
 
 # --- the whole import -----------------------------------------------------------------------------
 
 
-def _prepare_or_problem(path: str, password: str | None) -> PreparedDocument | ImportProblem:
-    """``prepare`` for a worker process: a problem is returned, not raised (it crosses processes)."""
-    try:
-        return prepare(Path(path), password)
-    except ImportProblem as exc:
-        return exc
+def _staged_job(path: str, password: str | None, staged: str) -> PreparedDocument:
+    """``prepare`` as a sandbox job: copy ``path`` into ``staged`` and read the copy's text."""
+    return prepare(Path(path), password, Path(staged))
 
 
 def _write_prepared(
     ws: Workspace,
     conn: sqlite3.Connection,
     shown: str,
-    prepared: PreparedDocument | ImportProblem,
+    prepared: PreparedDocument | Problem,
     record_id: str | None,
+    staged: Path,
 ) -> ImportResult:
-    if isinstance(prepared, ImportProblem):
+    if not isinstance(prepared, PreparedDocument):
         return ImportResult(shown, "failed", code=prepared.code, detail=prepared.detail)
-    known = find_by_sha(conn, prepared.sha256)
-    if known is None:
-        try:
-            store_file(ws.documents_dir, Path(shown), prepared.sha256)
-        except OSError as exc:
-            detail = exc.strerror or str(exc)
-            return ImportResult(shown, "failed", code="store_failed", detail=detail)
+    restored = not has_file(ws.documents_dir, prepared.sha256)
+    try:
+        place(ws.documents_dir, staged, prepared.sha256)
+    except OSError as exc:
+        detail = exc.strerror or str(exc)
+        return ImportResult(shown, "failed", code="store_failed", detail=detail)
     document_id, new = write_document(conn, prepared, record_id=record_id)
+    note = prepared.text_cut
+    if not new and restored:
+        note = "its missing file restored"
     return ImportResult(
-        shown, "imported" if new else "duplicate", document_id, pages=len(prepared.pages)
+        shown,
+        "imported" if new else "duplicate",
+        document_id,
+        pages=len(prepared.pages),
+        note=note,
     )
 
 
 def default_workers(count: int) -> int:
-    """Text extraction processes worth starting for ``count`` files: none for a few files (a
-    process costs ~0.2 s to start), else one per core beside the writer."""
+    """Text extraction processes worth starting for ``count`` files: one for a few files (a
+    process costs ~0.2 s to start), else one per core beside the writer. Never none: a hostile
+    file must not take this process's memory (``sandbox``)."""
     cores = os.cpu_count() or 1
-    return 0 if count < 8 or cores < 2 else min(cores, 4)
+    return 1 if count < 8 or cores < 2 else min(cores, 4)
 
 
-def _exit_with_parent(parent: int) -> None:
-    """Worker process initializer: end this process when the importing process is gone (killed
-    half-way, it cannot shut its pool down)."""
-    import threading
-    import time
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.25)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
-
-
-def _prepared_in_order(paths: list[str], password: str | None, workers: int):
-    """Yield (path, prepared) in order; with ``workers`` > 0, extraction runs ahead in that many
-    processes while the caller writes (one writer: this process)."""
+def _prepared_in_order(
+    paths: list[str], password: str | None, workers: int, staged: list[Path]
+) -> Iterator[tuple[str, PreparedDocument | Problem]]:
+    """Yield (path, prepared or problem) in order; with ``workers`` > 0, extraction runs ahead in
+    that many sandboxed processes (``core.pdf.sandbox``: limited memory, a deadline, a bad file
+    fails alone) while the caller writes (one writer: this process). 0: all in this process."""
+    jobs = [(_staged_job, (p, password, str(t))) for p, t in zip(paths, staged, strict=True)]
     if workers <= 0:
-        for path in paths:
-            yield path, _prepare_or_problem(path, password)
+        for path, (func, args) in zip(paths, jobs, strict=True):
+            try:
+                yield path, func(*args)
+            except ImportProblem as exc:
+                yield path, exc
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # spawn, not fork: the caller may be a Qt app with threads
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)
-    ) as pool:
-        ahead = workers * 2
-        futures = [pool.submit(_prepare_or_problem, p, password) for p in paths[:ahead]]
-        try:
-            for index, path in enumerate(paths):
-                if index + ahead < len(paths):
-                    futures.append(pool.submit(_prepare_or_problem, paths[index + ahead], password))
-                yield path, futures[index].result()
-        finally:
-            for future in futures:
-                future.cancel()
+    with Sandbox(workers) as box:
+        for index, result in box.in_order(jobs):
+            yield paths[index], result
 
 
 def import_files(
@@ -282,7 +275,7 @@ def import_files(
     ``progress(index, result)`` is called after each file; ``cancelled()`` is asked before each
     file and stops the import between files (what was imported stays). ``workers`` text
     extraction processes run ahead of the writer (None: ``default_workers``; 0: all in this
-    process). Raises ArchiveError for a missing or damaged archive and an unknown ``record_id``.
+    process, without the sandbox's limits: for benchmarks and tests). Raises ArchiveError for a missing or damaged archive and an unknown ``record_id``.
     """
     shown = [str(p) for p in expand_paths(paths)]
     with writer_lock(ws.root):
@@ -299,50 +292,24 @@ def _import_locked(
     workers: int | None,
 ) -> list[ImportResult]:
     conn = connect_writer(ws)
+    staged: list[Path] = []
     try:
         check_record(conn, record_id)
         clean_leftovers(ws.documents_dir)
         results: list[ImportResult] = []
         if workers is None:
             workers = default_workers(len(shown))
-        for index, (path, prepared) in enumerate(_prepared_in_order(shown, password, workers)):
+        staged = [new_temp(ws.documents_dir) for _ in shown]
+        prepared_files = _prepared_in_order(shown, password, workers, staged)
+        for index, (path, prepared) in enumerate(prepared_files):
             if cancelled is not None and cancelled():
                 break
-            result = _write_prepared(ws, conn, path, prepared, record_id)
+            result = _write_prepared(ws, conn, path, prepared, record_id, staged[index])
             results.append(result)
             if progress is not None:
                 progress(index, result)
         return results
     finally:
         conn.close()
-
-
-def _made_by_the_archive(path: Path) -> bool:
-    """A record sheet of an earlier build (regenerated, never a user's file)."""
-    try:
-        doc = open_pdf(path)
-    except (PdfProblem, OSError):
-        return False
-    try:
-        return (doc.metadata or {}).get("creator") == "vlnl-desktop"
-    finally:
-        doc.close()
-
-
-def recover_files(ws: Workspace) -> list[ImportResult]:
-    """Import again every stored file no document points at: after a damaged archive was rebuilt,
-    the files are what is left of the user's documents (their links may be lost, their text is
-    not)."""
-    conn = connect_writer(ws)
-    try:
-        known = {
-            row[0] for row in conn.execute("SELECT sha256 FROM documents WHERE sha256 IS NOT NULL")
-        }
-    finally:
-        conn.close()
-    orphans = [
-        path
-        for path in sorted(ws.documents_dir.glob("*.pdf"))
-        if path.stem not in known and not _made_by_the_archive(path)
-    ]
-    return import_files(ws, orphans, workers=0) if orphans else []
+        for temp in staged:  # the copies not placed: failed, duplicates, cancelled
+            temp.unlink(missing_ok=True)

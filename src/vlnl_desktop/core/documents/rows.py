@@ -138,6 +138,7 @@ class PreparedDocument:
     title: str
     date: str | None
     pages: list[PageText]
+    text_cut: str = ""  # where the text was cut to its budget (``pdf.text.DocumentText.cut``)
 
     @property
     def has_text(self) -> bool:

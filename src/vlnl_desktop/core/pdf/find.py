@@ -4,6 +4,10 @@ PyMuPDF's own ``search_for`` matches ligatures and case but not diacritics ("Art
 "Artificiële"). Here the page's characters are read with their boxes (``rawdict``), folded with
 ``core.text.fold_with_map`` and searched as one string; each hit is mapped back through the fold map to
 its characters and so to rectangles (one per line the hit covers), in display coordinates.
+
+A page's characters have the same budget as its indexed text (``text.MAX_PAGE_CHARS``).
+``find_on_pages`` is the viewer's find as a ``sandbox`` job: a page that would take the viewer's
+memory or time (a decompression bomb) costs a child process, not the window.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from vlnl_desktop.core.pdf.document import Rect, to_display
+from vlnl_desktop.core.pdf.text import MAX_PAGE_CHARS
 from vlnl_desktop.core.text import fold, fold_with_map
 
 if TYPE_CHECKING:
@@ -67,6 +72,8 @@ def _page_chars(page: pymupdf.Page) -> _PageChars:
         lines.append(line_no)
 
     for block in data.get("blocks", []):
+        if len(chars) >= MAX_PAGE_CHARS:  # the page's text budget: the rest is not searched
+            break
         for line in block.get("lines", []):
             line_no += 1
             for span in line.get("spans", []):
@@ -127,3 +134,30 @@ def find_in_document(doc: pymupdf.Document, query: str) -> list[PageHit]:
     for i in range(doc.page_count):
         hits.extend(find_on_page(doc.load_page(i), query))
     return hits
+
+
+_opened: dict[tuple[str, str | None], pymupdf.Document] = {}  # in a sandbox child: the last one
+
+
+def find_on_pages(
+    path: str, password: str | None, query: str, pages: list[int]
+) -> list[tuple[int, list[PageHit], bool]]:
+    """(page, hits, whether the page has text) for each of ``pages`` of the PDF at ``path``: the
+    viewer's find, run in a sandbox child (which keeps the document open between calls)."""
+    from vlnl_desktop.core.pdf import sandbox
+    from vlnl_desktop.core.pdf.gate import open_pdf
+
+    key = (path, password)
+    if key not in _opened:
+        for doc in _opened.values():
+            doc.close()
+        _opened.clear()
+        _opened[key] = open_pdf(path, password)
+    doc = _opened[key]
+    out = []
+    for index in pages:
+        sandbox.alive()
+        page = doc.load_page(index)
+        hits = find_on_page(page, query)
+        out.append((index, hits, bool(hits) or bool(page.get_text("text").strip())))
+    return out
