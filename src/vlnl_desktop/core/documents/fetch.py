@@ -27,6 +27,7 @@ from html.parser import HTMLParser
 from vlnl_desktop.core.archive.connections import connect_writer
 from vlnl_desktop.core.dates import format_date_nl
 from vlnl_desktop.core.documents.rows import PreparedDocument, find_by_sha, write_document
+from vlnl_desktop.core.search.index import index_update
 from vlnl_desktop.core.documents.store import sha256_of, store_file
 from vlnl_desktop.core.errors import FetchProblem, PdfProblem
 from vlnl_desktop.core.pdf.gate import looks_like_pdf, open_pdf, quiet_mupdf
@@ -383,13 +384,16 @@ def _fetch_locked(ws, targets, timeout, max_bytes, today, progress) -> list[Fetc
     try:
         todo = list(targets) if targets is not None else pending_documents(conn)
         results = []
-        for document_id, url in todo:
-            result = fetch_one(
-                ws, conn, document_id, url, timeout=timeout, max_bytes=max_bytes, today=today
-            )
-            results.append(result)
-            if progress is not None:
-                progress(result)
+        with index_update(ws.db_path, conn) as index:
+            for document_id, url in todo:
+                result = fetch_one(
+                    ws, conn, document_id, url, timeout=timeout, max_bytes=max_bytes, today=today
+                )
+                results.append(result)
+                if index is not None and result.status == "fetched":
+                    index.add_document(conn, document_id)
+                if progress is not None:
+                    progress(result)
         return results
     finally:
         conn.close()

@@ -28,6 +28,7 @@ from vlnl_desktop.core.documents.store import clean_leftovers, sha256_of, store_
 from vlnl_desktop.core.errors import ArchiveError, ImportProblem, PdfProblem, problem_text
 from vlnl_desktop.core.pdf.gate import open_pdf
 from vlnl_desktop.core.pdf.text import page_texts
+from vlnl_desktop.core.search.index import index_update
 from vlnl_desktop.core.records import parse_iso_date
 from vlnl_desktop.core.text import normalize
 
@@ -284,13 +285,16 @@ def _import_locked(
         results: list[ImportResult] = []
         if workers is None:
             workers = default_workers(len(shown))
-        for index, (path, prepared) in enumerate(_prepared_in_order(shown, password, workers)):
-            if cancelled is not None and cancelled():
-                break
-            result = _write_prepared(ws, conn, path, prepared, record_id)
-            results.append(result)
-            if progress is not None:
-                progress(index, result)
+        with index_update(ws.db_path, conn) as search_index:
+            for index, (path, prepared) in enumerate(_prepared_in_order(shown, password, workers)):
+                if cancelled is not None and cancelled():
+                    break
+                result = _write_prepared(ws, conn, path, prepared, record_id)
+                results.append(result)
+                if search_index is not None and result.status == "imported":
+                    search_index.add_document(conn, result.document_id)
+                if progress is not None:
+                    progress(index, result)
         return results
     finally:
         conn.close()

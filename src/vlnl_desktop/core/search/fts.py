@@ -1,50 +1,21 @@
-"""Search over the records and the document pages: one ranked list of hits.
+"""Search on SQLite's FTS5 tables: the answer while the search index is being built.
 
-``*_sql`` functions build statements, ``Searcher`` runs them (STYLE: build SQL apart from running
-it). Ranking is FTS5's bm25 with record titles weighted above body text; on equal scores records
-come before pages. Snippets carry the matched words between ``MARK_OPEN`` and ``MARK_CLOSE``.
+The archive keeps its FTS5 indexes (``search_items_fts``, ``pages_fts``; also for publishing with
+Datasette). ``*_sql`` functions build statements, ``FtsSearch`` runs them (STYLE: build SQL apart
+from running it). Ranking is FTS5's bm25 with record titles weighted above body text.
 """
 
 from __future__ import annotations
 
-import html
 import sqlite3
-from dataclasses import asdict, dataclass
 
-from vlnl_desktop.core.search.query import Phrase, Query, alias_table, compile_match, parse
+from vlnl_desktop.core.search.hits import MARK_CLOSE, MARK_OPEN, Hit
+from vlnl_desktop.core.search.query import Query, compile_match
 from vlnl_desktop.core.search.snippets import make_snippet
 
-MARK_OPEN = "\ue000"
-MARK_CLOSE = "\ue001"
 TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
 SNIPPET_TOKENS = 16
-
-
-@dataclass(frozen=True)
-class Hit:
-    kind: str  # declaration, summit, event, group, theme, document, page
-    id: str  # the record id; for a page, the document id
-    title: str
-    date: str | None
-    document: str | None  # the document id for document and page hits
-    page: int | None  # 1-based page number for page hits
-    snippet: str  # with MARK_OPEN / MARK_CLOSE around matched words
-    score: float
-    generated: bool = False  # a page of a record sheet the archive made: ranked after the rest
-
-    def snippet_marked(self, open_mark: str = "[", close_mark: str = "]") -> str:
-        return self.snippet.replace(MARK_OPEN, open_mark).replace(MARK_CLOSE, close_mark)
-
-    def snippet_html(self, open_tag: str = "<b>", close_tag: str = "</b>") -> str:
-        escaped = html.escape(self.snippet.replace("\n", " "))
-        return escaped.replace(MARK_OPEN, open_tag).replace(MARK_CLOSE, close_tag)
-
-    def as_json(self) -> dict:
-        data = asdict(self)
-        del data["generated"]
-        data["snippet"] = self.snippet_marked("«", "»").replace("\n", " ")
-        return data
 
 
 def rank_sql(table: str, weights: tuple[float, ...]) -> str:
@@ -73,26 +44,14 @@ PAGE_ROWS_SQL = (
 )
 
 
-class Searcher:
-    """Runs searches on one connection; reads the alias table once."""
+class FtsSearch:
+    """Runs a parsed query on one connection's FTS5 tables."""
 
     def __init__(self, conn: sqlite3.Connection):
         self._conn = conn
-        self._aliases: dict[Phrase, list[Phrase]] | None = None
 
-    @property
-    def aliases(self) -> dict[Phrase, list[Phrase]]:
-        if self._aliases is None:
-            rows = self._conn.execute("SELECT group_id, term FROM aliases ORDER BY group_id, term")
-            self._aliases = alias_table((r[0], r[1]) for r in rows)
-        return self._aliases
-
-    def parse(self, text: str) -> Query:
-        return parse(text, self.aliases)
-
-    def search(self, text: str, limit: int = 50, *, pages: bool = True) -> list[Hit]:
-        """The best ``limit`` hits for the user's text; an empty list for a query of nothing."""
-        query = self.parse(text)
+    def search(self, query: Query, limit: int = 50, *, pages: bool = True) -> list[Hit]:
+        """The best ``limit`` hits; an empty list for a query of nothing."""
         match = compile_match(query)
         if match is None or limit <= 0:
             return []

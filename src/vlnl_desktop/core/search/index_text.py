@@ -28,7 +28,6 @@ def search_items(records: Records) -> Iterator[dict]:
     """One dict (record_id, kind, title, date, body) per record that search should find."""
     names = {r["id"]: r["name"] for r in records.themes + records.groups + records.people}
     titles = {r["id"]: r["title"] for r in records.summits + records.documents}
-    aliases = {t["id"]: t["aliases"] for t in records.themes}
     summits_of_theme: dict[str, list[str]] = {}
     for summit in records.summits:
         for link in summit["themes"]:
@@ -91,7 +90,6 @@ def search_items(records: Records) -> Iterator[dict]:
             "theme",
             rec["name"],
             rec["summary"],
-            aliases.get(rec["id"], []),
             [names[g] for g in rec["groups"]],
             summits_of_theme.get(rec["id"], []),
         )

@@ -1,0 +1,236 @@
+"""Search over the records and the document pages: one ranked list of hits.
+
+``Searcher`` parses the user's text (``query.parse``, with the archive's aliases), plans it against
+the search index (``plan.Planner``) and runs the steps in turn while hits are few: every word,
+then with typos, then some of the words; hits of a later step come after and are marked
+(``Hit.match``). The hits' rows are read from SQLite, the one source of truth, and their snippets
+cut from the text there. Without a readable index (being built), the archive's FTS5 tables answer
+(``fts.FtsSearch``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import tantivy
+
+from vlnl_desktop.core.search.analysis import edit_distance, without_urls
+from vlnl_desktop.core.search.fts import FtsSearch
+from vlnl_desktop.core.search.hits import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    MATCH_ALL,
+    MATCH_PARTIAL,
+    MATCH_TYPO,
+    Hit,
+    Results,
+)
+from vlnl_desktop.core.search.index import (
+    NS_DOCUMENT,
+    NS_ITEM,
+    NS_PAGE,
+    SRC_SHEET,
+    SearchIndex,
+)
+from vlnl_desktop.core.search.plan import Plan, Planner
+from vlnl_desktop.core.search.query import Phrase, Query, alias_table, parse
+from vlnl_desktop.core.search.snippets import cores, focus, mark_window
+from vlnl_desktop.core.search.suggest import corrections, suggestion
+
+__all__ = ["MARK_CLOSE", "MARK_OPEN", "Hit", "Results", "Searcher"]
+
+SNIPPET_TOKENS = 16
+FEW = 3  # fewer hits than this: look further (typos, then some of the words)
+
+ITEM_ROWS_SQL = "SELECT id, record_id, kind, title, date, body FROM search_items WHERE id IN ({})"
+PAGE_ROWS_SQL = (
+    "SELECT p.id, p.document_id, p.page_no, d.title, d.date, p.text FROM pages p "
+    "JOIN documents d ON d.id = p.document_id WHERE p.id IN ({})"
+)
+DOCUMENT_ROWS_SQL = "SELECT rowid, id, title, date, summary FROM documents WHERE rowid IN ({})"
+
+
+def _database_path(conn: sqlite3.Connection) -> Path | None:
+    for _seq, name, file in conn.execute("PRAGMA database_list"):
+        if name == "main" and file:
+            return Path(file)
+    return None
+
+
+class Searcher:
+    """Runs searches on one connection and the index beside its database.
+
+    ``index``: the index to search; by default the one beside the connection's archive (None
+    when there is none fit to read: FTS5 answers)."""
+
+    _DEFAULT = object()
+
+    def __init__(self, conn: sqlite3.Connection, index: SearchIndex | None | object = _DEFAULT):
+        self._conn = conn
+        self._aliases: dict[Phrase, list[Phrase]] | None = None
+        if index is Searcher._DEFAULT:
+            path = _database_path(conn)
+            index = SearchIndex.open(path) if path is not None else None
+        self.index: SearchIndex | None = index  # type: ignore[assignment]
+
+    @property
+    def aliases(self) -> dict[Phrase, list[Phrase]]:
+        if self._aliases is None:
+            rows = self._conn.execute("SELECT group_id, term FROM aliases ORDER BY group_id, term")
+            self._aliases = alias_table((r[0], r[1]) for r in rows)
+        return self._aliases
+
+    def parse(self, text: str) -> Query:
+        return parse(text, self.aliases)
+
+    def search(self, text: str, limit: int = 50) -> list[Hit]:
+        """The best ``limit`` hits for the user's text; an empty list for a query of nothing."""
+        return self.results(text, limit).hits
+
+    def results(self, text: str, limit: int = 50) -> Results:
+        """The hits for the user's text with the suggestion and notices that go with them."""
+        query = self.parse(text)
+        whole, prefixes = query.highlight_terms()
+        results = Results(truncated=query.truncated, words=whole + prefixes)
+        if limit <= 0:
+            return results
+        if self.index is None:
+            results.engine = "fts"
+            results.hits = FtsSearch(self._conn).search(query, limit)
+            return results
+        searcher = self.index.searcher()
+        planner = Planner(self.index, searcher)
+        plan = planner.plan(query)
+        found: list[tuple[str, float, int, int]] = []  # match, score, key, src
+        seen: set[int] = set()
+        steps = [(plan.strict, MATCH_ALL), (plan.typo, MATCH_TYPO)]
+        steps += [(step, MATCH_PARTIAL) for step in plan.partial]
+        for step, match in steps:
+            if step is None or (match != MATCH_ALL and len(found) >= FEW):
+                continue
+            self._run(searcher, step, limit, match, found, seen)
+        order = {MATCH_ALL: 0, MATCH_TYPO: 1, MATCH_PARTIAL: 2}
+        found.sort(key=lambda f: (order[f[0]], f[3] == SRC_SHEET))  # stable: by score within
+        results.hits = self._hits(found[:limit], plan)
+        if plan.misspelt and any(h.match != MATCH_ALL for h in results.hits):
+            texts = [h.title + " " + h.snippet for h in results.hits if h.match != MATCH_ALL]
+            known = lambda word: any(planner.known(t) for _p, t in planner.terms(word))  # noqa: E731
+            results.suggestion = suggestion(text, corrections(plan.misspelt, texts, known))
+        return results
+
+    @staticmethod
+    def _run(searcher: tantivy.Searcher, query, limit, match, found, seen) -> None:
+        hits = searcher.search(query, limit + FEW, count=False).hits
+        if not hits:
+            return
+        addresses = [address for _score, address in hits]
+        keys = searcher.fast_field_values("key", addresses)
+        sources = searcher.fast_field_values("src", addresses)
+        for (score, _address), key, src in zip(hits, keys, sources, strict=True):
+            if key not in seen:
+                seen.add(key)
+                found.append((match, score, key, src))
+
+    # --- rows and snippets ---
+
+    def _rows(self, sql: str, ids: list[int]) -> dict[int, tuple]:
+        if not ids:
+            return {}
+        return {
+            row[0]: tuple(row)
+            for row in self._conn.execute(sql.format(", ".join("?" * len(ids))), ids)
+        }
+
+    def _hits(self, found: list[tuple[str, float, int, int]], plan: Plan) -> list[Hit]:
+        by_ns: dict[int, list[int]] = {NS_ITEM: [], NS_PAGE: [], NS_DOCUMENT: []}
+        for _match, _score, key, _src in found:
+            by_ns[key % 4].append(key // 4)
+        items = self._rows(ITEM_ROWS_SQL, by_ns[NS_ITEM])
+        pages = self._rows(PAGE_ROWS_SQL, by_ns[NS_PAGE])
+        documents = self._rows(DOCUMENT_ROWS_SQL, by_ns[NS_DOCUMENT])
+        snippet = _Snippets(self.index, plan, any(f[0] != MATCH_ALL for f in found))
+        hits = []
+        for match, score, key, src in found:
+            ns, rowid = key % 4, key // 4
+            if ns == NS_ITEM and rowid in items:
+                _, record_id, kind, title, date, body = items[rowid]
+                hits.append(Hit(
+                    kind=kind, id=record_id, title=title, date=date,
+                    document=record_id if kind == "document" else None, page=None,
+                    snippet=snippet(without_urls(body or "")), score=-score, match=match,
+                ))  # fmt: skip
+            elif ns == NS_PAGE and rowid in pages:
+                _, document_id, page_no, title, date, text = pages[rowid]
+                hits.append(Hit(
+                    kind="page", id=document_id, title=title, date=date, document=document_id,
+                    page=page_no, snippet=snippet(without_urls(text or "")), score=-score,
+                    generated=src == SRC_SHEET, match=match,
+                ))  # fmt: skip
+            elif ns == NS_DOCUMENT and rowid in documents:
+                _, document_id, title, date, summary = documents[rowid]
+                hits.append(Hit(
+                    kind="document", id=document_id, title=title, date=date,
+                    document=document_id, page=None, snippet=snippet(summary or ""),
+                    score=-score, match=match,
+                ))  # fmt: skip
+            # a row gone from SQLite since the index was written: left out
+        return hits
+
+
+_UNSET = object()
+
+
+class _Snippets:
+    """Cuts snippets marking the words the plan matched: by their analyzed terms (stems and
+    compound parts), the prefix being typed, and words within the typo distance."""
+
+    def __init__(self, index: SearchIndex, plan: Plan, typos: bool):
+        self._analyze = index.analyze_word
+        self._plan = plan
+        self._misspelt = plan.misspelt if typos else {}
+        self._cache: dict[str, str | None] = {}
+        self._pattern: object = _UNSET
+
+    def _match(self, token: str) -> str | None:
+        if token in self._cache:
+            return self._cache[token]
+        found = None
+        for term in self._analyze(token):
+            if term in self._plan.terms:
+                found = str(self._plan.terms[term])
+                break
+        if found is None:
+            found = next(
+                (str(n) for p, n in self._plan.prefixes.items() if token.startswith(p)), None
+            )
+        if found is None:
+            for word, edits in self._misspelt.items():
+                if (
+                    abs(len(word) - len(token)) <= edits
+                    and (word[0] == token[:1] or word[1:2] == token[1:2])  # not both wrong
+                    and edit_distance(word, token, edits) <= edits
+                ):
+                    found = word
+                    break
+        self._cache[token] = found
+        return found
+
+    def __call__(self, text: str) -> str:
+        if self._pattern is _UNSET:
+            words = {**self._plan.terms, **self._plan.prefixes}
+            words.update((word[:3], len(words) + n) for n, word in enumerate(self._misspelt))
+            self._pattern = cores(words)
+        first, last = focus(text, self._pattern)  # type: ignore[arg-type]
+        snippet = mark_window(
+            text[first:last],
+            self._match,
+            size=SNIPPET_TOKENS,
+            mark_open=MARK_OPEN,
+            mark_close=MARK_CLOSE,
+        )
+        if first > 0 and snippet and not snippet.startswith("…"):
+            snippet = "…" + snippet
+        if last < len(text) and snippet and not snippet.endswith("…"):
+            snippet += "…"
+        return snippet
