@@ -1,8 +1,13 @@
 """Search off the GUI thread: one worker in its own QThread with its own read-only connection.
 
 ``SearchClient`` lives in the GUI thread: ``search(text)`` debounces (150 ms), numbers each request and
-drops results that arrive for an older request. ``SearchWorker`` runs ``Searcher.search`` and sends the
-hits back by signal.
+drops results that arrive for an older request. ``SearchWorker`` runs ``Searcher.results`` and sends
+the answer back by signal.
+
+The search index is kept fit off both threads: on the first search (and after ``reset``) the client
+has a ``BackgroundOp`` build or repair it when it is missing or stale (``core.search.upkeep``);
+searches meanwhile answer from the index as it is, or from FTS5, and the newest one is run again
+when the index is up to date.
 """
 
 from __future__ import annotations
@@ -24,8 +29,8 @@ STOP_TIMEOUT_MS = 5000  # a search is short; do not hang the close on a stuck on
 class SearchWorker(QObject):
     """Runs searches in its thread; opens its connection there, on the first request."""
 
-    results_ready = Signal(int, str, list)
-    """Request number, the text searched and the hits (``core.search.Hit``)."""
+    results_ready = Signal(int, str, object)
+    """Request number, the text searched and the answer (``core.search.hits.Results``)."""
     failed = Signal(int, str)
     """Request number and a message fit to show."""
 
@@ -41,10 +46,11 @@ class SearchWorker(QObject):
             from vlnl_desktop.core.archive.connections import connect_readonly
             from vlnl_desktop.core.archive.workspace import Workspace
             from vlnl_desktop.core.search.searcher import Searcher
+            from vlnl_desktop.core.search.upkeep import usable_index
 
             ws = Workspace(Path(self._db_path).parent)
             self._conn = connect_readonly(ws)
-            self._searcher = Searcher(self._conn)
+            self._searcher = Searcher(self._conn, usable_index(ws, self._conn, update=False))
         return self._searcher
 
     @Slot(int, str)
@@ -52,14 +58,14 @@ class SearchWorker(QObject):
         if request < self._latest[0]:
             return  # a newer request is queued: this one is stale
         try:
-            hits = self._ensure_open().search(text, LIMIT)
-        except (VlnlError, sqlite3.Error) as exc:
+            results = self._ensure_open().results(text, LIMIT)
+        except (VlnlError, sqlite3.Error, ValueError) as exc:
             import logging
 
             logging.getLogger(__name__).warning("search failed: %s", exc)
             self.failed.emit(request, str(exc))
             return
-        self.results_ready.emit(request, text, hits)
+        self.results_ready.emit(request, text, results)
 
     @Slot()
     def close(self) -> None:
@@ -74,6 +80,12 @@ class SearchClient(QObject):
 
     results = Signal(str, list)
     """The text searched and its hits; only for the newest request."""
+    answered = Signal(str, object)
+    """The text searched and the whole answer (``core.search.hits.Results``), with ``results``."""
+    index_busy = Signal(bool)
+    """The search index is being built or repaired (True), or that ended (False)."""
+    index_progress = Signal(int, int)
+    """Index documents written so far and pages in all, while the index is built anew."""
     failed = Signal(str)
     """A search could not run: the message."""
     _request = Signal(int, str)
@@ -83,6 +95,9 @@ class SearchClient(QObject):
         super().__init__(parent)
         self._latest = [0]
         self._pending_text = ""
+        self._db_path = Path(db_path)
+        self._index_checked = False
+        self._index_op = None  # a BackgroundOp, made on the first search
         self._thread = QThread()
         self._thread.setObjectName("search")
         self._worker = SearchWorker(str(db_path), self._latest)
@@ -109,10 +124,13 @@ class SearchClient(QObject):
         if not text.strip():
             self._timer.stop()
             self.results.emit(text, [])
+            self.answered.emit(text, None)
             return
+        self._check_index()
         self._timer.start()
 
     def search_now(self, text: str) -> None:
+        self._check_index()
         self._pending_text = text
         self._latest[0] += 1
         self._timer.stop()
@@ -127,15 +145,63 @@ class SearchClient(QObject):
         e.g. before the archive file is replaced."""
         self.cancel()
         self._close.emit()
+        self._index_checked = False
+
+    def _check_index(self) -> None:
+        """Once per opening: have the index built or repaired in the background if need be."""
+        if self._index_checked:
+            return
+        self._index_checked = True
+        from vlnl_desktop.workers.background_op import BackgroundOp
+
+        if self._index_op is None:
+            self._index_op = BackgroundOp(self, name="search-index")
+        db_path, progress = self._db_path, self.index_progress
+
+        def work() -> bool:
+            from vlnl_desktop.core.archive.connections import connect_readonly
+            from vlnl_desktop.core.archive.workspace import Workspace
+            from vlnl_desktop.core.search.upkeep import FRESH, index_state, update_index
+
+            ws = Workspace(db_path.parent)
+            conn = connect_readonly(ws)
+            try:
+                if index_state(ws, conn) == FRESH:
+                    return False
+            finally:
+                conn.close()
+            self.index_busy.emit(True)
+            return update_index(ws, lambda done, total: progress.emit(done, total)) is not None
+
+        self._index_op.run(work, self._on_index_done, self._on_index_failed)
+
+    def _on_index_done(self, updated: bool) -> None:
+        if not updated:
+            self.index_busy.emit(False)
+            return
+        self.index_busy.emit(False)
+        self.cancel()
+        self._close.emit()  # the worker opens the new index with its next search
+        if self._pending_text.strip():
+            self._latest[0] += 1
+            self._timer.stop()
+            self._on_timer()
+
+    def _on_index_failed(self, message: str) -> None:
+        import logging
+
+        logging.getLogger(__name__).warning("search index not updated: %s", message)
+        self.index_busy.emit(False)
 
     def _on_timer(self) -> None:
         if not self._thread.isRunning():
             self._thread.start()
         self._request.emit(self._latest[0], self._pending_text)
 
-    def _on_results(self, request: int, text: str, hits: list) -> None:
+    def _on_results(self, request: int, text: str, results) -> None:
         if request == self._latest[0]:
-            self.results.emit(text, hits)
+            self.results.emit(text, results.hits)
+            self.answered.emit(text, results)
 
     def _on_failed(self, request: int, message: str) -> None:
         if request == self._latest[0]:
@@ -145,4 +211,6 @@ class SearchClient(QObject):
         """Close the worker's connection and stop its thread (call before the app exits)."""
         self._timer.stop()
         self._latest[0] += 1
+        if self._index_op is not None:
+            self._index_op.shutdown()
         stop_thread(self._thread, self._close.emit, STOP_TIMEOUT_MS)
