@@ -250,7 +250,9 @@ class SearchPanel(QWidget):
         else:
             notes.append(self.tr("Niets gevonden voor „%1”.").replace("%1", text.strip()))
         if answer is not None and answer.truncated:
-            notes.append(self.tr("De zoekvraag was te lang: alleen de eerste woorden zijn gezocht."))
+            notes.append(
+                self.tr("De zoekvraag was te lang: alleen de eerste woorden zijn gezocht.")
+            )
         if self.index_busy:
             notes.append(self.tr("De zoekindex wordt bijgewerkt…"))
         self.status.setText(" · ".join(notes))
@@ -258,7 +260,7 @@ class SearchPanel(QWidget):
         self._show_results(True, bool(hits))
 
     def _show_help(self, answer, found: bool) -> None:
-        """"Bedoelde u …?" for a misspelt query; the query language when nothing was found."""
+        """ "Bedoelde u …?" for a misspelt query; the query language when nothing was found."""
         if answer is not None and answer.suggestion:
             link = f'<a href="suggest">{escape(answer.suggestion)}</a>'
             self.help.setText(self.tr("Bedoelde u: %1?").replace("%1", link))
@@ -266,7 +268,7 @@ class SearchPanel(QWidget):
             self.help.setText(
                 escape(
                     self.tr(
-                        "Zoek op woorden (alle woorden moeten voorkomen), een \"vaste zin\", "
+                        'Zoek op woorden (alle woorden moeten voorkomen), een "vaste zin", '
                         "a OR b voor het een of het ander, -woord om uit te sluiten, soort:top of "
                         "jaar:2018 om te filteren."
                     )

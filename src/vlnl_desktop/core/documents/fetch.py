@@ -27,11 +27,11 @@ from html.parser import HTMLParser
 from vlnl_desktop.core.archive.connections import connect_writer
 from vlnl_desktop.core.dates import format_date_nl
 from vlnl_desktop.core.documents.rows import PreparedDocument, find_by_sha, write_document
-from vlnl_desktop.core.search.index import index_update
 from vlnl_desktop.core.documents.store import sha256_of, store_file
 from vlnl_desktop.core.errors import FetchProblem, PdfProblem
 from vlnl_desktop.core.pdf.gate import looks_like_pdf, open_pdf, quiet_mupdf
 from vlnl_desktop.core.pdf.text import page_texts
+from vlnl_desktop.core.search.index import index_update
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024

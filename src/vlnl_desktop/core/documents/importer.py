@@ -28,8 +28,8 @@ from vlnl_desktop.core.documents.store import clean_leftovers, sha256_of, store_
 from vlnl_desktop.core.errors import ArchiveError, ImportProblem, PdfProblem, problem_text
 from vlnl_desktop.core.pdf.gate import open_pdf
 from vlnl_desktop.core.pdf.text import page_texts
-from vlnl_desktop.core.search.index import index_update
 from vlnl_desktop.core.records import parse_iso_date
+from vlnl_desktop.core.search.index import index_update
 from vlnl_desktop.core.text import normalize
 
 PDF_SUFFIX = ".pdf"

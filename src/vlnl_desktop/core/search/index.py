@@ -38,7 +38,7 @@ from vlnl_desktop.core.search.analysis import ANALYZER, analyzer, compound_atoms
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2  # raise when what is indexed changes: older indexes are built anew
 INDEX_SUFFIX = ".index"
 STATE_FILE = "state.json"
 ATOMS_FILE = "atoms.txt"
@@ -124,8 +124,9 @@ def _rows(conn: sqlite3.Connection, where: str = "", params: tuple = ()) -> Iter
     ):
         src = SRC_SHEET if origin == "sheet" else SRC_PAGE
         yield _document(
-            rowid * 4 + NS_PAGE, document_id, "page", src, date, body=text or "", dtitle=title
-        )
+            rowid * 4 + NS_PAGE, document_id, "page", src, date,
+            body=without_urls(text or ""), dtitle=title,
+        )  # fmt: skip
     for rowid, document_id, title, date in conn.execute(
         f"SELECT * FROM ({DOCUMENTS_SQL})" + cond("id"), params
     ):

@@ -141,11 +141,8 @@ class Planner:
         plan.misspelt[phrase[0]] = distance
         term = terms[0][1]
         return tantivy.Query.boost_query(
-            _should(
-                [
-                    tantivy.Query.fuzzy_term_query(self.schema, name, term, distance, True)
-                    for name in ("title", "body")
-                ]
+            self._fields(
+                lambda name: tantivy.Query.fuzzy_term_query(self.schema, name, term, distance, True)
             ),
             TYPO_WEIGHT,
         )
@@ -181,9 +178,7 @@ class Planner:
                 compound = self._compound(clause, content[index + 1], plan)
                 other = self.clause(content[index + 1], plan) if compound is not None else None
                 if compound is not None and other is not None:
-                    both = tantivy.Query.boolean_query(
-                        [(Occur.Must, query_), (Occur.Must, other)]
-                    )
+                    both = tantivy.Query.boolean_query([(Occur.Must, query_), (Occur.Must, other)])
                     steps.append((_should([both, compound]), None))
                     index += 2
                     continue
@@ -192,11 +187,7 @@ class Planner:
             index += 1
         plan.wanted = max(1, len(steps))
         excluded = [
-            q
-            for c in query.clauses
-            if c.negated
-            for q in [self._excluded(c)]
-            if q is not None
+            q for c in query.clauses if c.negated for q in [self._excluded(c)] if q is not None
         ]
         filters = self._filters(query)
         if not steps:

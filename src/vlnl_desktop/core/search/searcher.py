@@ -10,6 +10,7 @@ cut from the text there. Without a readable index (being built), the archive's F
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from vlnl_desktop.core.search.snippets import cores, focus, mark_window
 from vlnl_desktop.core.search.suggest import corrections, suggestion
 
 __all__ = ["MARK_CLOSE", "MARK_OPEN", "Hit", "Results", "Searcher"]
+log = logging.getLogger(__name__)
 
 SNIPPET_TOKENS = 16
 FEW = 3  # fewer hits than this: look further (typos, then some of the words)
@@ -95,10 +97,18 @@ class Searcher:
         results = Results(truncated=query.truncated, words=whole + prefixes)
         if limit <= 0:
             return results
-        if self.index is None:
-            results.engine = "fts"
-            results.hits = FtsSearch(self._conn).search(query, limit)
-            return results
+        if self.index is not None:
+            try:
+                return self._index_results(text, query, limit, results)
+            except ValueError as exc:  # tantivy: the index broke under us; FTS5 answers
+                log.warning("search index failed (%s): FTS5 answers", exc)
+                self.index = None
+        results.engine = "fts"
+        results.hits = FtsSearch(self._conn).search(query, limit)
+        return results
+
+    def _index_results(self, text: str, query: Query, limit: int, results: Results) -> Results:
+        assert self.index is not None
         searcher = self.index.searcher()
         planner = Planner(self.index, searcher)
         plan = planner.plan(query)
@@ -121,7 +131,8 @@ class Searcher:
 
     @staticmethod
     def _run(searcher: tantivy.Searcher, query, limit, match, found, seen) -> None:
-        hits = searcher.search(query, limit + FEW, count=False).hits
+        # more than asked: the record sheets' pages, ranked last, must not crowd out the rest
+        hits = searcher.search(query, 2 * limit + FEW, count=False).hits
         if not hits:
             return
         addresses = [address for _score, address in hits]

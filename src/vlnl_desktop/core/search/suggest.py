@@ -1,4 +1,4 @@
-""""Bedoelde u: fotonica?": the user's text with its misspelt words corrected.
+""" "Bedoelde u: fotonica?": the user's text with its misspelt words corrected.
 
 A word of the query that the index does not hold is looked up in the text of the hits a typo
 search found: the word there closest to it (fewest edits, then most frequent) replaces it. The
