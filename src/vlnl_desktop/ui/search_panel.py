@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -141,6 +142,9 @@ class SearchPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.help)
         layout.addWidget(self.results, 1)
+        layout.addStretch(0)  # holds the notes at the top while the list is hidden
+        for label in (self.status, self.help):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.client = SearchClient(db_path, self)
         self.last_text = ""
         self.hits: list = []

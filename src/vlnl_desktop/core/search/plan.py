@@ -88,8 +88,9 @@ class Planner:
 
     def alternative(self, phrase: Phrase, prefix: bool, plan: Plan) -> tantivy.Query | None:
         terms = self.terms(" ".join(phrase))
-        for _, term in terms:
-            plan.terms.setdefault(term, plan.word)
+        for _, term in terms:  # "memorandum of understanding": "of" is not worth a mark
+            if len(terms) == 1 or term not in OPTIONAL_WORDS:
+                plan.terms.setdefault(term, plan.word)
         exact = (lambda name: self._phrase(name, terms)) if terms else None
         complete = len(terms) == 1 and self.known(terms[0][1])  # a whole word already
         if not (prefix and len(phrase[-1]) >= MIN_PREFIX) or (complete and len(phrase) == 1):

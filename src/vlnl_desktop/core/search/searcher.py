@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 
 SNIPPET_TOKENS = 16
 FEW = 3  # fewer hits than this: look further (typos, then some of the words)
+FILL = 10  # most of the words matching: shown up to this many (one word of many: only to FEW)
 
 ITEM_ROWS_SQL = "SELECT id, record_id, kind, title, date, body FROM search_items WHERE id IN ({})"
 PAGE_ROWS_SQL = (
@@ -116,8 +117,9 @@ class Searcher:
         seen: set[int] = set()
         steps = [(plan.strict, MATCH_ALL), (plan.typo, MATCH_TYPO)]
         steps += [(step, MATCH_PARTIAL) for step in plan.partial]
-        for step, match in steps:
-            if step is None or (match != MATCH_ALL and len(found) >= FEW):
+        for number, (step, match) in enumerate(steps):
+            wanted = FEW if match != MATCH_PARTIAL or number == len(steps) - 1 else FILL
+            if step is None or (match != MATCH_ALL and len(found) >= min(wanted, limit)):
                 continue
             self._run(searcher, step, limit, match, found, seen)
         order = {MATCH_ALL: 0, MATCH_TYPO: 1, MATCH_PARTIAL: 2}
