@@ -107,3 +107,17 @@ def format_table(rows: list[Row]) -> str:
         if n == 0:
             text.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     return "\n".join(text)
+
+
+def interleave(sides: dict[str, Callable[[], object]], times: int) -> dict[str, list[float]]:
+    """Wall-clock seconds of ``times`` calls of each side, interleaved: A B C, B C A, C A B, …
+    (the order rotated each round), so a change in the machine's load falls on every side alike."""
+    names = list(sides)
+    out: dict[str, list[float]] = {name: [] for name in names}
+    for round_no in range(times):
+        shift = round_no % len(names)
+        for name in names[shift:] + names[:shift]:
+            start = time.perf_counter()
+            sides[name]()
+            out[name].append(time.perf_counter() - start)
+    return out

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from .options import Context, archive_option, fail, pass_context, reports_errors
@@ -57,10 +55,6 @@ SEARCH_HELP = (
     'Search records and document pages: words, "phrases", OR, -exclusion; soort:top, jaar:2018; '
     "the last word is a prefix. Question words need not match; misspelt words are found."
 )
-NO_HITS = (
-    'no hits; try fewer or other words, a "phrase", a OR b, -word to exclude, soort:top or '
-    "jaar:2018 to filter (e.g. 'vlnl-desktop search waterstof soort:top')"
-)
 
 
 # "-hydrogen" excludes a word: only --help (or -h alone) asks for help here
@@ -78,34 +72,9 @@ def search(ctx: click.Context, query: tuple[str, ...], as_json: bool, limit: int
     if query == ("-h",):
         click.echo(ctx.get_help())
         return
-    from ..core.archive.connections import connect_readonly
-    from ..core.search.searcher import Searcher
-    from ..core.search.upkeep import MISSING, index_state, usable_index
+    from .search_run import run
 
-    ws = ctx.ensure_object(Context).workspace()
-    conn = connect_readonly(ws)
-    if index_state(ws, conn) == MISSING:
-        click.echo("building the search index (once)…", err=True)
-    results = Searcher(conn, usable_index(ws, conn)).results(" ".join(query), limit)
-    if results.truncated:
-        click.echo("the query was too long: only its first words were searched", err=True)
-    if results.suggestion:
-        click.echo(f"did you mean: {results.suggestion}?", err=True)
-    hits = results.hits
-    if as_json:
-        objects = [{**h.as_json(), "suggestion": results.suggestion} for h in hits]
-        click.echo(json.dumps(objects, ensure_ascii=False, indent=2))
-        return
-    if not hits:
-        click.echo(NO_HITS, err=True)
-        return
-    for hit in hits:
-        where = f" p.{hit.page}" if hit.page else ""
-        mark = {"partial": "  (some words)", "typo": "  (spelling)"}.get(hit.match, "")
-        click.echo(f"{hit.kind:<11} {hit.date or '':<10}  {hit.title}{where}  [{hit.id}]{mark}")
-        snippet = " ".join(hit.snippet_marked("[", "]").split())
-        if snippet:
-            click.echo(f"{'':<23}{snippet}")
+    run(ctx.ensure_object(Context).archive, " ".join(query), as_json, limit)
 
 
 @click.command()

@@ -24,19 +24,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import os
-import shutil
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import tantivy
 
 from vlnl_desktop.core.search.analysis import ANALYZER, analyzer, compound_atoms, without_urls
-
-log = logging.getLogger(__name__)
 
 FORMAT = 2  # raise when what is indexed changes: older indexes are built anew
 INDEX_SUFFIX = ".index"
@@ -65,6 +60,12 @@ KEYS_SQL = (
     f"SELECT id * 4 + {NS_ITEM} FROM search_items UNION ALL SELECT id * 4 + {NS_PAGE} FROM pages "
     f"UNION ALL SELECT rowid * 4 + {NS_DOCUMENT} FROM ({DOCUMENTS_SQL})"
 )
+
+
+def _warn(message: str, *args) -> None:
+    import logging  # not on the start-up path of a search
+
+    logging.getLogger(__name__).warning(message, *args)
 
 
 def index_path(db_path: Path) -> Path:
@@ -171,7 +172,7 @@ class SearchIndex:
             index = tantivy.Index.open(str(path))
         except (OSError, ValueError) as exc:
             if path.exists():
-                log.warning("search index %s cannot be read: %s", path, exc)
+                _warn("search index %s cannot be read: %s", path, exc)
             return None
         try:
             state = json.loads((path / STATE_FILE).read_text(encoding="utf-8"))
@@ -207,6 +208,9 @@ def build(
     progress: Callable[[int, int], None] | None = None,
 ) -> SearchIndex:
     """Build the index of the archive anew (in a new folder, swapped in when complete)."""
+    import shutil
+    import tempfile
+
     final = index_path(db_path)
     folder = Path(tempfile.mkdtemp(prefix=final.name + ".building-", dir=final.parent))
     try:
@@ -237,6 +241,9 @@ def build(
 
 
 def _swap_in(folder: Path, final: Path) -> None:
+    import shutil
+    import tempfile
+
     old = None
     if final.exists():
         old = Path(tempfile.mkdtemp(prefix=final.name + ".old-", dir=final.parent))
@@ -309,7 +316,7 @@ def ensure_index(
         try:
             repair(index, conn)
         except ValueError as exc:  # tantivy's errors: the index is damaged after all
-            log.warning("search index repair failed (%s): building it anew", exc)
+            _warn("search index repair failed (%s): building it anew", exc)
             return build(db_path, conn, progress)
     return index
 
@@ -345,7 +352,7 @@ def index_update(db_path: Path, conn: sqlite3.Connection) -> Iterator[IndexUpdat
     try:
         update: IndexUpdate | None = IndexUpdate(db_path, conn)
     except (OSError, ValueError) as exc:
-        log.warning("search index not updated: %s", exc)
+        _warn("search index not updated: %s", exc)
         update = None
     try:
         yield update
@@ -354,7 +361,7 @@ def index_update(db_path: Path, conn: sqlite3.Connection) -> Iterator[IndexUpdat
             try:
                 update.close(conn)
             except (OSError, ValueError, sqlite3.Error) as exc:
-                log.warning("search index left to repair on the next open: %s", exc)
+                _warn("search index left to repair on the next open: %s", exc)
 
 
 def build_beside(db_path: Path) -> None:
@@ -369,4 +376,4 @@ def build_beside(db_path: Path) -> None:
         finally:
             conn.close()
     except (OSError, ValueError, sqlite3.Error) as exc:
-        log.warning("search index not built (the next open builds it): %s", exc)
+        _warn("search index not built (the next open builds it): %s", exc)

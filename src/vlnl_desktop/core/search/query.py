@@ -89,19 +89,13 @@ class Query:
         return whole, prefixes
 
 
+_TOKEN = re.compile(r"[^\W_]+")
+
+
 def tokenize(text: str) -> list[str]:
-    """Cut text into folded tokens as FTS5's ``unicode61 remove_diacritics 2`` does."""
-    tokens: list[str] = []
-    current: list[str] = []
-    for ch in fold(text):
-        if unicodedata.category(ch)[0] in "LN" or unicodedata.category(ch) == "Co":
-            current.append(ch)
-        elif current:
-            tokens.append("".join(current))
-            current = []
-    if current:
-        tokens.append("".join(current))
-    return tokens
+    """Cut text into folded tokens as FTS5's ``unicode61 remove_diacritics 2`` does: runs of
+    letters and digits."""
+    return _TOKEN.findall(fold(text))
 
 
 _LEXER = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)("|$)|(?P<word>[^\s"]+)|(?P<quote>")')
@@ -280,11 +274,14 @@ def compile_match(query: Query) -> str | None:
     return expression
 
 
-def alias_table(rows: Iterable[tuple[int, str]]) -> dict[Phrase, list[Phrase]]:
-    """Build the alias lookup from (group id, term) rows: each term's tokens -> all group terms."""
+def alias_table(
+    rows: Iterable[tuple[int, str]], *, folded: bool = False
+) -> dict[Phrase, list[Phrase]]:
+    """Build the alias lookup from (group id, term) rows: each term's tokens -> all group terms
+    (``folded``: the terms are folded already)."""
     groups: dict[int, list[Phrase]] = {}
     for group_id, term in rows:
-        tokens = tuple(tokenize(term))
+        tokens = tuple(_TOKEN.findall(term) if folded else tokenize(term))
         if tokens:
             groups.setdefault(group_id, []).append(tokens)
     table: dict[Phrase, list[Phrase]] = {}

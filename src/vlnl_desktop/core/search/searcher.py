@@ -10,7 +10,6 @@ cut from the text there. Without a readable index (being built), the archive's F
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from pathlib import Path
 
@@ -40,7 +39,6 @@ from vlnl_desktop.core.search.snippets import cores, focus, mark_window
 from vlnl_desktop.core.search.suggest import corrections, suggestion
 
 __all__ = ["MARK_CLOSE", "MARK_OPEN", "Hit", "Results", "Searcher"]
-log = logging.getLogger(__name__)
 
 SNIPPET_TOKENS = 16
 FEW = 3  # fewer hits than this: look further (typos, then some of the words)
@@ -80,8 +78,10 @@ class Searcher:
     @property
     def aliases(self) -> dict[Phrase, list[Phrase]]:
         if self._aliases is None:
-            rows = self._conn.execute("SELECT group_id, term FROM aliases ORDER BY group_id, term")
-            self._aliases = alias_table((r[0], r[1]) for r in rows)
+            rows = self._conn.execute(
+                "SELECT group_id, folded FROM aliases ORDER BY group_id, term"
+            )  # folded by the build: only cut into words here
+            self._aliases = alias_table(((r[0], r[1]) for r in rows), folded=True)
         return self._aliases
 
     def parse(self, text: str) -> Query:
@@ -102,7 +102,9 @@ class Searcher:
             try:
                 return self._index_results(text, query, limit, results)
             except ValueError as exc:  # tantivy: the index broke under us; FTS5 answers
-                log.warning("search index failed (%s): FTS5 answers", exc)
+                import logging
+
+                logging.getLogger(__name__).warning("search index failed (%s): FTS5 answers", exc)
                 self.index = None
         results.engine = "fts"
         results.hits = FtsSearch(self._conn).search(query, limit)

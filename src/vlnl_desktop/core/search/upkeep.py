@@ -8,7 +8,6 @@ and updates it itself), or None when there is none fit to read (FTS5 answers mea
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from collections.abc import Callable
 
@@ -16,8 +15,6 @@ from vlnl_desktop.core.archive.connections import probe
 from vlnl_desktop.core.archive.workspace import Workspace
 from vlnl_desktop.core.archive.writer_lock import ArchiveBusy, writer_lock
 from vlnl_desktop.core.search.index import SearchIndex, ensure_index
-
-log = logging.getLogger(__name__)
 
 FRESH, STALE, MISSING = "fresh", "stale", "missing"
 
@@ -45,7 +42,9 @@ def update_index(
     except ArchiveBusy:
         return None
     except (OSError, ValueError, RuntimeError, sqlite3.Error) as exc:
-        log.warning("search index not updated: %s", exc)
+        import logging
+
+        logging.getLogger(__name__).warning("search index not updated: %s", exc)
         return None
 
 
@@ -55,12 +54,16 @@ def usable_index(
     *,
     update: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    building: Callable[[], None] | None = None,
 ) -> SearchIndex | None:
-    """The index to search now (see the module's docstring)."""
+    """The index to search now (see the module's docstring); ``building()`` is called before an
+    index is built from scratch (it takes a while on a large archive)."""
     index = SearchIndex.open(ws.db_path)
     if index is not None and index.fresh(conn):
         return index
     if update:
+        if index is None and building is not None:
+            building()
         updated = update_index(ws, progress)
         if updated is not None:
             return updated
