@@ -1,7 +1,8 @@
 """Search off the GUI thread: one worker in its own QThread with its own read-only connection.
 
-``SearchClient`` lives in the GUI thread: ``search(text)`` debounces (150 ms), numbers each request and
-drops results that arrive for an older request. ``SearchWorker`` runs ``Searcher.results`` and sends
+``SearchClient`` lives in the GUI thread: ``search(text)`` numbers each request and sends it at once
+when no search runs (a search takes milliseconds: no fixed debounce delays the first keypress);
+while one runs, only the newest text waits and goes next. Results of an older request are dropped. ``SearchWorker`` runs ``Searcher.results`` and sends
 the answer back by signal.
 
 The search index is kept fit off both threads: on the first search (and after ``reset``) the client
@@ -16,12 +17,11 @@ import functools
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from vlnl_desktop.core.errors import VlnlError
 from vlnl_desktop.workers.threads import stop_thread
 
-DEBOUNCE_MS = 150
 LIMIT = 60
 STOP_TIMEOUT_MS = 5000  # a search is short; do not hang the close on a stuck one
 
@@ -33,6 +33,8 @@ class SearchWorker(QObject):
     """Request number, the text searched and the answer (``core.search.hits.Results``)."""
     failed = Signal(int, str)
     """Request number and a message fit to show."""
+    finished = Signal(int)
+    """The request is done with (answered, failed or skipped as stale)."""
 
     def __init__(self, db_path: str, latest: list[int]):
         super().__init__()
@@ -55,6 +57,12 @@ class SearchWorker(QObject):
 
     @Slot(int, str)
     def run_search(self, request: int, text: str) -> None:
+        try:
+            self._run(request, text)
+        finally:
+            self.finished.emit(request)
+
+    def _run(self, request: int, text: str) -> None:
         if request < self._latest[0]:
             return  # a newer request is queued: this one is stale
         try:
@@ -106,11 +114,10 @@ class SearchClient(QObject):
         self._close.connect(self._worker.close)
         self._worker.results_ready.connect(self._on_results)
         self._worker.failed.connect(self._on_failed)
+        self._worker.finished.connect(self._on_finished)
         self._thread.finished.connect(self._worker.deleteLater)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self._on_timer)
+        self._in_flight = False  # a request is with the worker
+        self._queued = False  # a newer text waits for it
         # the thread starts with the first search; it stops with the client, even when the client
         # is deleted without shutdown() (a QThread destroyed while running aborts the process)
         self.destroyed.connect(
@@ -118,27 +125,23 @@ class SearchClient(QObject):
         )
 
     def search(self, text: str) -> None:
-        """Search for ``text`` once the user pauses typing; empty text clears at once."""
+        """Search for ``text`` now, or as soon as the running search ends; empty text clears."""
         self._pending_text = text
         self._latest[0] += 1
         if not text.strip():
-            self._timer.stop()
+            self._queued = False
             self.results.emit(text, [])
             self.answered.emit(text, None)
             return
         self._check_index()
-        self._timer.start()
+        self._send()
 
     def search_now(self, text: str) -> None:
-        self._check_index()
-        self._pending_text = text
-        self._latest[0] += 1
-        self._timer.stop()
-        self._on_timer()
+        self.search(text)
 
     def cancel(self) -> None:
         self._latest[0] += 1
-        self._timer.stop()
+        self._queued = False
 
     def reset(self) -> None:
         """Drop pending requests and close the worker's connection (reopened on the next search),
@@ -183,9 +186,7 @@ class SearchClient(QObject):
         self.cancel()
         self._close.emit()  # the worker opens the new index with its next search
         if self._pending_text.strip():
-            self._latest[0] += 1
-            self._timer.stop()
-            self._on_timer()
+            self.search(self._pending_text)
 
     def _on_index_failed(self, message: str) -> None:
         import logging
@@ -193,10 +194,19 @@ class SearchClient(QObject):
         logging.getLogger(__name__).warning("search index not updated: %s", message)
         self.index_busy.emit(False)
 
-    def _on_timer(self) -> None:
+    def _send(self) -> None:
+        if self._in_flight:
+            self._queued = True
+            return
         if not self._thread.isRunning():
             self._thread.start()
+        self._in_flight, self._queued = True, False
         self._request.emit(self._latest[0], self._pending_text)
+
+    def _on_finished(self, _request: int) -> None:
+        self._in_flight = False
+        if self._queued and self._pending_text.strip():
+            self._send()
 
     def _on_results(self, request: int, text: str, results) -> None:
         if request == self._latest[0]:
@@ -209,7 +219,7 @@ class SearchClient(QObject):
 
     def shutdown(self) -> None:
         """Close the worker's connection and stop its thread (call before the app exits)."""
-        self._timer.stop()
+        self._queued = False
         self._latest[0] += 1
         if self._index_op is not None:
             self._index_op.shutdown()
