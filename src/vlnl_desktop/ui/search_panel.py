@@ -66,6 +66,11 @@ class RichTextDelegate(QStyledItemDelegate):
     """Paints a search hit (HIT_ROLE) as rich text, wrapped to the view's width."""
 
     MARGIN = 6
+    MAX_SIZES = 2000
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple, QSize] = {}  # (hit, width, font) -> size: a layout each is dear
 
     def _document(self, option: QStyleOptionViewItem, index, selected=False) -> QTextDocument:
         doc = QTextDocument()
@@ -101,8 +106,16 @@ class RichTextDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
-        doc = self._document(option, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
+        widget = option.widget
+        width = widget.viewport().width() if widget is not None else option.rect.width()
+        key = (index.data(HIT_ROLE), width, option.font.key())
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) > self.MAX_SIZES:
+                self._sizes.clear()
+            doc = self._document(option, index)
+            size = self._sizes[key] = QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
+        return size
 
 
 class SearchPanel(QWidget):
