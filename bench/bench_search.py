@@ -159,7 +159,6 @@ def synthetic_archive(pages: int, per_document: int = 10, seed: int = 1):
     sentences drawn from a pool made like the corpus's) and its search index; cached. Its FTS5
     tables do not hold the generated pages (the app does not search them)."""
     from corpus import sentences, word_chain
-
     from vlnl_desktop.core.archive.connections import probe
     from vlnl_desktop.core.archive.lifecycle import open_workspace
     from vlnl_desktop.core.search import index as search_index
