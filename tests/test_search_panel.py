@@ -63,3 +63,12 @@ def test_without_its_index_the_window_searches_and_rebuilds_it(qtbot, main_windo
     assert panel.hits and panel.hits[0].id == "top-2011"
     qtbot.waitUntil(lambda: (index_path(workspace.db_path) / "state.json").exists(), timeout=20000)
     qtbot.waitUntil(lambda: not panel.index_busy, timeout=20000)
+
+
+def test_the_viewer_is_asked_for_the_word_as_the_page_spells_it(qtbot, main_window):
+    panel = _search(qtbot, main_window, "samenwerkingen")
+    panel.results.setCurrentRow(0)
+    assert panel.find_text() == "samenwerking"
+    panel = _search(qtbot, main_window, "fotonika")
+    panel.results.setCurrentRow(0)
+    assert panel.find_text().lower() == "fotonica"

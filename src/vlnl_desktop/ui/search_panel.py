@@ -207,11 +207,24 @@ class SearchPanel(QWidget):
 
     def find_text(self) -> str:
         """The words of the last search to highlight in a document: its positive words, as the
-        query language parses them (no quotes, OR or exclusions)."""
+        query language parses them (no quotes, OR or exclusions); when the chosen hit's snippet
+        does not hold them as typed (a stem, a compound part, a typo matched), the first word its
+        snippet marks, as the page spells it."""
+        from vlnl_desktop.core.search.hits import MARK_CLOSE, MARK_OPEN
         from vlnl_desktop.core.search.query import parse
+        from vlnl_desktop.core.text import fold
 
         whole, prefixes = parse(self.last_text).highlight_terms()
-        return " ".join(whole + prefixes)
+        typed = " ".join(whole + prefixes)
+        item = self.results.currentItem()
+        hit = item.data(HIT_ROLE) if item is not None else None
+        if hit is None or MARK_OPEN not in hit.snippet or not typed:
+            return typed
+        snippet = fold(hit.snippet.replace(MARK_OPEN, "").replace(MARK_CLOSE, ""))
+        if " ".join(snippet.split()).find(typed) >= 0:
+            return typed
+        marked = hit.snippet.split(MARK_OPEN, 1)[1].split(MARK_CLOSE, 1)[0]
+        return marked or typed
 
     def refresh(self) -> None:
         """The archive changed (e.g. an import): search again on a fresh connection."""
