@@ -4,18 +4,15 @@ damaged; and two-letter aliases never turn formulas on pages into hits."""
 
 from __future__ import annotations
 
-import os
-import select
 import shutil
 import signal
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pymupdf
 import pytest
 
+from killed_import import kill_half_way
 from vlnl_desktop.core.archive.connections import connect_readonly
 from vlnl_desktop.core.documents.importer import import_files
 from vlnl_desktop.core.search.index import STATE_FILE, SearchIndex, index_path
@@ -73,56 +70,11 @@ def test_an_import_updates_the_index_in_the_same_step(workspace, tmp_path):
     assert "doc-ijsvogeltje" in ids(workspace, "ijsvogeltje")
 
 
-KILLED_SCRIPT = r"""
-import re, sqlite3, sys
-from pathlib import Path
-
-# When the writer starts on the pages of the fourth new document (three are committed in SQLite,
-# none in the index: it commits at the end), say so and wait there to be killed.
-NEW_DOCUMENT = re.compile(r"^\s*INSERT\s+(OR\s+\w+\s+)?INTO\s+\W?documents\b", re.I)
-PAGES = re.compile(r"^\s*INSERT\s+(OR\s+\w+\s+)?INTO\s+\W?pages\b", re.I)
-started = 0
-
-def watch(statement):
-    global started
-    if NEW_DOCUMENT.match(statement):
-        started += 1
-    elif started == 4 and PAGES.match(statement):
-        print("half-way", flush=True)
-        sys.stdin.read()
-
-def connect(*args, _connect=sqlite3.connect, **kwargs):
-    conn = _connect(*args, **kwargs)
-    conn.set_trace_callback(watch)
-    return conn
-
-sqlite3.connect = connect
-from vlnl_desktop.core.documents.importer import import_files
-from vlnl_desktop.core.archive.workspace import Workspace
-import_files(Workspace(Path(sys.argv[1])), sys.argv[2:], workers=0)
-"""
-
-
 def test_an_import_killed_before_the_index_commit_is_repaired_on_next_open(workspace, tmp_path):
     paths = make_pdfs(tmp_path / "pdfs")
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
-    proc = subprocess.Popen(
-        [sys.executable, "-c", KILLED_SCRIPT, str(workspace.root), *paths],
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        ready, _, _ = select.select([proc.stdout], [], [], 60)
-        gate = proc.stdout.readline() if ready else "(no word within 60 s)"
-        proc.send_signal(signal.SIGKILL)
-    finally:
-        proc.wait()
-        proc.stdin.close()
-        proc.stdout.close()
+    gate, returncode = kill_half_way(workspace.root, paths, workers=0)
     assert gate == "half-way\n"
-    assert proc.returncode == -signal.SIGKILL
+    assert returncode == -signal.SIGKILL
 
     # SQLite holds three new documents, the index none of them: it knows it is stale
     assert state(workspace) == STALE

@@ -16,8 +16,9 @@ it cannot be trusted:
 
 Each index document has a ``key`` (SQLite row id × 4 + the namespace: item, page, document), the
 record or document id it belongs to (``rec``), its kind (``kind``; ``page`` for pages), its year,
-``src`` (record, page, or a page of a record sheet) and the text fields ``title``, ``body`` and
-``dtitle`` (the document title of a page).
+``src`` (record, page, or a page of a record sheet) and two text fields: ``body``, all its text
+with its title (for a page, its document's title), and ``title`` (records only), which a query
+uses to rank titles first.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ import tantivy
 
 from vlnl_desktop.core.search.analysis import ANALYZER, analyzer, compound_atoms, without_urls
 
-FORMAT = 2  # raise when what is indexed changes: older indexes are built anew
+FORMAT = 3  # raise when what is indexed changes: older indexes are built anew
 INDEX_SUFFIX = ".index"
 STATE_FILE = "state.json"
 ATOMS_FILE = "atoms.txt"
@@ -80,7 +81,7 @@ def schema() -> tantivy.Schema:
     builder.add_text_field("kind", tokenizer_name="raw", index_option="basic")
     builder.add_unsigned_field("src", indexed=True, fast=True)
     builder.add_integer_field("year", indexed=True, fast=True)
-    for field in ("title", "body", "dtitle"):
+    for field in ("title", "body"):
         builder.add_text_field(field, tokenizer_name=ANALYZER)
     return builder.build()
 
@@ -118,7 +119,7 @@ def _rows(conn: sqlite3.Connection, where: str = "", params: tuple = ()) -> Iter
     ):
         yield _document(
             rowid * 4 + NS_ITEM, record_id, kind, SRC_RECORD, date,
-            title=title, body=without_urls(body or ""),
+            title=title, body=f"{title}\n{without_urls(body or '')}",
         )  # fmt: skip
     for rowid, document_id, text, title, date, origin in conn.execute(
         PAGES_SQL + cond("p.document_id"), params
@@ -126,13 +127,13 @@ def _rows(conn: sqlite3.Connection, where: str = "", params: tuple = ()) -> Iter
         src = SRC_SHEET if origin == "sheet" else SRC_PAGE
         yield _document(
             rowid * 4 + NS_PAGE, document_id, "page", src, date,
-            body=without_urls(text or ""), dtitle=title,
+            body=f"{title}\n{without_urls(text or '')}",
         )  # fmt: skip
     for rowid, document_id, title, date in conn.execute(
         f"SELECT * FROM ({DOCUMENTS_SQL})" + cond("id"), params
     ):
         yield _document(rowid * 4 + NS_DOCUMENT, document_id, "document", SRC_RECORD, date,
-                        title=title)  # fmt: skip
+                        title=title, body=title)  # fmt: skip
 
 
 def _write_state(folder: Path, sig: str) -> None:

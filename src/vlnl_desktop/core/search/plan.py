@@ -6,11 +6,16 @@ A query is answered in up to three steps, each a ``tantivy.Query`` built here:
 - ``typo``: as strict, each word of five letters or more also matched within one or two edits;
 - ``partial``: most content words match (with typos), then half of them, then one.
 
+A phrase of common words checks word positions on most pages; ``loose`` (its words in any order,
+a plain intersection) picks the candidates and the phrase is checked on those only.
+
 Question and function words ("welke", "ging", "over", "the") are left out when other words remain.
 Two words in a row also match as one compound ("waterstof technologie" ~ Waterstoftechnologie)
 when the index holds it; a compound typed whole matches its parts (the analyzer splits both).
-Titles weigh more than body text, aliases less than the words typed, and an alias of two letters
-(H2, AI) matches records only, never the pages of an imported book full of formulas.
+Every word must match in ``body`` (which holds the title too: one field, so a conjunction is a
+plain intersection of postings); a match in the ``title`` only adds to the score (optional
+clauses). Titles weigh more than body text, aliases less than the words typed, and an alias of two
+letters (H2, AI) matches records only, never the pages of an imported book full of formulas.
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ from vlnl_desktop.core.search.analysis import OPTIONAL_WORDS, typo_distance
 from vlnl_desktop.core.search.index import SRC_RECORD, SearchIndex
 from vlnl_desktop.core.search.query import Clause, Phrase, Query
 
-FIELDS = (("title", 3.0), ("body", 1.0), ("dtitle", 0.6))
+TITLE_WEIGHT = 3.0
+MAX_BOOSTS = 64  # title clauses of one query (each alias adds one)
 ALIAS_WEIGHT = 0.4
 TYPO_WEIGHT = 0.5
 MIN_PREFIX = 2  # letters typed before the last word matches as a prefix
@@ -43,12 +49,14 @@ class Plan:
     """The queries for one parsed query and what a snippet marks."""
 
     strict: tantivy.Query | None = None
+    loose: tantivy.Query | None = None  # strict with its phrases as all of their words
     typo: tantivy.Query | None = None
     # what a snippet marks, each with the number of the word it stands for (an alias list is one)
     terms: dict[str, int] = field(default_factory=dict)  # analyzed terms
     prefixes: dict[str, int] = field(default_factory=dict)  # folded prefixes being typed
     misspelt: dict[str, int] = field(default_factory=dict)  # typed word -> edits allowed
     partial: list[tantivy.Query] = field(default_factory=list)  # most words first
+    boosts: list[tantivy.Query] = field(default_factory=list)  # title matches: optional
     word: int = 0  # the word being planned
     wanted: int = 1  # distinct words that make a snippet perfect
 
@@ -56,10 +64,12 @@ class Plan:
 class Planner:
     """Builds plans against one open index (its schema, analyzer and term statistics)."""
 
-    def __init__(self, index: SearchIndex, searcher: tantivy.Searcher):
+    def __init__(self, index: SearchIndex, searcher: tantivy.Searcher, *, relaxed: bool = False):
         self.index = index
         self.schema = index.schema
         self.searcher = searcher
+        self.relaxed = relaxed  # phrases as all of their words (``Plan.loose``)
+        self.phrases = False  # the plan holds a phrase of more than one position
 
     # --- words to terms ---
 
@@ -75,18 +85,27 @@ class Planner:
     def _phrase(self, field_name: str, terms: list[tuple[int, str]]) -> tantivy.Query:
         if len(terms) == 1:
             return tantivy.Query.term_query(self.schema, field_name, terms[0][1])
+        if terms[0][0] != terms[-1][0]:
+            self.phrases = True
+            if self.relaxed:
+                return tantivy.Query.boolean_query(
+                    [(Occur.Must, tantivy.Query.term_query(self.schema, field_name, term))
+                     for _pos, term in terms]
+                )  # fmt: skip
         first = terms[0][0]
         words = [(pos - first, term) for pos, term in terms]
         return tantivy.Query.phrase_query(self.schema, field_name, words)
 
-    def _fields(self, build) -> tantivy.Query:
-        queries = []
-        for name, weight in FIELDS:
-            query = build(name)
-            queries.append(query if weight == 1.0 else tantivy.Query.boost_query(query, weight))
-        return _should(queries)
+    def _fields(self, build, plan: Plan, weight: float = 1.0) -> tantivy.Query:
+        """``build("body")``, weighted; ``build("title")`` joins the plan's optional boosts."""
+        if len(plan.boosts) < MAX_BOOSTS:
+            plan.boosts.append(tantivy.Query.boost_query(build("title"), TITLE_WEIGHT * weight))
+        body = build("body")
+        return body if weight == 1.0 else tantivy.Query.boost_query(body, weight)
 
-    def alternative(self, phrase: Phrase, prefix: bool, plan: Plan) -> tantivy.Query | None:
+    def alternative(
+        self, phrase: Phrase, prefix: bool, plan: Plan, weight: float = 1.0
+    ) -> tantivy.Query | None:
         terms = self.terms(" ".join(phrase))
         for _, term in terms:  # "memorandum of understanding": "of" is not worth a mark
             if len(terms) == 1 or term not in OPTIONAL_WORDS:
@@ -94,7 +113,7 @@ class Planner:
         exact = (lambda name: self._phrase(name, terms)) if terms else None
         complete = len(terms) == 1 and self.known(terms[0][1])  # a whole word already
         if not (prefix and len(phrase[-1]) >= MIN_PREFIX) or (complete and len(phrase) == 1):
-            return self._fields(exact) if exact else None
+            return self._fields(exact, plan, weight) if exact else None
         plan.prefixes.setdefault(phrase[-1], plan.word)
         head = self.terms(" ".join(phrase[:-1])) if len(phrase) > 1 else []
         offset = head[-1][0] - head[0][0] + 1 if head else 0
@@ -104,7 +123,7 @@ class Planner:
             grown = tantivy.Query.phrase_prefix_query(self.schema, name, words)
             return _should([exact(name), grown]) if exact else grown
 
-        return self._fields(started)
+        return self._fields(started, plan, weight)
 
     # --- clauses ---
 
@@ -112,11 +131,12 @@ class Planner:
         options: list[tantivy.Query] = []
         typed = len(clause.typed_alternatives)
         for number, phrase in enumerate(clause.alternatives):
-            query = self.alternative(phrase, clause.prefix and number == 0, plan)
+            alias = number >= typed  # weighs less; a short one finds records only
+            weight = ALIAS_WEIGHT if alias else 1.0
+            query = self.alternative(phrase, clause.prefix and number == 0, plan, weight)
             if query is None:
                 continue
-            if number >= typed:  # an alias: weighs less; a short one finds records only
-                query = tantivy.Query.boost_query(query, ALIAS_WEIGHT)
+            if alias:
                 if len("".join(phrase)) <= SHORT_ALIAS:
                     query = tantivy.Query.boolean_query(
                         [(Occur.Must, query), (Occur.Must, self._records_only())]
@@ -141,10 +161,9 @@ class Planner:
             return None
         plan.misspelt[phrase[0]] = distance
         term = terms[0][1]
-        return tantivy.Query.boost_query(
-            self._fields(
-                lambda name: tantivy.Query.fuzzy_term_query(self.schema, name, term, distance, True)
-            ),
+        return self._fields(
+            lambda name: tantivy.Query.fuzzy_term_query(self.schema, name, term, distance, True),
+            plan,
             TYPO_WEIGHT,
         )
 
@@ -193,15 +212,20 @@ class Planner:
         filters = self._filters(query)
         if not steps:
             if filters and not positive:
-                plan.strict = self._combine([tantivy.Query.all_query()], excluded, filters)
+                plan.strict = self._combine([tantivy.Query.all_query()], excluded, filters, [])
             return plan
-        plan.strict = self._combine([s for s, _ in steps], excluded, filters)
+        boosts = plan.boosts
+        plan.strict = self._combine([s for s, _ in steps], excluded, filters, boosts)
+        if self.phrases and not self.relaxed:
+            plan.loose = Planner(self.index, self.searcher, relaxed=True).plan(query).strict
         if any(f is not None for _, f in steps):
-            plan.typo = self._combine([f or s for s, f in steps], excluded, filters)
+            plan.typo = self._combine([f or s for s, f in steps], excluded, filters, boosts)
         loose = [f or s for s, f in steps]
         for at_least in sorted({len(steps) - 1, (len(steps) + 1) // 2, 1}, reverse=True):
             if 0 < at_least < len(steps):
-                plan.partial.append(self._combine(loose, excluded, filters, at_least=at_least))
+                plan.partial.append(
+                    self._combine(loose, excluded, filters, boosts, at_least=at_least)
+                )
         return plan
 
     def _excluded(self, clause: Clause) -> tantivy.Query | None:
@@ -209,7 +233,7 @@ class Planner:
         for phrase in clause.alternatives:
             terms = self.terms(" ".join(phrase))
             if terms:
-                options.append(self._fields(lambda name, terms=terms: self._phrase(name, terms)))
+                options.append(self._phrase("body", terms))  # the body holds the title too
         return _should(options) if options else None
 
     def _filters(self, query: Query) -> list[tantivy.Query]:
@@ -225,17 +249,20 @@ class Planner:
         required: list[tantivy.Query],
         excluded: list[tantivy.Query],
         filters: list[tantivy.Query],
+        boosts: list[tantivy.Query],
         at_least: int | None = None,
     ) -> tantivy.Query:
-        occur = Occur.Should if at_least else Occur.Must
-        parts = [(occur, q) for q in required]
+        """All of ``required`` (or ``at_least`` of them), none of ``excluded``, every filter
+        (unscored); ``boosts`` only add to the score."""
+        if at_least:
+            either = [(Occur.Should, q) for q in required]
+            parts = [(Occur.Must, tantivy.Query.boolean_query(either, at_least))]
+        else:
+            parts = [(Occur.Must, q) for q in required]
         parts += [(Occur.MustNot, q) for q in excluded]
         parts += [(Occur.Must, tantivy.Query.const_score_query(q, 0.0)) for q in filters]
-        if at_least and filters:  # the filters must not count as the one word that matched
-            inner = tantivy.Query.boolean_query([(Occur.Should, q) for q in required], at_least)
-            parts = [(Occur.Must, inner)] + parts[len(required) :]
-            return tantivy.Query.boolean_query(parts)
-        return tantivy.Query.boolean_query(parts, at_least)
+        parts += [(Occur.Should, q) for q in boosts]
+        return tantivy.Query.boolean_query(parts)
 
 
 def _optional(clause: Clause) -> bool:

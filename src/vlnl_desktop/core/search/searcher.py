@@ -43,6 +43,7 @@ __all__ = ["MARK_CLOSE", "MARK_OPEN", "Hit", "Results", "Searcher"]
 SNIPPET_TOKENS = 16
 FEW = 3  # fewer hits than this: look further (typos, then some of the words)
 FILL = 10  # most of the words matching: shown up to this many (one word of many: only to FEW)
+CANDIDATES = 200  # a phrase is checked on this many of its words' best pages first
 
 ITEM_ROWS_SQL = "SELECT id, record_id, kind, title, date, body FROM search_items WHERE id IN ({})"
 PAGE_ROWS_SQL = (
@@ -123,6 +124,9 @@ class Searcher:
             wanted = FEW if match != MATCH_PARTIAL or number == len(steps) - 1 else FILL
             if step is None or (match != MATCH_ALL and len(found) >= min(wanted, limit)):
                 continue
+            if match == MATCH_ALL and plan.loose is not None:
+                if self._run_within(searcher, plan, limit, found, seen):
+                    continue
             self._run(searcher, step, limit, match, found, seen)
         order = {MATCH_ALL: 0, MATCH_TYPO: 1, MATCH_PARTIAL: 2}
         found.sort(key=lambda f: (order[f[0]], f[3] == SRC_SHEET))  # stable: by score within
@@ -132,6 +136,34 @@ class Searcher:
             known = lambda word: any(planner.known(t) for _p, t in planner.terms(word))  # noqa: E731
             results.suggestion = suggestion(text, corrections(plan.misspelt, texts, known))
         return results
+
+    def _run_within(self, searcher: tantivy.Searcher, plan: Plan, limit, found, seen) -> bool:
+        """The phrase query checked only on the best candidates of its loose form; False if
+        those held too few to be sure of the best (then the phrase query runs on every page)."""
+        assert self.index is not None
+        wanted = max(CANDIDATES, 10 * limit)
+        hits = searcher.search(plan.loose, wanted, count=False).hits
+        if not hits:
+            return True
+        keys = searcher.fast_field_values("key", [address for _score, address in hits])
+        within = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, plan.strict),
+                (
+                    tantivy.Occur.Must,
+                    tantivy.Query.const_score_query(
+                        tantivy.Query.term_set_query(self.index.schema, "key", keys), 0.0
+                    ),
+                ),
+            ]
+        )
+        before = len(found)
+        self._run(searcher, within, limit, MATCH_ALL, found, seen)
+        if len(found) - before >= min(limit, FEW) or len(hits) < wanted:
+            return True
+        del found[before:]
+        seen.difference_update(keys)
+        return False
 
     @staticmethod
     def _run(searcher: tantivy.Searcher, query, limit, match, found, seen) -> None:

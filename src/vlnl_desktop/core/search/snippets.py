@@ -122,7 +122,7 @@ def focus(text: str, cores: Sequence[tuple[str, int]], width: int = 240) -> tupl
     places: list[tuple[int, int]] = []
     for core, word in cores:
         at = lower.find(core)
-        while at >= 0 and len(places) < 256:
+        while at >= 0 and len(places) < 48:
             places.append((at, word))
             at = lower.find(core, at + len(core))
     if not places:
