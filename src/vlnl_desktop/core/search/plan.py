@@ -136,11 +136,10 @@ class Planner:
             query = self.alternative(phrase, clause.prefix and number == 0, plan, weight)
             if query is None:
                 continue
-            if alias:
-                if len("".join(phrase)) <= SHORT_ALIAS:
-                    query = tantivy.Query.boolean_query(
-                        [(Occur.Must, query), (Occur.Must, self._records_only())]
-                    )
+            if alias and len("".join(phrase)) <= SHORT_ALIAS:
+                query = tantivy.Query.boolean_query(
+                    [(Occur.Must, query), (Occur.Must, self._records_only())]
+                )
             options.append(query)
         return _should(options) if options else None
 

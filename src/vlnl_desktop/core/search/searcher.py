@@ -124,9 +124,9 @@ class Searcher:
             wanted = FEW if match != MATCH_PARTIAL or number == len(steps) - 1 else FILL
             if step is None or (match != MATCH_ALL and len(found) >= min(wanted, limit)):
                 continue
-            if match == MATCH_ALL and plan.loose is not None:
-                if self._run_within(searcher, plan, limit, found, seen):
-                    continue
+            phrase = match == MATCH_ALL and plan.loose is not None
+            if phrase and self._run_within(searcher, plan, limit, found, seen):
+                continue
             self._run(searcher, step, limit, match, found, seen)
         order = {MATCH_ALL: 0, MATCH_TYPO: 1, MATCH_PARTIAL: 2}
         found.sort(key=lambda f: (order[f[0]], f[3] == SRC_SHEET))  # stable: by score within
