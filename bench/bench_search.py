@@ -211,7 +211,10 @@ def million_rows(pages: int, times: int) -> list[Row]:
     from vlnl_desktop.core.archive.connections import connect_readonly
     from vlnl_desktop.core.search.searcher import Searcher
 
+    from vlnl_desktop.core.search.upkeep import update_index
+
     ws = synthetic_archive(pages)
+    update_index(ws)  # an index of an older format is built anew
     searcher = Searcher(connect_readonly(ws))
     assert searcher.index is not None
     for text in QUERIES.values():
