@@ -69,7 +69,8 @@ class Planner:
         self.schema = index.schema
         self.searcher = searcher
         self.relaxed = relaxed  # phrases as all of their words (``Plan.loose``)
-        self.phrases = False  # the plan holds a phrase of more than one position
+        self.phrases = False  # the plan holds a typed phrase of more than one position
+        self._alias = False  # an alias is being planned (its phrases do not make ``loose``)
 
     # --- words to terms ---
 
@@ -86,7 +87,7 @@ class Planner:
         if len(terms) == 1:
             return tantivy.Query.term_query(self.schema, field_name, terms[0][1])
         if terms[0][0] != terms[-1][0]:
-            self.phrases = True
+            self.phrases |= not self._alias
             if self.relaxed:
                 return tantivy.Query.boolean_query(
                     [(Occur.Must, tantivy.Query.term_query(self.schema, field_name, term))
@@ -97,8 +98,9 @@ class Planner:
         return tantivy.Query.phrase_query(self.schema, field_name, words)
 
     def _fields(self, build, plan: Plan, weight: float = 1.0) -> tantivy.Query:
-        """``build("body")``, weighted; ``build("title")`` joins the plan's optional boosts."""
-        if len(plan.boosts) < MAX_BOOSTS:
+        """``build("body")``, weighted; ``build("title")`` joins the plan's optional boosts (for
+        the words typed: an alias's title match counts as a body match)."""
+        if len(plan.boosts) < MAX_BOOSTS and not self._alias:
             plan.boosts.append(tantivy.Query.boost_query(build("title"), TITLE_WEIGHT * weight))
         body = build("body")
         return body if weight == 1.0 else tantivy.Query.boost_query(body, weight)
@@ -133,7 +135,9 @@ class Planner:
         for number, phrase in enumerate(clause.alternatives):
             alias = number >= typed  # weighs less; a short one finds records only
             weight = ALIAS_WEIGHT if alias else 1.0
+            self._alias = alias
             query = self.alternative(phrase, clause.prefix and number == 0, plan, weight)
+            self._alias = False
             if query is None:
                 continue
             if alias and len("".join(phrase)) <= SHORT_ALIAS:

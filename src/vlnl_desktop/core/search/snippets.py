@@ -121,10 +121,10 @@ def focus(text: str, cores: Sequence[tuple[str, int]], width: int = 240) -> tupl
     lower = text.lower()
     places: list[tuple[int, int]] = []
     for core, word in cores:
-        at = lower.find(core)
-        while at >= 0 and len(places) < 48:
+        at, seen = lower.find(core), 0
+        while at >= 0 and seen < 12:  # a dozen places of each word are plenty to choose from
             places.append((at, word))
-            at = lower.find(core, at + len(core))
+            at, seen = lower.find(core, at + len(core)), seen + 1
     if not places:
         return 0, width
     places.sort()
