@@ -210,7 +210,6 @@ def synthetic_archive(pages: int, per_document: int = 10, seed: int = 1):
 def million_rows(pages: int, times: int) -> list[Row]:
     from vlnl_desktop.core.archive.connections import connect_readonly
     from vlnl_desktop.core.search.searcher import Searcher
-
     from vlnl_desktop.core.search.upkeep import update_index
 
     ws = synthetic_archive(pages)
