@@ -98,9 +98,8 @@ class Planner:
         return tantivy.Query.phrase_query(self.schema, field_name, words)
 
     def _fields(self, build, plan: Plan, weight: float = 1.0) -> tantivy.Query:
-        """``build("body")``, weighted; ``build("title")`` joins the plan's optional boosts (for
-        the words typed: an alias's title match counts as a body match)."""
-        if len(plan.boosts) < MAX_BOOSTS and not self._alias:
+        """``build("body")``, weighted; ``build("title")`` joins the plan's optional boosts."""
+        if len(plan.boosts) < MAX_BOOSTS:
             plan.boosts.append(tantivy.Query.boost_query(build("title"), TITLE_WEIGHT * weight))
         body = build("body")
         return body if weight == 1.0 else tantivy.Query.boost_query(body, weight)
