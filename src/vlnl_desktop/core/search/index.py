@@ -34,7 +34,7 @@ import tantivy
 
 from vlnl_desktop.core.search.analysis import ANALYZER, analyzer, compound_atoms, without_urls
 
-FORMAT = 3  # raise when what is indexed changes: older indexes are built anew
+FORMAT = 4  # raise when what is indexed changes: older indexes are built anew
 INDEX_SUFFIX = ".index"
 STATE_FILE = "state.json"
 ATOMS_FILE = "atoms.txt"
@@ -50,7 +50,7 @@ PAGES_SQL = (
 )
 # documents without a search item of their own (the record sheets): found by their title
 DOCUMENTS_SQL = (
-    "SELECT d.rowid, d.id, d.title, d.date FROM documents d "
+    "SELECT d.rowid, d.id, d.title, d.date, d.origin FROM documents d "
     "WHERE NOT EXISTS (SELECT 1 FROM search_items s WHERE s.record_id = d.id)"
 )
 SIGNATURE_SQL = (
@@ -129,10 +129,11 @@ def _rows(conn: sqlite3.Connection, where: str = "", params: tuple = ()) -> Iter
             rowid * 4 + NS_PAGE, document_id, "page", src, date,
             body=f"{title}\n{without_urls(text or '')}",
         )  # fmt: skip
-    for rowid, document_id, title, date in conn.execute(
+    for rowid, document_id, title, date, origin in conn.execute(
         f"SELECT * FROM ({DOCUMENTS_SQL})" + cond("id"), params
     ):
-        yield _document(rowid * 4 + NS_DOCUMENT, document_id, "document", SRC_RECORD, date,
+        src = SRC_SHEET if origin == "sheet" else SRC_RECORD  # a record sheet: ranked after
+        yield _document(rowid * 4 + NS_DOCUMENT, document_id, "document", src, date,
                         title=title, body=title)  # fmt: skip
 
 

@@ -219,7 +219,7 @@ class Searcher:
                 hits.append(Hit(
                     kind="document", id=document_id, title=title, date=date,
                     document=document_id, page=None, snippet=snippet(summary or ""),
-                    score=-score, match=match,
+                    score=-score, generated=src == SRC_SHEET, match=match,
                 ))  # fmt: skip
             # a row gone from SQLite since the index was written: left out
         return hits
