@@ -107,3 +107,19 @@ def format_table(rows: list[Row]) -> str:
         if n == 0:
             text.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     return "\n".join(text)
+
+
+def interleave(sides: dict[str, Callable[[], float | None]], times: int) -> dict[str, list[float]]:
+    """Seconds of ``times`` calls of each side, interleaved: A B C, B C A, C A B, … (the order
+    rotated each round), so a change in the machine's load falls on every side alike. A side that
+    returns a number has timed itself (its set-up left out); else its whole call is timed."""
+    names = list(sides)
+    out: dict[str, list[float]] = {name: [] for name in names}
+    for round_no in range(times):
+        shift = round_no % len(names)
+        for name in names[shift:] + names[:shift]:
+            start = time.perf_counter()
+            measured = sides[name]()
+            elapsed = time.perf_counter() - start
+            out[name].append(measured if isinstance(measured, float) else elapsed)
+    return out

@@ -26,7 +26,7 @@ def test_search_json_has_the_contract_fields(readonly_workspace):
     result = run(
         "search", "waterst", "--json", "--limit", "3", "--archive", str(readonly_workspace.root)
     )
-    hits = json.loads(result.output)
+    hits = json.loads(result.stdout)
     assert 1 <= len(hits) <= 3
     assert {"kind", "id", "title", "date", "document", "page", "snippet"} <= set(hits[0])
     assert hits[0]["id"] == "waterstoftechnologie"
@@ -37,7 +37,7 @@ def test_the_archive_comes_from_the_environment(readonly_workspace):
         "search", "Maastricht", "--json", env={"VLNL_ARCHIVE": str(readonly_workspace.root)}
     )
     assert any(
-        h["id"] == "top-2013" and h["date"] == "2013-10-08" for h in json.loads(result.output)
+        h["id"] == "top-2013" and h["date"] == "2013-10-08" for h in json.loads(result.stdout)
     )
 
 
@@ -47,7 +47,7 @@ def test_malformed_queries_exit_0_without_traceback(readonly_workspace, text):
         "--archive", str(readonly_workspace.root), "search", "--json", text.replace("\x00", "")
     )
     assert result.exit_code == 0
-    assert isinstance(json.loads(result.output), list)
+    assert isinstance(json.loads(result.stdout), list)
 
 
 def test_check_passes_and_fails(workspace):
@@ -102,7 +102,7 @@ def test_excluding_a_word_that_starts_with_h_searches_instead_of_helping(readonl
         "--archive", str(readonly_workspace.root), "search", "waterstof", "-hydrogen", "--json"
     )
     assert result.exit_code == 0
-    assert isinstance(json.loads(result.output), list)
+    assert isinstance(json.loads(result.stdout), list)
 
 
 @pytest.mark.parametrize("args", [["--archive", ""], []])

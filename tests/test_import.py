@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import json
 import os
-import select
 import shutil
 import signal
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from killed_import import kill_half_way
 from samples import (
     ALL_PDFS,
     ENCRYPTED,
@@ -235,36 +233,6 @@ def test_a_rebuild_keeps_every_imported_document_its_links_and_its_text(workspac
     assert check_archive(workspace) == []
 
 
-KILLED_SCRIPT = r"""
-import re, sqlite3, sys
-from pathlib import Path
-
-# The gate: when the writer starts on the pages of the fourth new document (three are committed,
-# the fourth is half written), say so on stdout and wait there to be killed.
-NEW_DOCUMENT = re.compile(r"^\s*INSERT\s+(OR\s+\w+\s+)?INTO\s+\W?documents\b", re.I)
-PAGES = re.compile(r"^\s*INSERT\s+(OR\s+\w+\s+)?INTO\s+\W?pages\b", re.I)
-started = 0
-
-def watch(statement):
-    global started
-    if NEW_DOCUMENT.match(statement):
-        started += 1
-    elif started == 4 and PAGES.match(statement):
-        print("half-way", flush=True)
-        sys.stdin.read()  # the test kills this process; never answers
-
-def connect(*args, _connect=sqlite3.connect, **kwargs):
-    conn = _connect(*args, **kwargs)
-    conn.set_trace_callback(watch)
-    return conn
-
-sqlite3.connect = connect
-from vlnl_desktop.core.documents.importer import import_files
-from vlnl_desktop.core.archive.workspace import Workspace
-import_files(Workspace(Path(sys.argv[1])), sys.argv[2:])
-"""
-
-
 def test_an_import_killed_half_way_leaves_a_consistent_archive(workspace, tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
@@ -275,24 +243,9 @@ def test_an_import_killed_half_way_leaves_a_consistent_archive(workspace, tmp_pa
         path.write_bytes(data + f"\n% copy {i}\n".encode())
         paths.append(str(path))
     before = counts(workspace)["documents"]
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
-    proc = subprocess.Popen(
-        [sys.executable, "-c", KILLED_SCRIPT, str(workspace.root), *paths],
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        ready, _, _ = select.select([proc.stdout], [], [], 60)
-        gate = proc.stdout.readline() if ready else "(no word within 60 s)"
-        proc.send_signal(signal.SIGKILL)
-    finally:
-        proc.wait()
-        proc.stdin.close()
-        proc.stdout.close()
+    gate, returncode = kill_half_way(workspace.root, paths)
     assert gate == "half-way\n", f"the import never reached its fourth document: {gate!r}"
-    assert proc.returncode == -signal.SIGKILL, "the import finished before it could be killed"
+    assert returncode == -signal.SIGKILL, "the import finished before it could be killed"
 
     conn = sqlite3.connect(workspace.db_path)
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

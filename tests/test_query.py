@@ -53,3 +53,34 @@ def test_repeated_and_very_many_words_stay_cheap():
     assert compile_match(parse("gent " * 5000)) == '"gent"'
     long = compile_match(parse(" ".join(f"w{i}" for i in range(1000))))
     assert long.count(" AND ") == 31
+
+
+def test_kind_and_year_filters_are_taken_out_of_the_words():
+    query = parse("waterstof soort:top jaar:2016-2018 JAAR:2020")
+    assert [c.alternatives for c in query.clauses] == [[("waterstof",)]]
+    assert query.kinds == {"summit"} and query.years == {2016, 2017, 2018, 2020}
+    assert parse("soort:Thema's").kinds == {"theme"}
+
+
+def test_an_unknown_filter_is_searched_as_words():
+    query = parse("soort:banaan jaar:morgen ")
+    assert not query.filtered
+    assert compile_match(query) == '"soort banaan" AND "jaar morgen"'
+
+
+def test_aliases_are_known_apart_from_the_words_typed():
+    clause = parse("AI ", ALIASES).clauses[0]
+    assert clause.typed_alternatives == [("ai",)]
+    assert ("artificiele", "intelligentie") in clause.alternatives
+
+
+def test_thirteen_thousand_ored_words_are_cut_and_said_so():
+    query = parse(" OR ".join(f"woord{i}" for i in range(13_000)))
+    assert query.truncated
+    assert sum(len(c.alternatives) for c in query.clauses) <= 64
+    assert not parse("gewoon een vraag").truncated
+
+
+def test_a_pasted_page_is_cut_to_its_first_characters():
+    query = parse("a" * 5000 + " gent")
+    assert query.truncated

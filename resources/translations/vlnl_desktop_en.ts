@@ -1122,6 +1122,14 @@ Do you want to open the link?</translation>
 <context>
     <name>SearchPanel</name>
     <message>
+        <source>deel van de woorden</source>
+        <translation>some of the words</translation>
+    </message>
+    <message>
+        <source>andere spelling</source>
+        <translation>other spelling</translation>
+    </message>
+    <message>
         <source>p. %1</source>
         <translation>p. %1</translation>
     </message>
@@ -1146,8 +1154,36 @@ Do you want to open the link?</translation>
         <translation>%1 results</translation>
     </message>
     <message>
+        <source>treffers op een deel van de woorden</source>
+        <translation>hits on some of the words</translation>
+    </message>
+    <message>
+        <source>treffers met een andere spelling</source>
+        <translation>hits with another spelling</translation>
+    </message>
+    <message>
         <source>Niets gevonden voor „%1”.</source>
         <translation>Nothing found for “%1”.</translation>
+    </message>
+    <message>
+        <source>De zoekvraag was te lang: alleen de eerste woorden zijn gezocht.</source>
+        <translation>The query was too long: only its first words were searched.</translation>
+    </message>
+    <message>
+        <source>De zoekindex wordt bijgewerkt…</source>
+        <translation>The search index is being updated…</translation>
+    </message>
+    <message>
+        <source>Bedoelde u: %1?</source>
+        <translation>Did you mean: %1?</translation>
+    </message>
+    <message>
+        <source>Zoek op woorden (alle woorden moeten voorkomen), een &quot;vaste zin&quot;, a OR b voor het een of het ander, -woord om uit te sluiten, soort:top of jaar:2018 om te filteren.</source>
+        <translation>Search for words (all must occur), a &quot;fixed phrase&quot;, a OR b for either, -word to exclude, kind:summit or year:2018 to filter.</translation>
+    </message>
+    <message>
+        <source>Bijvoorbeeld: waterstof soort:top jaar:2020</source>
+        <translation>For example: hydrogen kind:summit year:2020</translation>
     </message>
     <message>
         <source>Zoeken mislukt: %1</source>

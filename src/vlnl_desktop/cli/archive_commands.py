@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from .options import Context, archive_option, fail, pass_context, reports_errors
@@ -52,33 +50,30 @@ def build(obj: Context) -> None:
         click.echo(f"the damaged archive was moved to {report.damaged_copy}", err=True)
 
 
-# "-hydrogen" excludes a word: only --help asks for help here
-@click.command(context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
+SEARCH_HELP = (
+    'Search records and document pages: words, "phrases", OR, -exclusion; soort:top, jaar:2018; '
+    "the last word is a prefix. Question words need not match; misspelt words are found."
+)
+
+
+# "-hydrogen" excludes a word: only --help (or -h alone) asks for help here
+@click.command(
+    context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]},
+    help=SEARCH_HELP,
+)
 @archive_option
 @click.argument("query", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of hits.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
-@pass_context
+@click.pass_context
 @reports_errors
-def search(obj: Context, query: tuple[str, ...], as_json: bool, limit: int) -> None:
-    """Search records and document pages: words, "phrases", OR, -exclusion; the last word is a
-    prefix."""
-    from ..core.archive.connections import connect_readonly
-    from ..core.search.searcher import Searcher
+def search(ctx: click.Context, query: tuple[str, ...], as_json: bool, limit: int) -> None:
+    if query == ("-h",):
+        click.echo(ctx.get_help())
+        return
+    from .search_run import run
 
-    hits = Searcher(connect_readonly(obj.workspace())).search(" ".join(query), limit)
-    if as_json:
-        click.echo(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=2))
-        return
-    if not hits:
-        click.echo("no hits", err=True)
-        return
-    for hit in hits:
-        where = f" p.{hit.page}" if hit.page else ""
-        click.echo(f"{hit.kind:<11} {hit.date or '':<10}  {hit.title}{where}  [{hit.id}]")
-        snippet = " ".join(hit.snippet_marked("[", "]").split())
-        if snippet:
-            click.echo(f"{'':<23}{snippet}")
+    run(ctx.ensure_object(Context).archive, " ".join(query), as_json, limit)
 
 
 @click.command()

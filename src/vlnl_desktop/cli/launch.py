@@ -52,6 +52,10 @@ def main() -> None:
         else:
             if code is not None:
                 raise SystemExit(code)
+    from .search_run import quick
+
+    if quick(sys.argv[1:]):
+        return
     from .main import main as full_command_line
 
     full_command_line()

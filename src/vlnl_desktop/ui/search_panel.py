@@ -1,6 +1,8 @@
 """The search box and its results: searched as you type (off the GUI thread), shown with highlights.
 
 Down moves from the box into the results; Enter (or a click) activates a result; Esc clears.
+Hits on only some of the words, or on a word spelt differently, are marked as such; a misspelt query
+gets "Bedoelde u: …?" (a link that searches the suggestion); a query without hits gets a short help.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -28,13 +31,25 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 MARK_STYLE = '<span style="background-color:#ffe27a; color:#000000">'
 
 
+def match_label(match: str) -> str:
+    """How a hit matched, when not on every word: "" for a full match."""
+    if match == "partial":
+        return QApplication.translate("SearchPanel", "deel van de woorden")
+    if match == "typo":
+        return QApplication.translate("SearchPanel", "andere spelling")
+    return ""
+
+
 def hit_html(hit, selected: bool = False) -> str:
-    """The result's rich text: title, kind · date (· page), snippet with the matched words marked."""
+    """The result's rich text: title, kind · date (· page) (· how it matched), snippet with the
+    matched words marked."""
     meta = [kind_label(hit.kind)]
     if hit.date:
         meta.append(format_date(hit.date))
     if hit.page:
         meta.append(QApplication.translate("SearchPanel", "p. %1").replace("%1", str(hit.page)))
+    if match_label(hit.match):
+        meta.append(match_label(hit.match))
     snippet = hit.snippet_html(MARK_STYLE, "</span>")
     return (
         f"<b>{escape(hit.title)}</b><br>"
@@ -51,6 +66,11 @@ class RichTextDelegate(QStyledItemDelegate):
     """Paints a search hit (HIT_ROLE) as rich text, wrapped to the view's width."""
 
     MARGIN = 6
+    MAX_SIZES = 2000
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple, QSize] = {}  # (hit, width, font) -> size: a layout each is dear
 
     def _document(self, option: QStyleOptionViewItem, index, selected=False) -> QTextDocument:
         doc = QTextDocument()
@@ -86,8 +106,16 @@ class RichTextDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
-        doc = self._document(option, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
+        widget = option.widget
+        width = widget.viewport().width() if widget is not None else option.rect.width()
+        key = (index.data(HIT_ROLE), width, option.font.key())
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) > self.MAX_SIZES:
+                self._sizes.clear()
+            doc = self._document(option, index)
+            size = self._sizes[key] = QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
+        return size
 
 
 class SearchPanel(QWidget):
@@ -106,6 +134,13 @@ class SearchPanel(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
         self.status.setContentsMargins(4, 2, 4, 2)
+        self.status.setWordWrap(True)
+        self.help = QLabel(self)  # the suggestion, or the help when nothing was found
+        self.help.setObjectName("searchHelp")
+        self.help.setContentsMargins(4, 2, 4, 2)
+        self.help.setWordWrap(True)
+        self.help.setTextFormat(Qt.TextFormat.RichText)
+        self.help.setVisible(False)
         self.results = QListWidget(self)
         self.results.setItemDelegate(RichTextDelegate(self.results))
         self.results.setWordWrap(True)
@@ -118,10 +153,16 @@ class SearchPanel(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.edit)
         layout.addWidget(self.status)
+        layout.addWidget(self.help)
         layout.addWidget(self.results, 1)
+        layout.addStretch(0)  # holds the notes at the top while the list is hidden
+        for label in (self.status, self.help):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.client = SearchClient(db_path, self)
         self.last_text = ""
         self.hits: list = []
+        self.answer = None  # core.search.hits.Results of the last search
+        self.index_busy = False
         self._connect_signals()
         self._show_results(False)
         self.retranslate_ui()
@@ -133,8 +174,10 @@ class SearchPanel(QWidget):
         self.results.installEventFilter(self)
         self.results.itemActivated.connect(self._on_item_activated)
         self.results.itemClicked.connect(self._on_item_activated)
-        self.client.results.connect(self._on_results)
+        self.client.answered.connect(self._on_answered)
         self.client.failed.connect(self._on_failed)
+        self.client.index_busy.connect(self._on_index_busy)
+        self.help.linkActivated.connect(self._on_link)
 
     def retranslate_ui(self) -> None:
         self.edit.setPlaceholderText(
@@ -143,7 +186,7 @@ class SearchPanel(QWidget):
         self.edit.setAccessibleName(self.tr("Zoeken"))
         self.results.setAccessibleName(self.tr("Zoekresultaten"))
         if self.last_text.strip():
-            self._on_results(self.last_text, self.hits)
+            self._on_answered(self.last_text, self.answer)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -164,11 +207,24 @@ class SearchPanel(QWidget):
 
     def find_text(self) -> str:
         """The words of the last search to highlight in a document: its positive words, as the
-        query language parses them (no quotes, OR or exclusions)."""
+        query language parses them (no quotes, OR or exclusions); when the chosen hit's snippet
+        does not hold them as typed (a stem, a compound part, a typo matched), the first word its
+        snippet marks, as the page spells it."""
+        from vlnl_desktop.core.search.hits import MARK_CLOSE, MARK_OPEN
         from vlnl_desktop.core.search.query import parse
+        from vlnl_desktop.core.text import fold
 
         whole, prefixes = parse(self.last_text).highlight_terms()
-        return " ".join(whole + prefixes)
+        typed = " ".join(whole + prefixes)
+        item = self.results.currentItem()
+        hit = item.data(HIT_ROLE) if item is not None else None
+        if hit is None or MARK_OPEN not in hit.snippet or not typed:
+            return typed
+        snippet = fold(hit.snippet.replace(MARK_OPEN, "").replace(MARK_CLOSE, ""))
+        if " ".join(snippet.split()).find(typed) >= 0:
+            return typed
+        marked = hit.snippet.split(MARK_OPEN, 1)[1].split(MARK_CLOSE, 1)[0]
+        return marked or typed
 
     def refresh(self) -> None:
         """The archive changed (e.g. an import): search again on a fresh connection."""
@@ -184,18 +240,21 @@ class SearchPanel(QWidget):
 
     # --- internals ---
 
-    def _show_results(self, visible: bool) -> None:
-        changed = visible != self.results.isVisibleTo(self)
-        self.results.setVisible(visible)
+    def _show_results(self, visible: bool, hits: bool = True) -> None:
+        changed = visible != self.status.isVisibleTo(self)
+        self.results.setVisible(visible and hits)  # never a large empty list
         self.status.setVisible(visible)
+        if not visible:
+            self.help.setVisible(False)
         if changed:
             self.results_shown.emit(visible)
 
     def _on_text_changed(self, text: str) -> None:
         self.client.search(text)
 
-    def _on_results(self, text: str, hits: list) -> None:
-        self.last_text, self.hits = text, hits
+    def _on_answered(self, text: str, answer) -> None:
+        hits = answer.hits if answer is not None else []
+        self.last_text, self.hits, self.answer = text, hits, answer
         self.results.clear()
         if not text.strip():
             self._show_results(False)
@@ -207,19 +266,63 @@ class SearchPanel(QWidget):
             item.setData(HIT_ROLE, hit)
             item.setToolTip(hit.snippet_marked("", "").replace("\n", " "))
             self.results.addItem(item)
+        notes = []
         if hits:
             if len(hits) == 1:
-                self.status.setText(self.tr("1 resultaat"))
+                notes.append(self.tr("1 resultaat"))
             else:
-                self.status.setText(self.tr("%1 resultaten").replace("%1", str(len(hits))))
+                notes.append(self.tr("%1 resultaten").replace("%1", str(len(hits))))
+            if answer.partial and not any(h.match == "all" for h in hits):
+                notes.append(self.tr("treffers op een deel van de woorden"))
+            elif answer.typo and not any(h.match == "all" for h in hits):
+                notes.append(self.tr("treffers met een andere spelling"))
             self.results.setCurrentRow(0)
         else:
-            self.status.setText(self.tr("Niets gevonden voor „%1”.").replace("%1", text.strip()))
-        self._show_results(True)
+            notes.append(self.tr("Niets gevonden voor „%1”.").replace("%1", text.strip()))
+        if answer is not None and answer.truncated:
+            notes.append(
+                self.tr("De zoekvraag was te lang: alleen de eerste woorden zijn gezocht.")
+            )
+        if self.index_busy:
+            notes.append(self.tr("De zoekindex wordt bijgewerkt…"))
+        self.status.setText(" · ".join(notes))
+        self._show_help(answer, bool(hits))
+        self._show_results(True, bool(hits))
+
+    def _show_help(self, answer, found: bool) -> None:
+        """ "Bedoelde u …?" for a misspelt query; the query language when nothing was found."""
+        if answer is not None and answer.suggestion:
+            link = f'<a href="suggest">{escape(answer.suggestion)}</a>'
+            self.help.setText(self.tr("Bedoelde u: %1?").replace("%1", link))
+        elif not found:
+            self.help.setText(
+                escape(
+                    self.tr(
+                        'Zoek op woorden (alle woorden moeten voorkomen), een "vaste zin", '
+                        "a OR b voor het een of het ander, -woord om uit te sluiten, soort:top of "
+                        "jaar:2018 om te filteren."
+                    )
+                )
+                + "<br>"
+                + escape(self.tr("Bijvoorbeeld: waterstof soort:top jaar:2020"))
+            )
+        else:
+            self.help.setText("")
+        self.help.setVisible(bool(self.help.text()))
+
+    def _on_link(self, _link: str) -> None:
+        if self.answer is not None and self.answer.suggestion:
+            self.edit.setText(self.answer.suggestion)  # searched as if typed
+
+    def _on_index_busy(self, busy: bool) -> None:
+        self.index_busy = busy
+        if busy and self.last_text.strip():
+            self._on_answered(self.last_text, self.answer)
 
     def _on_failed(self, message: str) -> None:
         self.status.setText(self.tr("Zoeken mislukt: %1").replace("%1", message))
-        self._show_results(True)
+        self.help.setVisible(False)
+        self._show_results(True, False)
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         hit = item.data(HIT_ROLE)

@@ -1,8 +1,14 @@
 """Search off the GUI thread: one worker in its own QThread with its own read-only connection.
 
-``SearchClient`` lives in the GUI thread: ``search(text)`` debounces (150 ms), numbers each request and
-drops results that arrive for an older request. ``SearchWorker`` runs ``Searcher.search`` and sends the
-hits back by signal.
+``SearchClient`` lives in the GUI thread: ``search(text)`` numbers each request and sends it at once
+when no search runs (a search takes milliseconds: no fixed debounce delays the first keypress);
+while one runs, only the newest text waits and goes next. Results of an older request are dropped. ``SearchWorker`` runs ``Searcher.results`` and sends
+the answer back by signal.
+
+The search index is kept fit off both threads: on the first search (and after ``reset``) the client
+has a ``BackgroundOp`` build or repair it when it is missing or stale (``core.search.upkeep``);
+searches meanwhile answer from the index as it is, or from FTS5, and the newest one is run again
+when the index is up to date.
 """
 
 from __future__ import annotations
@@ -11,12 +17,11 @@ import functools
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from vlnl_desktop.core.errors import VlnlError
 from vlnl_desktop.workers.threads import stop_thread
 
-DEBOUNCE_MS = 150
 LIMIT = 60
 STOP_TIMEOUT_MS = 5000  # a search is short; do not hang the close on a stuck one
 
@@ -24,10 +29,12 @@ STOP_TIMEOUT_MS = 5000  # a search is short; do not hang the close on a stuck on
 class SearchWorker(QObject):
     """Runs searches in its thread; opens its connection there, on the first request."""
 
-    results_ready = Signal(int, str, list)
-    """Request number, the text searched and the hits (``core.search.Hit``)."""
+    results_ready = Signal(int, str, object)
+    """Request number, the text searched and the answer (``core.search.hits.Results``)."""
     failed = Signal(int, str)
     """Request number and a message fit to show."""
+    finished = Signal(int)
+    """The request is done with (answered, failed or skipped as stale)."""
 
     def __init__(self, db_path: str, latest: list[int]):
         super().__init__()
@@ -41,25 +48,32 @@ class SearchWorker(QObject):
             from vlnl_desktop.core.archive.connections import connect_readonly
             from vlnl_desktop.core.archive.workspace import Workspace
             from vlnl_desktop.core.search.searcher import Searcher
+            from vlnl_desktop.core.search.upkeep import usable_index
 
             ws = Workspace(Path(self._db_path).parent)
             self._conn = connect_readonly(ws)
-            self._searcher = Searcher(self._conn)
+            self._searcher = Searcher(self._conn, usable_index(ws, self._conn, update=False))
         return self._searcher
 
     @Slot(int, str)
     def run_search(self, request: int, text: str) -> None:
+        try:
+            self._run(request, text)
+        finally:
+            self.finished.emit(request)
+
+    def _run(self, request: int, text: str) -> None:
         if request < self._latest[0]:
             return  # a newer request is queued: this one is stale
         try:
-            hits = self._ensure_open().search(text, LIMIT)
-        except (VlnlError, sqlite3.Error) as exc:
+            results = self._ensure_open().results(text, LIMIT)
+        except (VlnlError, sqlite3.Error, ValueError) as exc:
             import logging
 
             logging.getLogger(__name__).warning("search failed: %s", exc)
             self.failed.emit(request, str(exc))
             return
-        self.results_ready.emit(request, text, hits)
+        self.results_ready.emit(request, text, results)
 
     @Slot()
     def close(self) -> None:
@@ -74,6 +88,12 @@ class SearchClient(QObject):
 
     results = Signal(str, list)
     """The text searched and its hits; only for the newest request."""
+    answered = Signal(str, object)
+    """The text searched and the whole answer (``core.search.hits.Results``), with ``results``."""
+    index_busy = Signal(bool)
+    """The search index is being built or repaired (True), or that ended (False)."""
+    index_progress = Signal(int, int)
+    """Index documents written so far and pages in all, while the index is built anew."""
     failed = Signal(str)
     """A search could not run: the message."""
     _request = Signal(int, str)
@@ -83,6 +103,9 @@ class SearchClient(QObject):
         super().__init__(parent)
         self._latest = [0]
         self._pending_text = ""
+        self._db_path = Path(db_path)
+        self._index_checked = False
+        self._index_op = None  # a BackgroundOp, made on the first search
         self._thread = QThread()
         self._thread.setObjectName("search")
         self._worker = SearchWorker(str(db_path), self._latest)
@@ -91,11 +114,10 @@ class SearchClient(QObject):
         self._close.connect(self._worker.close)
         self._worker.results_ready.connect(self._on_results)
         self._worker.failed.connect(self._on_failed)
+        self._worker.finished.connect(self._on_finished)
         self._thread.finished.connect(self._worker.deleteLater)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self._on_timer)
+        self._in_flight = False  # a request is with the worker
+        self._queued = False  # a newer text waits for it
         # the thread starts with the first search; it stops with the client, even when the client
         # is deleted without shutdown() (a QThread destroyed while running aborts the process)
         self.destroyed.connect(
@@ -103,39 +125,93 @@ class SearchClient(QObject):
         )
 
     def search(self, text: str) -> None:
-        """Search for ``text`` once the user pauses typing; empty text clears at once."""
+        """Search for ``text`` now, or as soon as the running search ends; empty text clears."""
         self._pending_text = text
         self._latest[0] += 1
         if not text.strip():
-            self._timer.stop()
+            self._queued = False
             self.results.emit(text, [])
+            self.answered.emit(text, None)
             return
-        self._timer.start()
+        self._check_index()
+        self._send()
 
     def search_now(self, text: str) -> None:
-        self._pending_text = text
-        self._latest[0] += 1
-        self._timer.stop()
-        self._on_timer()
+        self.search(text)
 
     def cancel(self) -> None:
         self._latest[0] += 1
-        self._timer.stop()
+        self._queued = False
 
     def reset(self) -> None:
         """Drop pending requests and close the worker's connection (reopened on the next search),
         e.g. before the archive file is replaced."""
         self.cancel()
         self._close.emit()
+        self._index_checked = False
 
-    def _on_timer(self) -> None:
+    def _check_index(self) -> None:
+        """Once per opening: have the index built or repaired in the background if need be."""
+        if self._index_checked:
+            return
+        self._index_checked = True
+        from vlnl_desktop.workers.background_op import BackgroundOp
+
+        if self._index_op is None:
+            self._index_op = BackgroundOp(self, name="search-index")
+        db_path, progress = self._db_path, self.index_progress
+
+        def work() -> bool:
+            from vlnl_desktop.core.archive.connections import connect_readonly
+            from vlnl_desktop.core.archive.workspace import Workspace
+            from vlnl_desktop.core.search.upkeep import FRESH, index_state, update_index
+
+            ws = Workspace(db_path.parent)
+            conn = connect_readonly(ws)
+            try:
+                if index_state(ws, conn) == FRESH:
+                    return False
+            finally:
+                conn.close()
+            self.index_busy.emit(True)
+            return update_index(ws, lambda done, total: progress.emit(done, total)) is not None
+
+        self._index_op.run(work, self._on_index_done, self._on_index_failed)
+
+    def _on_index_done(self, updated: bool) -> None:
+        if not updated:
+            self.index_busy.emit(False)
+            return
+        self.index_busy.emit(False)
+        self.cancel()
+        self._close.emit()  # the worker opens the new index with its next search
+        if self._pending_text.strip():
+            self.search(self._pending_text)
+
+    def _on_index_failed(self, message: str) -> None:
+        import logging
+
+        logging.getLogger(__name__).warning("search index not updated: %s", message)
+        self.index_busy.emit(False)
+
+    def _send(self) -> None:
+        if self._in_flight:
+            self._queued = True
+            return
         if not self._thread.isRunning():
             self._thread.start()
+        self._in_flight, self._queued = True, False
         self._request.emit(self._latest[0], self._pending_text)
 
-    def _on_results(self, request: int, text: str, hits: list) -> None:
+    def _on_finished(self, _request: int) -> None:
+        self._in_flight = False
+        if self._queued and self._pending_text.strip():
+            self._send()
+
+    def _on_results(self, request: int, text: str, results) -> None:
         if request == self._latest[0]:
-            self.results.emit(text, hits)
+            self.results.emit(text, results.hits)
+            self.answered.emit(text, results)
 
     def _on_failed(self, request: int, message: str) -> None:
         if request == self._latest[0]:
@@ -143,6 +219,8 @@ class SearchClient(QObject):
 
     def shutdown(self) -> None:
         """Close the worker's connection and stop its thread (call before the app exits)."""
-        self._timer.stop()
+        self._queued = False
         self._latest[0] += 1
+        if self._index_op is not None:
+            self._index_op.shutdown()
         stop_thread(self._thread, self._close.emit, STOP_TIMEOUT_MS)

@@ -31,6 +31,7 @@ from vlnl_desktop.core.documents.sheets import insert_sheets
 from vlnl_desktop.core.errors import ArchiveError
 from vlnl_desktop.core.pdf.text import PageText
 from vlnl_desktop.core.records import Records, load_records
+from vlnl_desktop.core.search import index as search_index
 from vlnl_desktop.core.search.index_text import search_items
 from vlnl_desktop.core.text import fold
 from vlnl_desktop.core.vocabulary import ORIGIN_BUNDLED, ORIGIN_SHEET, ORIGIN_USER
@@ -352,9 +353,11 @@ def _build(db_path: Path, records: Records | None, carry_from: Path | None) -> B
         for leftover in (tmp_path, Path(f"{tmp_path}-journal")):
             leftover.unlink(missing_ok=True)
         raise
+    search_index.discard(db_path)  # stale from here until it is built for the new file
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
     os.replace(tmp_path, db_path)
+    search_index.build_beside(db_path)
     return report
 
 

@@ -37,6 +37,7 @@ from vlnl_desktop.core.errors import FetchProblem, PdfProblem, Problem
 from vlnl_desktop.core.pdf.gate import looks_like_pdf, open_pdf
 from vlnl_desktop.core.pdf.sandbox import Sandbox
 from vlnl_desktop.core.pdf.text import document_text
+from vlnl_desktop.core.search.index import index_update
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -322,13 +323,15 @@ def _fetch_locked(ws, targets, timeout, max_bytes, today, progress) -> list[Fetc
     try:
         todo = list(targets) if targets is not None else pending_documents(conn)
         results = []
-        with Sandbox() as box:
+        with Sandbox() as box, index_update(ws.db_path, conn) as index:
             for document_id, url in todo:
                 result = fetch_one(
                     ws, conn, document_id, url, timeout=timeout, max_bytes=max_bytes,
                     today=today, sandbox=box,
                 )  # fmt: skip
                 results.append(result)
+                if index is not None and result.status == "fetched":
+                    index.add_document(conn, document_id)
                 if progress is not None:
                     progress(result)
         return results

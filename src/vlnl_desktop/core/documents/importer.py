@@ -40,6 +40,7 @@ from vlnl_desktop.core.pdf.gate import mupdf_errors, open_pdf
 from vlnl_desktop.core.pdf.sandbox import Sandbox
 from vlnl_desktop.core.pdf.text import document_text
 from vlnl_desktop.core.records import parse_iso_date
+from vlnl_desktop.core.search.index import index_update
 from vlnl_desktop.core.text import displayable, printable
 
 PDF_SUFFIX = ".pdf"
@@ -301,13 +302,16 @@ def _import_locked(
             workers = default_workers(len(shown))
         staged = [new_temp(ws.documents_dir) for _ in shown]
         prepared_files = _prepared_in_order(shown, password, workers, staged)
-        for index, (path, prepared) in enumerate(prepared_files):
-            if cancelled is not None and cancelled():
-                break
-            result = _write_prepared(ws, conn, path, prepared, record_id, staged[index])
-            results.append(result)
-            if progress is not None:
-                progress(index, result)
+        with index_update(ws.db_path, conn) as search_index:
+            for index, (path, prepared) in enumerate(prepared_files):
+                if cancelled is not None and cancelled():
+                    break
+                result = _write_prepared(ws, conn, path, prepared, record_id, staged[index])
+                results.append(result)
+                if search_index is not None and result.status == "imported":
+                    search_index.add_document(conn, result.document_id)
+                if progress is not None:
+                    progress(index, result)
         return results
     finally:
         conn.close()

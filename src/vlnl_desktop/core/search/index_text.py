@@ -39,7 +39,6 @@ def search_items(records: Records) -> Iterator[dict]:
             if p["person"] in names
         ]
 
-    aliases = {t["id"]: t["aliases"] for t in records.themes}
     summits_of_theme: dict[str, list[str]] = {}
     for summit in records.summits:
         for link in summit["themes"]:
@@ -130,7 +129,6 @@ def search_items(records: Records) -> Iterator[dict]:
             "theme",
             rec["name"],
             rec["summary"],
-            aliases.get(rec["id"], []),
             [names[g] for g in rec["groups"]],
             summits_of_theme.get(rec["id"], []),
         )

@@ -4,13 +4,18 @@
     "a phrase"       the words in this order
     a OR b           either
     -word, -"a b"    must not occur
+    soort:top        only records of that kind (top, verklaring, gebeurtenis, thema, document,
+                     pagina, …; English codes too); jaar:2018 or jaar:2016-2018 only those years
     the last word    matches as a prefix while the user types ("waterst" finds Waterstoftechnologie)
 
 The user's text never reaches FTS5 as it is: it is cut into tokens the way FTS5's unicode61 tokenizer
 cuts text (runs of letters and digits), and every token is quoted. Any other character (``* ( ) : ^``,
 stray quotes, SQL) only separates words. A query that means nothing compiles to ``None``.
 Aliases (Den Bosch / 's-Hertogenbosch, AI / Artificiële Intelligentie) widen a clause to an OR of the
-alias terms.
+alias terms (``Clause.typed`` says which alternatives the user typed).
+
+A pasted page of text is cut: at most ``MAX_CLAUSES`` conditions, ``MAX_ALTERNATIVES`` words or
+phrases in all and ``MAX_CHARS`` characters are read; ``Query.truncated`` says so.
 """
 
 from __future__ import annotations
@@ -24,6 +29,20 @@ from vlnl_desktop.core.text import fold
 
 Phrase = tuple[str, ...]
 MAX_CLAUSES = 32
+MAX_ALTERNATIVES = 64
+MAX_CHARS = 1000
+
+# soort: words (folded) -> the kinds they filter on
+KIND_WORDS = {
+    "top": "summit", "topontmoeting": "summit", "topontmoetingen": "summit", "summit": "summit",
+    "verklaring": "declaration", "intentieverklaring": "declaration",
+    "declaration": "declaration", "gebeurtenis": "event", "gebeurtenissen": "event",
+    "event": "event", "thema": "theme", "themas": "theme", "theme": "theme",
+    "themagroep": "group", "groep": "group", "group": "group", "document": "document",
+    "documenten": "document", "pagina": "page", "paginas": "page", "page": "page",
+}  # fmt: skip
+_FILTER = re.compile(r"(?i)^(soort|kind|jaar|year):(.+)$")
+_YEARS = re.compile(r"^(\d{4})(?:(?:-|\.\.)(\d{4}))?$")
 
 
 @dataclass
@@ -33,11 +52,24 @@ class Clause:
     alternatives: list[Phrase]
     negated: bool = False
     prefix: bool = False  # the first alternative's last token is a prefix
+    quoted: bool = False  # typed between quotes: matched as typed, never loosened
+    typed: int | None = None  # the first ``typed`` alternatives were typed; the rest are aliases
+
+    @property
+    def typed_alternatives(self) -> list[Phrase]:
+        return self.alternatives if self.typed is None else self.alternatives[: self.typed]
 
 
 @dataclass
 class Query:
     clauses: list[Clause] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)  # soort: filters (empty: every kind)
+    years: set[int] = field(default_factory=set)  # jaar: filters (empty: every year)
+    truncated: bool = False  # the text was longer than the language reads
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.kinds or self.years)
 
     @property
     def positive(self) -> list[Clause]:
@@ -57,29 +89,49 @@ class Query:
         return whole, prefixes
 
 
+_TOKEN = re.compile(r"[^\W_]+")
+
+
 def tokenize(text: str) -> list[str]:
-    """Cut text into folded tokens as FTS5's ``unicode61 remove_diacritics 2`` does."""
-    tokens: list[str] = []
-    current: list[str] = []
-    for ch in fold(text):
-        if unicodedata.category(ch)[0] in "LN" or unicodedata.category(ch) == "Co":
-            current.append(ch)
-        elif current:
-            tokens.append("".join(current))
-            current = []
-    if current:
-        tokens.append("".join(current))
-    return tokens
+    """Cut text into folded tokens as FTS5's ``unicode61 remove_diacritics 2`` does: runs of
+    letters and digits."""
+    return _TOKEN.findall(fold(text))
 
 
 _LEXER = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)("|$)|(?P<word>[^\s"]+)|(?P<quote>")')
+
+
+def _filter(word: str, query: Query) -> bool:
+    """Take ``soort:…`` / ``jaar:…`` into ``query``; False if ``word`` is no filter."""
+    match = _FILTER.match(word)
+    if not match:
+        return False
+    name, value = match.group(1).lower(), "".join(tokenize(match.group(2)))
+    if name in ("soort", "kind"):
+        kind = KIND_WORDS.get(value)
+        if kind is None:
+            return False
+        query.kinds.add(kind)
+        return True
+    years = _YEARS.match(match.group(2))
+    if not years:
+        return False
+    first = int(years.group(1))
+    last = int(years.group(2) or first)
+    if not 0 <= last - first <= 200:
+        return False
+    query.years.update(range(first, last + 1))
+    return True
 
 
 def parse(text: str, aliases: Mapping[Phrase, list[Phrase]] | None = None) -> Query:
     """Parse the user's text into a Query. Never raises."""
     if not isinstance(text, str):
         return Query()
+    query = Query()
     text = unicodedata.normalize("NFKC", text)
+    if len(text) > MAX_CHARS:
+        text, query.truncated = text[:MAX_CHARS].rsplit(None, 1)[0] + " ", True
     ends_open = bool(text) and not text[-1].isspace() and not text.rstrip().endswith('"')
     pending_or = False
     groups: list[list[tuple[bool, Phrase, bool]]] = []
@@ -97,6 +149,8 @@ def parse(text: str, aliases: Mapping[Phrase, list[Phrase]] | None = None) -> Qu
             if word == "OR":
                 pending_or = bool(groups)
                 continue
+            if _filter(word, query):
+                continue
             negated = word.startswith("-") and len(word) > 1
             tokens, quoted = tuple(tokenize(word[1:] if negated else word)), False
         if not tokens:
@@ -109,7 +163,15 @@ def parse(text: str, aliases: Mapping[Phrase, list[Phrase]] | None = None) -> Qu
         pending_or = False
 
     if len(groups) > MAX_CLAUSES:  # a pasted page of text: the first words decide
-        groups, ends_open = groups[:MAX_CLAUSES], False
+        groups, ends_open, query.truncated = groups[:MAX_CLAUSES], False, True
+    budget = MAX_ALTERNATIVES
+    for index, group in enumerate(groups):  # "a OR b OR …" 13,000 times: the first ones decide
+        if len(group) > budget:
+            groups[index], query.truncated = group[: max(budget, 1)], True
+            groups = groups[: index + 1]
+            ends_open = False
+            break
+        budget -= len(group)
     seen: set = set()
     unique = []
     for index, group in enumerate(groups):  # "gent gent gent…" costs one clause, not many
@@ -118,11 +180,11 @@ def parse(text: str, aliases: Mapping[Phrase, list[Phrase]] | None = None) -> Qu
             unique.append(group)
         seen.add(key)
     groups = unique
-    query = Query()
     for group in groups:
         negated = group[0][0]
         alternatives = _merge((tokens for _, tokens, _ in group), [])
-        query.clauses.append(Clause(alternatives=alternatives, negated=negated))
+        quoted = all(q for _, _, q in group)
+        query.clauses.append(Clause(alternatives=alternatives, negated=negated, quoted=quoted))
 
     if query.clauses and ends_open and groups:
         last_group, last_clause = groups[-1], query.clauses[-1]
@@ -163,7 +225,7 @@ def _apply_aliases(query: Query, aliases: Mapping[Phrase, list[Phrase]]) -> None
                 if key in aliases:
                     last_is_prefix = clauses[i + n - 1].prefix
                     alts = _merge([key], aliases[key])
-                    out.append(Clause(alternatives=alts, prefix=last_is_prefix))
+                    out.append(Clause(alternatives=alts, prefix=last_is_prefix, typed=1))
                     i += n
                     matched = True
                     break
@@ -172,6 +234,7 @@ def _apply_aliases(query: Query, aliases: Mapping[Phrase, list[Phrase]]) -> None
                 for alt in clause.alternatives:
                     extra.extend(aliases.get(alt, []))
                 if extra:
+                    clause.typed = len(clause.alternatives)
                     clause.alternatives = _merge(clause.alternatives, extra)
         if not matched:
             out.append(clause)
@@ -211,11 +274,14 @@ def compile_match(query: Query) -> str | None:
     return expression
 
 
-def alias_table(rows: Iterable[tuple[int, str]]) -> dict[Phrase, list[Phrase]]:
-    """Build the alias lookup from (group id, term) rows: each term's tokens -> all group terms."""
+def alias_table(
+    rows: Iterable[tuple[int, str]], *, folded: bool = False
+) -> dict[Phrase, list[Phrase]]:
+    """Build the alias lookup from (group id, term) rows: each term's tokens -> all group terms
+    (``folded``: the terms are folded already)."""
     groups: dict[int, list[Phrase]] = {}
     for group_id, term in rows:
-        tokens = tuple(tokenize(term))
+        tokens = tuple(_TOKEN.findall(term) if folded else tokenize(term))
         if tokens:
             groups.setdefault(group_id, []).append(tokens)
     table: dict[Phrase, list[Phrase]] = {}

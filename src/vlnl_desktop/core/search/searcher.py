@@ -1,168 +1,283 @@
 """Search over the records and the document pages: one ranked list of hits.
 
-``*_sql`` functions build statements, ``Searcher`` runs them (STYLE: build SQL apart from running
-it). Ranking is FTS5's bm25 with record titles weighted above body text; on equal scores records
-come before pages. Snippets carry the matched words between ``MARK_OPEN`` and ``MARK_CLOSE``.
+``Searcher`` parses the user's text (``query.parse``, with the archive's aliases), plans it against
+the search index (``plan.Planner``) and runs the steps in turn while hits are few: every word,
+then with typos, then some of the words; hits of a later step come after and are marked
+(``Hit.match``). The hits' rows are read from SQLite, the one source of truth, and their snippets
+cut from the text there. Without a readable index (being built), the archive's FTS5 tables answer
+(``fts.FtsSearch``).
 """
 
 from __future__ import annotations
 
-import html
 import sqlite3
-from dataclasses import asdict, dataclass
+from pathlib import Path
 
-from vlnl_desktop.core.search.query import Phrase, Query, alias_table, compile_match, parse
-from vlnl_desktop.core.search.snippets import make_snippet
+import tantivy
 
-MARK_OPEN = "\ue000"
-MARK_CLOSE = "\ue001"
-TITLE_WEIGHT = 10.0
-BODY_WEIGHT = 1.0
+from vlnl_desktop.core.search.analysis import edit_distance, without_urls
+from vlnl_desktop.core.search.fts import FtsSearch
+from vlnl_desktop.core.search.hits import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    MATCH_ALL,
+    MATCH_PARTIAL,
+    MATCH_TYPO,
+    Hit,
+    Results,
+)
+from vlnl_desktop.core.search.index import (
+    NS_DOCUMENT,
+    NS_ITEM,
+    NS_PAGE,
+    SRC_SHEET,
+    SearchIndex,
+)
+from vlnl_desktop.core.search.plan import Plan, Planner
+from vlnl_desktop.core.search.query import Phrase, Query, alias_table, parse
+from vlnl_desktop.core.search.snippets import cores, focus, mark_window
+from vlnl_desktop.core.search.suggest import corrections, suggestion
+
+__all__ = ["MARK_CLOSE", "MARK_OPEN", "Hit", "Results", "Searcher"]
+
 SNIPPET_TOKENS = 16
+FEW = 3  # fewer hits than this: look further (typos, then some of the words)
+FILL = 10  # most of the words matching: shown up to this many (one word of many: only to FEW)
+CANDIDATES = 200  # a phrase is checked on this many of its words' best pages first
 
-
-@dataclass(frozen=True)
-class Hit:
-    kind: str  # declaration, summit, event, group, theme, document, page
-    id: str  # the record id; for a page, the document id
-    title: str
-    date: str | None
-    document: str | None  # the document id for document and page hits
-    page: int | None  # 1-based page number for page hits
-    snippet: str  # with MARK_OPEN / MARK_CLOSE around matched words
-    score: float
-    generated: bool = False  # a page of a record sheet the archive made: ranked after the rest
-
-    def snippet_marked(self, open_mark: str = "[", close_mark: str = "]") -> str:
-        return self.snippet.replace(MARK_OPEN, open_mark).replace(MARK_CLOSE, close_mark)
-
-    def snippet_html(self, open_tag: str = "<b>", close_tag: str = "</b>") -> str:
-        escaped = html.escape(self.snippet.replace("\n", " "))
-        return escaped.replace(MARK_OPEN, open_tag).replace(MARK_CLOSE, close_tag)
-
-    def as_json(self) -> dict:
-        data = asdict(self)
-        del data["generated"]
-        data["snippet"] = self.snippet_marked("«", "»").replace("\n", " ")
-        return data
-
-
-def rank_sql(table: str, weights: tuple[float, ...]) -> str:
-    """Rowids and scores of the best matches, best first."""
-    args = ", ".join(str(w) for w in weights)
-    return (
-        f"SELECT rowid, bm25({table}_fts, {args}) AS score FROM {table}_fts "
-        f"WHERE {table}_fts MATCH ? ORDER BY score LIMIT ?"
-    )
-
-
-def snippet_sql(table: str, column: int, count: int) -> str:
-    """Snippets for the given rowids only (snippets are costly; rank first, then cut these)."""
-    marks = f"'{MARK_OPEN}', '{MARK_CLOSE}', '…', {SNIPPET_TOKENS}"
-    placeholders = ", ".join("?" * count)
-    return (
-        f"SELECT rowid, snippet({table}_fts, {column}, {marks}) FROM {table}_fts "
-        f"WHERE {table}_fts MATCH ? AND rowid IN ({placeholders})"
-    )
-
-
-RECORD_ROWS_SQL = "SELECT id, record_id, kind, title, date FROM search_items WHERE id IN ({})"
+ITEM_ROWS_SQL = "SELECT id, record_id, kind, title, date, body FROM search_items WHERE id IN ({})"
 PAGE_ROWS_SQL = (
-    "SELECT p.id, p.document_id, p.page_no, d.title, d.date, d.origin, p.text FROM pages p "
+    "SELECT p.id, p.document_id, p.page_no, d.title, d.date, p.text FROM pages p "
     "JOIN documents d ON d.id = p.document_id WHERE p.id IN ({})"
 )
+DOCUMENT_ROWS_SQL = "SELECT rowid, id, title, date, summary FROM documents WHERE rowid IN ({})"
+
+
+def _database_path(conn: sqlite3.Connection) -> Path | None:
+    for _seq, name, file in conn.execute("PRAGMA database_list"):
+        if name == "main" and file:
+            return Path(file)
+    return None
 
 
 class Searcher:
-    """Runs searches on one connection; reads the alias table once."""
+    """Runs searches on one connection and the index beside its database.
 
-    def __init__(self, conn: sqlite3.Connection):
+    ``index``: the index to search; by default the one beside the connection's archive (None
+    when there is none fit to read: FTS5 answers)."""
+
+    _DEFAULT = object()
+
+    def __init__(self, conn: sqlite3.Connection, index: SearchIndex | None | object = _DEFAULT):
         self._conn = conn
         self._aliases: dict[Phrase, list[Phrase]] | None = None
+        if index is Searcher._DEFAULT:
+            path = _database_path(conn)
+            index = SearchIndex.open(path) if path is not None else None
+        self.index: SearchIndex | None = index  # type: ignore[assignment]
 
     @property
     def aliases(self) -> dict[Phrase, list[Phrase]]:
         if self._aliases is None:
-            rows = self._conn.execute("SELECT group_id, term FROM aliases ORDER BY group_id, term")
-            self._aliases = alias_table((r[0], r[1]) for r in rows)
+            rows = self._conn.execute(
+                "SELECT group_id, folded FROM aliases ORDER BY group_id, term"
+            )  # folded by the build: only cut into words here
+            self._aliases = alias_table(((r[0], r[1]) for r in rows), folded=True)
         return self._aliases
 
     def parse(self, text: str) -> Query:
         return parse(text, self.aliases)
 
-    def search(self, text: str, limit: int = 50, *, pages: bool = True) -> list[Hit]:
+    def search(self, text: str, limit: int = 50) -> list[Hit]:
         """The best ``limit`` hits for the user's text; an empty list for a query of nothing."""
-        query = self.parse(text)
-        match = compile_match(query)
-        if match is None or limit <= 0:
-            return []
-        hits = self._record_hits(match, limit)
-        if pages:
-            hits += self._page_hits(query, match, limit)
-        hits.sort(key=lambda h: (h.generated, h.score, h.kind == "page"))
-        return hits[:limit]
+        return self.results(text, limit).hits
 
-    def _record_hits(self, match: str, limit: int) -> list[Hit]:
-        weights = (TITLE_WEIGHT, BODY_WEIGHT)
-        ranked = self._conn.execute(rank_sql("search_items", weights), (match, limit)).fetchall()
-        if not ranked:
-            return []
-        ids = [r[0] for r in ranked]
-        snippets = dict(
-            self._conn.execute(snippet_sql("search_items", -1, len(ids)), (match, *ids)).fetchall()
+    def results(self, text: str, limit: int = 50) -> Results:
+        """The hits for the user's text with the suggestion and notices that go with them."""
+        query = self.parse(text)
+        whole, prefixes = query.highlight_terms()
+        results = Results(truncated=query.truncated, words=whole + prefixes)
+        if limit <= 0:
+            return results
+        if self.index is not None:
+            try:
+                return self._index_results(text, query, limit, results)
+            except ValueError as exc:  # tantivy: the index broke under us; FTS5 answers
+                import logging
+
+                logging.getLogger(__name__).warning("search index failed (%s): FTS5 answers", exc)
+                self.index = None
+        results.engine = "fts"
+        results.hits = FtsSearch(self._conn).search(query, limit)
+        return results
+
+    def _index_results(self, text: str, query: Query, limit: int, results: Results) -> Results:
+        assert self.index is not None
+        searcher = self.index.searcher()
+        planner = Planner(self.index, searcher)
+        plan = planner.plan(query)
+        found: list[tuple[str, float, int, int]] = []  # match, score, key, src
+        seen: set[int] = set()
+        steps = [(plan.strict, MATCH_ALL), (plan.typo, MATCH_TYPO)]
+        steps += [(step, MATCH_PARTIAL) for step in plan.partial]
+        for number, (step, match) in enumerate(steps):
+            wanted = FEW if match != MATCH_PARTIAL or number == len(steps) - 1 else FILL
+            if step is None or (match != MATCH_ALL and len(found) >= min(wanted, limit)):
+                continue
+            phrase = match == MATCH_ALL and plan.loose is not None
+            if phrase and self._run_within(searcher, plan, limit, found, seen):
+                continue
+            self._run(searcher, step, limit, match, found, seen)
+        order = {MATCH_ALL: 0, MATCH_TYPO: 1, MATCH_PARTIAL: 2}
+        found.sort(key=lambda f: (order[f[0]], f[3] == SRC_SHEET))  # stable: by score within
+        results.hits = self._hits(found[:limit], plan)
+        if plan.misspelt and any(h.match != MATCH_ALL for h in results.hits):
+            texts = [h.title + " " + h.snippet for h in results.hits if h.match != MATCH_ALL]
+            known = lambda word: any(planner.known(t) for _p, t in planner.terms(word))  # noqa: E731
+            results.suggestion = suggestion(text, corrections(plan.misspelt, texts, known))
+        return results
+
+    def _run_within(self, searcher: tantivy.Searcher, plan: Plan, limit, found, seen) -> bool:
+        """The phrase query checked only on the best candidates of its loose form; False if
+        those held too few to be sure of the best (then the phrase query runs on every page)."""
+        assert self.index is not None
+        wanted = max(CANDIDATES, 10 * limit)
+        hits = searcher.search(plan.loose, wanted, count=False).hits
+        if not hits:
+            return True
+        keys = searcher.fast_field_values("key", [address for _score, address in hits])
+        within = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, plan.strict),
+                (
+                    tantivy.Occur.Must,
+                    tantivy.Query.const_score_query(
+                        tantivy.Query.term_set_query(self.index.schema, "key", keys), 0.0
+                    ),
+                ),
+            ]
         )
-        rows = {
-            r[0]: r
-            for r in self._conn.execute(RECORD_ROWS_SQL.format(", ".join("?" * len(ids))), ids)
+        before = len(found)
+        self._run(searcher, within, limit, MATCH_ALL, found, seen)
+        if len(found) - before >= min(limit, FEW) or len(hits) < wanted:
+            return True
+        del found[before:]
+        seen.difference_update(keys)
+        return False
+
+    @staticmethod
+    def _run(searcher: tantivy.Searcher, query, limit, match, found, seen) -> None:
+        # more than asked: the record sheets' pages, ranked last, must not crowd out the rest
+        hits = searcher.search(query, 2 * limit + FEW, count=False).hits
+        if not hits:
+            return
+        addresses = [address for _score, address in hits]
+        keys = searcher.fast_field_values("key", addresses)
+        sources = searcher.fast_field_values("src", addresses)
+        for (score, _address), key, src in zip(hits, keys, sources, strict=True):
+            if key not in seen:
+                seen.add(key)
+                found.append((match, score, key, src))
+
+    # --- rows and snippets ---
+
+    def _rows(self, sql: str, ids: list[int]) -> dict[int, tuple]:
+        if not ids:
+            return {}
+        return {
+            row[0]: tuple(row)
+            for row in self._conn.execute(sql.format(", ".join("?" * len(ids))), ids)
         }
+
+    def _hits(self, found: list[tuple[str, float, int, int]], plan: Plan) -> list[Hit]:
+        by_ns: dict[int, list[int]] = {NS_ITEM: [], NS_PAGE: [], NS_DOCUMENT: []}
+        for _match, _score, key, _src in found:
+            by_ns[key % 4].append(key // 4)
+        items = self._rows(ITEM_ROWS_SQL, by_ns[NS_ITEM])
+        pages = self._rows(PAGE_ROWS_SQL, by_ns[NS_PAGE])
+        documents = self._rows(DOCUMENT_ROWS_SQL, by_ns[NS_DOCUMENT])
+        snippet = _Snippets(self.index, plan, any(f[0] != MATCH_ALL for f in found))
         hits = []
-        for rowid, score in ranked:
-            _, record_id, kind, title, date = rows[rowid]
-            hits.append(
-                Hit(
-                    kind=kind,
-                    id=record_id,
-                    title=title,
-                    date=date,
-                    document=record_id if kind == "document" else None,
-                    page=None,
-                    snippet=snippets.get(rowid, ""),
-                    score=score,
-                )
-            )
+        for match, score, key, src in found:
+            ns, rowid = key % 4, key // 4
+            if ns == NS_ITEM and rowid in items:
+                _, record_id, kind, title, date, body = items[rowid]
+                hits.append(Hit(
+                    kind=kind, id=record_id, title=title, date=date,
+                    document=record_id if kind == "document" else None, page=None,
+                    snippet=snippet(without_urls(body or "")), score=-score, match=match,
+                ))  # fmt: skip
+            elif ns == NS_PAGE and rowid in pages:
+                _, document_id, page_no, title, date, text = pages[rowid]
+                hits.append(Hit(
+                    kind="page", id=document_id, title=title, date=date, document=document_id,
+                    page=page_no, snippet=snippet(without_urls(text or "")), score=-score,
+                    generated=src == SRC_SHEET, match=match,
+                ))  # fmt: skip
+            elif ns == NS_DOCUMENT and rowid in documents:
+                _, document_id, title, date, summary = documents[rowid]
+                hits.append(Hit(
+                    kind="document", id=document_id, title=title, date=date,
+                    document=document_id, page=None, snippet=snippet(summary or ""),
+                    score=-score, generated=src == SRC_SHEET, match=match,
+                ))  # fmt: skip
+            # a row gone from SQLite since the index was written: left out
         return hits
 
-    def _page_hits(self, query: Query, match: str, limit: int) -> list[Hit]:
-        # FTS5's snippet() would reload every term's whole index entry per row (slow for common
-        # prefixes on many pages): the few best pages' text is cut into snippets in Python instead
-        ranked = self._conn.execute(rank_sql("pages", (1.0,)), (match, limit)).fetchall()
-        if not ranked:
-            return []
-        ids = [r[0] for r in ranked]
-        whole, prefixes = query.highlight_terms()
-        rows = {
-            r[0]: r
-            for r in self._conn.execute(PAGE_ROWS_SQL.format(", ".join("?" * len(ids))), ids)
-        }
-        return [
-            Hit(
-                kind="page",
-                id=rows[rowid][1],
-                title=rows[rowid][3],
-                date=rows[rowid][4],
-                document=rows[rowid][1],
-                page=rows[rowid][2],
-                snippet=make_snippet(
-                    rows[rowid][6] or "",
-                    whole,
-                    prefixes,
-                    size=SNIPPET_TOKENS,
-                    mark_open=MARK_OPEN,
-                    mark_close=MARK_CLOSE,
-                    wanted=len(query.positive),
-                ),
-                score=score,
-                generated=rows[rowid][5] == "sheet",
+
+_UNSET = object()
+
+
+class _Snippets:
+    """Cuts snippets marking the words the plan matched: by their analyzed terms (stems and
+    compound parts), the prefix being typed, and words within the typo distance."""
+
+    def __init__(self, index: SearchIndex, plan: Plan, typos: bool):
+        self._analyze = index.analyze_word
+        self._plan = plan
+        self._misspelt = plan.misspelt if typos else {}
+        self._cache: dict[str, str | None] = {}
+        self._pattern: object = _UNSET
+
+    def _match(self, token: str) -> str | None:
+        if token in self._cache:
+            return self._cache[token]
+        found = None
+        for term in self._analyze(token):
+            if term in self._plan.terms:
+                found = str(self._plan.terms[term])
+                break
+        if found is None:
+            found = next(
+                (str(n) for p, n in self._plan.prefixes.items() if token.startswith(p)), None
             )
-            for rowid, score in ranked
-        ]
+        if found is None:
+            for word, edits in self._misspelt.items():
+                if (
+                    abs(len(word) - len(token)) <= edits
+                    and (word[0] == token[:1] or word[1:2] == token[1:2])  # not both wrong
+                    and edit_distance(word, token, edits) <= edits
+                ):
+                    found = word
+                    break
+        self._cache[token] = found
+        return found
+
+    def __call__(self, text: str) -> str:
+        if self._pattern is _UNSET:
+            words = {**self._plan.terms, **self._plan.prefixes}
+            words.update((word[:3], len(words) + n) for n, word in enumerate(self._misspelt))
+            self._pattern = cores(words)
+        first, last = focus(text, self._pattern)  # type: ignore[arg-type]
+        snippet = mark_window(
+            text[first:last],
+            self._match,
+            size=SNIPPET_TOKENS,
+            mark_open=MARK_OPEN,
+            mark_close=MARK_CLOSE,
+        )
+        if first > 0 and snippet and not snippet.startswith("…"):
+            snippet = "…" + snippet
+        if last < len(text) and snippet and not snippet.endswith("…"):
+            snippet += "…"
+        return snippet

@@ -11,7 +11,7 @@ query words wins.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from vlnl_desktop.core.search.query import tokenize
@@ -34,12 +34,14 @@ def make_snippet(
     mark_close: str = "]",
     ellipsis: str = "…",
     wanted: int | None = None,
+    matcher: Callable[[str], str | None] | None = None,
 ) -> str:
     """The best ``size``-token window of ``text`` with matched tokens between the marks.
 
     ``terms`` match whole (folded) tokens, ``prefixes`` the start of a token. ``wanted`` is how
     many distinct matches make a window perfect (default: all terms; fewer when terms are
-    alternatives of each other, such as aliases).
+    alternatives of each other, such as aliases). ``matcher`` decides instead, for a folded token,
+    which query word it matches (stems, compound parts, typos), or None.
     """
     whole = set(terms)
     starts = tuple(prefixes)
@@ -47,6 +49,8 @@ def make_snippet(
     lead = min(2, size // 4)  # a little context before the first matched word
 
     def matched(token: str) -> str | None:
+        if matcher is not None:
+            return matcher(token)
         if token in whole:
             return token
         for prefix in starts:
@@ -104,4 +108,75 @@ def make_snippet(
         out.append(f"{mark_open}{word}{mark_close}" if hits[i] is not None else word)
         cursor = end
     out.append(ellipsis if last < len(tokens) else text[cursor:])
+    return " ".join("".join(out).split())
+
+
+def focus(text: str, cores: Sequence[tuple[str, int]], width: int = 240) -> tuple[int, int]:
+    """The part of a long ``text`` worth cutting a snippet from: ``width`` characters around the
+    place where the ``cores`` (the first letters of a query word, lower case; with the number of
+    the word) occur most densely. Found with ``str.find``: a long page is never walked word by
+    word in Python."""
+    if len(text) <= width or not cores:
+        return 0, min(len(text), width)
+    lower = text.lower()
+    places: list[tuple[int, int]] = []
+    for core, word in cores:
+        at, seen = lower.find(core), 0
+        while at >= 0 and seen < 12:  # a dozen places of each word are plenty to choose from
+            places.append((at, word))
+            at, seen = lower.find(core, at + len(core)), seen + 1
+    if not places:
+        return 0, width
+    places.sort()
+    reach = width // 2
+    best, best_count, ahead = places[0][0], 0, 0
+    for index, (start, _word) in enumerate(places):
+        ahead = max(ahead, index)
+        while ahead + 1 < len(places) and places[ahead + 1][0] < start + reach:
+            ahead += 1
+        count = len({word for _s, word in places[index : ahead + 1]})
+        if count > best_count:
+            best, best_count = start, count
+    first = max(0, best - width // 6)
+    space = text.rfind(" ", 0, first)
+    first = space + 1 if space > 0 and first - space < 40 else first
+    return first, min(len(text), first + width)
+
+
+def cores(words: dict[str, int]) -> list[tuple[str, int]]:
+    """The first four letters (lower case) of each of ``words`` (word -> the number of the query
+    word it stands for), for ``focus``."""
+    return sorted({(word[:4].lower(), number) for word, number in words.items() if word})
+
+
+def mark_window(
+    text: str,
+    matcher: Callable[[str], str | None],
+    *,
+    size: int = 16,
+    mark_open: str = "[",
+    mark_close: str = "]",
+    ellipsis: str = "…",
+) -> str:
+    """The ``size`` words of a short ``text`` (a ``focus``ed part) from just before its first
+    matched word, the matched words marked: only the words shown are matched."""
+    spans = [m.span() for m in _WORD.finditer(text)]
+    if not spans:
+        return ""
+    first = 0
+    for index, (start, end) in enumerate(spans):
+        if matcher(_fold_token(text[start:end])) is not None:
+            first = index
+            break
+    first = max(0, min(first - min(2, size // 4), len(spans) - size))
+    last = min(len(spans), first + size)
+    out = [ellipsis if first > 0 else ""]
+    cursor = spans[first][0]
+    for start, end in spans[first:last]:
+        word = text[start:end]
+        out.append(text[cursor:start])
+        hit = matcher(_fold_token(word)) is not None
+        out.append(f"{mark_open}{word}{mark_close}" if hit else word)
+        cursor = end
+    out.append(ellipsis if last < len(spans) else text[cursor:])
     return " ".join("".join(out).split())

@@ -1,0 +1,277 @@
+"""From a parsed query to the index's queries, built with Tantivy's query API (never its parser).
+
+A query is answered in up to three steps, each a ``tantivy.Query`` built here:
+
+- ``strict``: every content word matches (an alias, a stem or a compound of it counts);
+- ``typo``: as strict, each word of five letters or more also matched within one or two edits;
+- ``partial``: most content words match (with typos), then half of them, then one.
+
+A phrase of common words checks word positions on most pages; ``loose`` (its words in any order,
+a plain intersection) picks the candidates and the phrase is checked on those only.
+
+Question and function words ("welke", "ging", "over", "the") are left out when other words remain.
+Two words in a row also match as one compound ("waterstof technologie" ~ Waterstoftechnologie)
+when the index holds it; a compound typed whole matches its parts (the analyzer splits both).
+Every word must match in ``body`` (which holds the title too: one field, so a conjunction is a
+plain intersection of postings); a match in the ``title`` only adds to the score (optional
+clauses). Titles weigh more than body text, aliases less than the words typed, and an alias of two
+letters (H2, AI) matches records only, never the pages of an imported book full of formulas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import tantivy
+
+from vlnl_desktop.core.search.analysis import OPTIONAL_WORDS, typo_distance
+from vlnl_desktop.core.search.index import SRC_RECORD, SearchIndex
+from vlnl_desktop.core.search.query import Clause, Phrase, Query
+
+TITLE_WEIGHT = 3.0
+MAX_BOOSTS = 64  # title clauses of one query (each alias adds one)
+ALIAS_WEIGHT = 0.4
+TYPO_WEIGHT = 0.5
+MIN_PREFIX = 2  # letters typed before the last word matches as a prefix
+SHORT_ALIAS = 2  # an alias this short matches records only
+
+Occur = tantivy.Occur
+
+
+def _should(queries: list[tantivy.Query]) -> tantivy.Query:
+    if len(queries) == 1:
+        return queries[0]
+    return tantivy.Query.boolean_query([(Occur.Should, q) for q in queries])
+
+
+@dataclass
+class Plan:
+    """The queries for one parsed query and what a snippet marks."""
+
+    strict: tantivy.Query | None = None
+    loose: tantivy.Query | None = None  # strict with its phrases as all of their words
+    typo: tantivy.Query | None = None
+    # what a snippet marks, each with the number of the word it stands for (an alias list is one)
+    terms: dict[str, int] = field(default_factory=dict)  # analyzed terms
+    prefixes: dict[str, int] = field(default_factory=dict)  # folded prefixes being typed
+    misspelt: dict[str, int] = field(default_factory=dict)  # typed word -> edits allowed
+    partial: list[tantivy.Query] = field(default_factory=list)  # most words first
+    boosts: list[tantivy.Query] = field(default_factory=list)  # title matches: optional
+    word: int = 0  # the word being planned
+    wanted: int = 1  # distinct words that make a snippet perfect
+
+
+class Planner:
+    """Builds plans against one open index (its schema, analyzer and term statistics)."""
+
+    def __init__(self, index: SearchIndex, searcher: tantivy.Searcher, *, relaxed: bool = False):
+        self.index = index
+        self.schema = index.schema
+        self.searcher = searcher
+        self.relaxed = relaxed  # phrases as all of their words (``Plan.loose``)
+        self.phrases = False  # the plan holds a typed phrase of more than one position
+        self._alias = False  # an alias is being planned (its phrases do not make ``loose``)
+
+    # --- words to terms ---
+
+    def terms(self, text: str) -> list[tuple[int, str]]:
+        """(position, term) of ``text`` as the index analyzed it."""
+        return [(t.position, t.text) for t in self.index.analyzer.pre_tokenize(text).tokens]
+
+    def known(self, term: str) -> bool:
+        return any(self.searcher.doc_freq(f, term) for f in ("title", "body"))
+
+    # --- one alternative over the text fields ---
+
+    def _phrase(self, field_name: str, terms: list[tuple[int, str]]) -> tantivy.Query:
+        if len(terms) == 1:
+            return tantivy.Query.term_query(self.schema, field_name, terms[0][1])
+        if terms[0][0] != terms[-1][0]:
+            self.phrases |= not self._alias
+            if self.relaxed:
+                return tantivy.Query.boolean_query(
+                    [(Occur.Must, tantivy.Query.term_query(self.schema, field_name, term))
+                     for _pos, term in terms]
+                )  # fmt: skip
+        first = terms[0][0]
+        words = [(pos - first, term) for pos, term in terms]
+        return tantivy.Query.phrase_query(self.schema, field_name, words)
+
+    def _fields(self, build, plan: Plan, weight: float = 1.0) -> tantivy.Query:
+        """``build("body")``, weighted; ``build("title")`` joins the plan's optional boosts."""
+        if len(plan.boosts) < MAX_BOOSTS:
+            plan.boosts.append(tantivy.Query.boost_query(build("title"), TITLE_WEIGHT * weight))
+        body = build("body")
+        return body if weight == 1.0 else tantivy.Query.boost_query(body, weight)
+
+    def alternative(
+        self, phrase: Phrase, prefix: bool, plan: Plan, weight: float = 1.0
+    ) -> tantivy.Query | None:
+        terms = self.terms(" ".join(phrase))
+        for _, term in terms:  # "memorandum of understanding": "of" is not worth a mark
+            if len(terms) == 1 or term not in OPTIONAL_WORDS:
+                plan.terms.setdefault(term, plan.word)
+        exact = (lambda name: self._phrase(name, terms)) if terms else None
+        complete = len(terms) == 1 and self.known(terms[0][1])  # a whole word already
+        if not (prefix and len(phrase[-1]) >= MIN_PREFIX) or (complete and len(phrase) == 1):
+            return self._fields(exact, plan, weight) if exact else None
+        plan.prefixes.setdefault(phrase[-1], plan.word)
+        head = self.terms(" ".join(phrase[:-1])) if len(phrase) > 1 else []
+        offset = head[-1][0] - head[0][0] + 1 if head else 0
+        words = [(pos - head[0][0], term) for pos, term in head] + [(offset, phrase[-1])]
+
+        def started(name: str) -> tantivy.Query:
+            grown = tantivy.Query.phrase_prefix_query(self.schema, name, words)
+            return _should([exact(name), grown]) if exact else grown
+
+        return self._fields(started, plan, weight)
+
+    # --- clauses ---
+
+    def clause(self, clause: Clause, plan: Plan) -> tantivy.Query | None:
+        options: list[tantivy.Query] = []
+        typed = len(clause.typed_alternatives)
+        for number, phrase in enumerate(clause.alternatives):
+            alias = number >= typed  # weighs less; a short one finds records only
+            weight = ALIAS_WEIGHT if alias else 1.0
+            self._alias = alias
+            query = self.alternative(phrase, clause.prefix and number == 0, plan, weight)
+            self._alias = False
+            if query is None:
+                continue
+            if alias and len("".join(phrase)) <= SHORT_ALIAS:
+                query = tantivy.Query.boolean_query(
+                    [(Occur.Must, query), (Occur.Must, self._records_only())]
+                )
+            options.append(query)
+        return _should(options) if options else None
+
+    def _records_only(self) -> tantivy.Query:
+        return tantivy.Query.term_query(self.schema, "src", SRC_RECORD)
+
+    def fuzzy(self, clause: Clause, plan: Plan) -> tantivy.Query | None:
+        """The clause's typed word within its typo distance, if it is one word long enough that
+        the index does not hold."""
+        if clause.quoted or len(clause.typed_alternatives) != 1:
+            return None
+        phrase = clause.alternatives[0]
+        if len(phrase) != 1 or not phrase[0].isalpha():
+            return None
+        distance = typo_distance(phrase[0])
+        terms = self.terms(phrase[0])
+        if not distance or len(terms) != 1 or self.known(terms[0][1]):
+            return None
+        plan.misspelt[phrase[0]] = distance
+        term = terms[0][1]
+        return self._fields(
+            lambda name: tantivy.Query.fuzzy_term_query(self.schema, name, term, distance, True),
+            plan,
+            TYPO_WEIGHT,
+        )
+
+    def _compound(self, left: Clause, right: Clause, plan: Plan) -> tantivy.Query | None:
+        """Two typed words in a row as one compound the index holds."""
+        if any(c.quoted or len(c.typed_alternatives) != 1 for c in (left, right)):
+            return None
+        if len(left.alternatives[0]) != 1 or len(right.alternatives[0]) != 1:
+            return None
+        joined = left.alternatives[0][0] + right.alternatives[0][0]
+        terms = self.terms(joined)
+        if len(terms) != 1 or not self.known(terms[0][1]):
+            return None
+        return self.alternative((joined,), False, plan)
+
+    # --- the plan ---
+
+    def plan(self, query: Query) -> Plan:
+        plan = Plan()
+        positive = [c for c in query.clauses if not c.negated]
+        content = [c for c in positive if not _optional(c)] or positive
+        steps: list[tuple[tantivy.Query, tantivy.Query | None]] = []  # (clause, with typos)
+        index = 0
+        while index < len(content):
+            clause = content[index]
+            plan.word = len(steps)
+            query_ = self.clause(clause, plan)
+            if query_ is None:
+                index += 1
+                continue
+            if index + 1 < len(content):
+                compound = self._compound(clause, content[index + 1], plan)
+                other = self.clause(content[index + 1], plan) if compound is not None else None
+                if compound is not None and other is not None:
+                    both = tantivy.Query.boolean_query([(Occur.Must, query_), (Occur.Must, other)])
+                    steps.append((_should([both, compound]), None))
+                    index += 2
+                    continue
+            fuzzy = self.fuzzy(clause, plan)
+            steps.append((query_, _should([query_, fuzzy]) if fuzzy is not None else None))
+            index += 1
+        plan.wanted = max(1, len(steps))
+        excluded = [
+            q for c in query.clauses if c.negated for q in [self._excluded(c)] if q is not None
+        ]
+        filters = self._filters(query)
+        if not steps:
+            if filters and not positive:
+                plan.strict = self._combine([tantivy.Query.all_query()], excluded, filters, [])
+            return plan
+        boosts = plan.boosts
+        plan.strict = self._combine([s for s, _ in steps], excluded, filters, boosts)
+        if self.phrases and not self.relaxed:
+            plan.loose = Planner(self.index, self.searcher, relaxed=True).plan(query).strict
+        if any(f is not None for _, f in steps):
+            plan.typo = self._combine([f or s for s, f in steps], excluded, filters, boosts)
+        loose = [f or s for s, f in steps]
+        for at_least in sorted({len(steps) - 1, (len(steps) + 1) // 2, 1}, reverse=True):
+            if 0 < at_least < len(steps):
+                plan.partial.append(
+                    self._combine(loose, excluded, filters, boosts, at_least=at_least)
+                )
+        return plan
+
+    def _excluded(self, clause: Clause) -> tantivy.Query | None:
+        options = []
+        for phrase in clause.alternatives:
+            terms = self.terms(" ".join(phrase))
+            if terms:
+                options.append(self._phrase("body", terms))  # the body holds the title too
+        return _should(options) if options else None
+
+    def _filters(self, query: Query) -> list[tantivy.Query]:
+        out = []
+        if query.kinds:
+            out.append(tantivy.Query.term_set_query(self.schema, "kind", sorted(query.kinds)))
+        if query.years:
+            out.append(tantivy.Query.term_set_query(self.schema, "year", sorted(query.years)))
+        return out
+
+    @staticmethod
+    def _combine(
+        required: list[tantivy.Query],
+        excluded: list[tantivy.Query],
+        filters: list[tantivy.Query],
+        boosts: list[tantivy.Query],
+        at_least: int | None = None,
+    ) -> tantivy.Query:
+        """All of ``required`` (or ``at_least`` of them), none of ``excluded``, every filter
+        (unscored); ``boosts`` only add to the score."""
+        if at_least:
+            either = [(Occur.Should, q) for q in required]
+            parts = [(Occur.Must, tantivy.Query.boolean_query(either, at_least))]
+        else:
+            parts = [(Occur.Must, q) for q in required]
+        parts += [(Occur.MustNot, q) for q in excluded]
+        parts += [(Occur.Must, tantivy.Query.const_score_query(q, 0.0)) for q in filters]
+        parts += [(Occur.Should, q) for q in boosts]
+        return tantivy.Query.boolean_query(parts)
+
+
+def _optional(clause: Clause) -> bool:
+    """A question or function word typed on its own (or a lone letter): need not match."""
+    if clause.quoted or clause.negated or clause.typed is not None:
+        return False
+    if len(clause.alternatives) != 1 or len(clause.alternatives[0]) != 1:
+        return False
+    word = clause.alternatives[0][0]
+    return word in OPTIONAL_WORDS or (len(word) == 1 and not word.isdigit())
