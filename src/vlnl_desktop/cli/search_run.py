@@ -18,6 +18,14 @@ NO_HITS = (
 MAX_LIMIT = 1000
 
 
+def _say(text: str, stream=None) -> None:
+    """Print ``text``; what the stream cannot encode (an argument's bytes that were not UTF-8, kept
+    as surrogates and echoed in a suggestion or a snippet) as a backslash escape."""
+    stream = stream or sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    print(text.encode(encoding, "backslashreplace").decode(encoding), file=stream)
+
+
 def run(archive: str | None, text: str, as_json: bool, limit: int) -> None:
     """Search the working archive and print the hits (notices on stderr)."""
     from vlnl_desktop.core.archive.connections import connect_readonly
@@ -35,9 +43,9 @@ def run(archive: str | None, text: str, as_json: bool, limit: int) -> None:
     finally:
         conn.close()
     if results.truncated:
-        print("the query was too long: only its first words were searched", file=sys.stderr)
+        _say("the query was too long: only its first words were searched", sys.stderr)
     if results.suggestion:
-        print(f"did you mean: {results.suggestion}?", file=sys.stderr)
+        _say(f"did you mean: {results.suggestion}?", sys.stderr)
     out = []
     if as_json:
         import json
@@ -45,7 +53,7 @@ def run(archive: str | None, text: str, as_json: bool, limit: int) -> None:
         objects = [{**h.as_json(), "suggestion": results.suggestion} for h in results.hits]
         out.append(json.dumps(objects, ensure_ascii=False, indent=2))
     elif not results.hits:
-        print(NO_HITS, file=sys.stderr)
+        _say(NO_HITS, sys.stderr)
     for hit in [] if as_json else results.hits:
         where = f" p.{hit.page}" if hit.page else ""
         mark = {"partial": "  (some words)", "typo": "  (spelling)"}.get(hit.match, "")
@@ -54,7 +62,7 @@ def run(archive: str | None, text: str, as_json: bool, limit: int) -> None:
         if snippet:
             out.append(f"{'':<23}{snippet}")
     if out:
-        print("\n".join(out))
+        _say("\n".join(out))
 
 
 def _parse(argv: list[str]) -> tuple[str | None, list[str], bool, int] | None:
