@@ -484,21 +484,10 @@ def dossier_bytes(conn: sqlite3.Connection, record_id: str) -> bytes:
 def export_dossier(conn: sqlite3.Connection, record_id: str, out_path: str | Path) -> Path:
     """Write the dossier of ``record_id`` to ``out_path`` (atomically); returns the path.
 
-    The bytes go to a temporary file of a unique name, created exclusively in the target folder
-    (never through a link planted there, never over another file), then renamed into place."""
-    import os
-    import tempfile
+    (``atomic_write``: never through a link planted there, never over another file)."""
+    from vlnl_desktop.core.atomic_write import write_atomically
 
     out = Path(out_path)
-    data = dossier_bytes(conn, record_id)
-    fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return out
+    return write_atomically(
+        out, dossier_bytes(conn, record_id), prefix=f".{out.name}.", durable=False
+    )

@@ -15,11 +15,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import shutil
 import stat
 import tempfile
 from pathlib import Path
 from typing import BinaryIO
+
+from vlnl_desktop.core.atomic_write import write_atomically
 
 TEMP_PREFIX = ".incoming-"
 CHUNK = 1 << 20
@@ -131,36 +132,16 @@ def has_file(documents_dir: Path, sha256: str) -> bool:
         return False
 
 
-def store_file(
-    documents_dir: Path, source: Path | bytes, sha256: str, *, durable: bool = True
-) -> Path:
-    """Put ``source`` (a file or its bytes) at ``documents/<sha256>.pdf`` atomically; keep an
-    identical file already there. ``durable``: on disk before the rename (the user's files; the
-    build's record sheets, made anew by every build, skip the wait)."""
+def store_file(documents_dir: Path, data: bytes, sha256: str, *, durable: bool = True) -> Path:
+    """Put ``data`` at ``documents/<sha256>.pdf`` atomically; keep an identical file already there.
+    ``durable``: on disk before the rename (the user's files; the build's record sheets, made anew
+    by every build, skip the wait)."""
     target = stored_path(documents_dir, sha256)
     if has_file(documents_dir, sha256):
         return target
     documents_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=".tmp", dir=documents_dir
-    )
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            if isinstance(source, bytes):
-                out.write(source)
-            else:
-                with source.open("rb") as src:
-                    shutil.copyfileobj(src, out, CHUNK)
-            if durable:
-                out.flush()
-                os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return target
+    prefix = f"{TEMP_PREFIX}{os.getpid()}-"
+    return write_atomically(target, data, prefix=prefix, durable=durable)
 
 
 def _pid_alive(pid: int) -> bool:
