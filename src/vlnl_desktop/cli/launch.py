@@ -35,18 +35,11 @@ def plain_launch(args: list[str]) -> tuple[str | None, str | None] | None:
     return archive, lang
 
 
-def _escape_unencodable_output() -> None:
-    """What cannot be encoded (a file name's or an argument's bytes that were not UTF-8, kept as
-    surrogates) is written as a backslash escape, never an error in the middle of a line."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
-
-
 def main() -> None:
     """The ``vlnl-desktop`` command."""
-    _escape_unencodable_output()
+    from .output import escape_unencodable_output
+
+    escape_unencodable_output()
     plain = plain_launch(sys.argv[1:])
     if plain is not None:
         try:

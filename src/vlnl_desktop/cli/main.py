@@ -7,6 +7,7 @@ import click
 from .. import __version__
 from . import app_commands, archive_commands, desktop_integration, document_commands
 from .options import Context, archive_option, pass_context, reports_errors
+from .output import escape_unencodable_output
 from .window import open_window
 
 
@@ -18,6 +19,7 @@ from .window import open_window
 def cli(ctx: click.Context, lang: str | None) -> None:
     """vlnl-desktop: the archive of the Flemish-Dutch cooperation on economy, science and
     innovation. Without a command, it opens the app on the working archive."""
+    escape_unencodable_output()  # also where the command runs without cli.launch (tests, -m)
     ctx.ensure_object(Context)
     if ctx.invoked_subcommand is None:
         _launch(ctx.obj, lang)

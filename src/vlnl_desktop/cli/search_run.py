@@ -18,14 +18,6 @@ NO_HITS = (
 MAX_LIMIT = 1000
 
 
-def _say(text: str, stream=None) -> None:
-    """Print ``text``; what the stream cannot encode (an argument's bytes that were not UTF-8, kept
-    as surrogates and echoed in a suggestion or a snippet) as a backslash escape."""
-    stream = stream or sys.stdout
-    encoding = getattr(stream, "encoding", None) or "utf-8"
-    print(text.encode(encoding, "backslashreplace").decode(encoding), file=stream)
-
-
 def run(archive: str | None, text: str, as_json: bool, limit: int) -> None:
     """Search the working archive and print the hits (notices on stderr)."""
     from vlnl_desktop.core.archive.connections import connect_readonly
@@ -43,9 +35,9 @@ def run(archive: str | None, text: str, as_json: bool, limit: int) -> None:
     finally:
         conn.close()
     if results.truncated:
-        _say("the query was too long: only its first words were searched", sys.stderr)
+        print("the query was too long: only its first words were searched", file=sys.stderr)
     if results.suggestion:
-        _say(f"did you mean: {results.suggestion}?", sys.stderr)
+        print(f"did you mean: {results.suggestion}?", file=sys.stderr)
     out = []
     if as_json:
         import json
@@ -53,7 +45,7 @@ def run(archive: str | None, text: str, as_json: bool, limit: int) -> None:
         objects = [{**h.as_json(), "suggestion": results.suggestion} for h in results.hits]
         out.append(json.dumps(objects, ensure_ascii=False, indent=2))
     elif not results.hits:
-        _say(NO_HITS, sys.stderr)
+        print(NO_HITS, file=sys.stderr)
     for hit in [] if as_json else results.hits:
         where = f" p.{hit.page}" if hit.page else ""
         mark = {"partial": "  (some words)", "typo": "  (spelling)"}.get(hit.match, "")
@@ -62,7 +54,7 @@ def run(archive: str | None, text: str, as_json: bool, limit: int) -> None:
         if snippet:
             out.append(f"{'':<23}{snippet}")
     if out:
-        _say("\n".join(out))
+        print("\n".join(out))
 
 
 def _parse(argv: list[str]) -> tuple[str | None, list[str], bool, int] | None:
