@@ -10,7 +10,8 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test stress lint bench translations clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml system-packages.txt
+	bash scripts/install_system_packages.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
