@@ -1,5 +1,6 @@
 """A local HTTP server on 127.0.0.1 that answers like the sites the records point at: a good PDF,
-a broken, slow, too large one, a web page, plain text and 404. Used through the `server` fixture."""
+a broken, slow, too large one, a web page, a cookie wall, an error page served as 200, a redirect,
+a file that changes (``Handler.changing``), plain text and 404. Used through the `server` fixture."""
 
 from __future__ import annotations
 
@@ -9,24 +10,38 @@ import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from samples import SMALL
+from samples import MULTICOLUMN, SMALL
 
 GOOD = SMALL.read_bytes()
+OTHER = MULTICOLUMN.read_bytes()
 DECLARATION_PAGE = """<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><title>Gezamenlijke verklaring Vlaams-Nederlandse top
 </title><script>var tracking = "niet opnemen";</script></head>
 <body><header><nav><a href="/">Menu</a> Zoeken Contact</nav></header>
 <main><h1>Gezamenlijke verklaring</h1>
+<p>Middelburg, 5 november 2018.</p>
 <p>De minister-presidenten van Vlaanderen en Nederland bevestigen hun samenwerking rond
 waterstof, fotonica en artifici&euml;le intelligentie.</p>
 <ul><li>Eerste afspraak over de Noordzeehavens.</li><li>Tweede afspraak: een gezamenlijke
 kennisagenda.</li></ul></main>
 <footer>Cookies en privacy</footer></body></html>"""
 
+COOKIE_WALL = """<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><title>Gezamenlijke verklaring Vlaams-Nederlandse top
+</title></head><body><main><h1>Wij gebruiken cookies</h1>
+<p>Deze website gebruikt cookies om uw bezoek te verbeteren. Kies hieronder wat u toestaat.</p>
+<p>Alle cookies toestaan · Alleen noodzakelijke cookies</p></main></body></html>"""
+ERROR_PAGE = """<!DOCTYPE html>
+<html lang="nl"><head><title>Pagina niet gevonden</title></head><body><main>
+<h1>Pagina niet gevonden</h1><p>De pagina die u zocht bestaat niet (meer).</p></main>
+</body></html>"""
+
 SLOW_SECONDS = 3.0
 
 
 class Handler(BaseHTTPRequestHandler):
+    changing = GOOD  # what /changing.pdf answers now: a test sets OTHER to publish a new version
+
     def log_message(self, *args):  # keep the test output clean
         pass
 
@@ -52,6 +67,17 @@ class Handler(BaseHTTPRequestHandler):
             self._send(DECLARATION_PAGE.encode(), "text/html; charset=utf-8")
         elif self.path == "/big.pdf":
             self._send(GOOD + b"%" * 300_000, "application/pdf")
+        elif self.path == "/cookie-wall":
+            self._send(COOKIE_WALL.encode(), "text/html; charset=utf-8")
+        elif self.path == "/error-page":
+            self._send(ERROR_PAGE.encode(), "text/html; charset=utf-8")
+        elif self.path == "/moved":
+            self.send_response(302)
+            self.send_header("Location", "/good.pdf")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif self.path == "/changing.pdf":
+            self._send(Handler.changing, "application/pdf")
         elif self.path == "/plain.txt":
             self._send(b"just text", "text/plain")
         else:

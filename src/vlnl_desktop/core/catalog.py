@@ -12,6 +12,7 @@ from typing import NamedTuple
 from vlnl_desktop.core.record_detail import (  # noqa: F401 - the catalog's answers, re-exported
     Detail,
     DocumentRef,
+    DocumentVersion,
     Office,
     Participant,
     Participation,
@@ -20,7 +21,10 @@ from vlnl_desktop.core.record_detail import (  # noqa: F401 - the catalog's answ
     ThemeRef,
     Uncertainty,
 )
-from vlnl_desktop.core.vocabulary import RECORD_KINDS, SIDES
+from vlnl_desktop.core.vocabulary import RECORD_KINDS, SIDES, document_role
+
+# The columns of documents a DocumentRef is made of, in its order.
+_DOC_COLUMNS = "id, title, date, kind, sha256, page_count, origin, url, retrieved, obtained"
 
 SECTIONS = (
     "declarations",
@@ -38,13 +42,15 @@ _NAME_PARTICLES = {"van", "de", "der", "den", "het", "'t", "te", "ter", "ten"}
 
 class Entry(NamedTuple):
     """One node of the tree: a record (``kind`` is its kind) or a grouping (``kind`` "doc-kind":
-    documents of one kind; "side": people of one side)."""
+    documents of one kind; "side": people of one side). A document's ``mark`` says what it is
+    (vocabulary.DOCUMENT_ROLE_*), with "-missing" when its file is not in the archive yet."""
 
     kind: str
     id: str
     label: str
     date: str | None = None
     children: "tuple[Entry, ...]" = ()
+    mark: str | None = None
 
 
 class Section(NamedTuple):
@@ -204,14 +210,17 @@ class Catalog:
         return Section("themes", count, entries)
 
     def _documents(self) -> Section:
-        rows = self._rows("SELECT id, title, date, kind FROM documents")
+        rows = self._rows("SELECT id, title, date, kind, origin, sha256 IS NULL FROM documents")
         by_kind: dict[str, list[sqlite3.Row]] = {}
         for r in rows:
             by_kind.setdefault(r[3] or "", []).append(r)
         entries = []
         for kind in sorted(by_kind, key=lambda k: (k == "", k)):
             docs = sorted(by_kind[kind], key=lambda r: (_date_key(r[2]), r[1]))
-            children = tuple(Entry("document", r[0], r[1], r[2]) for r in docs)
+            children = tuple(
+                Entry("document", r[0], r[1], r[2], mark=document_role(r[4]) + "-missing" * r[5])
+                for r in docs
+            )
             entries.append(Entry("doc-kind", kind, kind, None, children))
         return Section("documents", len(rows), tuple(entries))
 
@@ -277,8 +286,9 @@ class Catalog:
         ]
 
     def _documents_of(self, record_id: str) -> list[DocumentRef]:
+        columns = ", ".join(f"d.{c.strip()}" for c in _DOC_COLUMNS.split(","))
         rows = self._rows(
-            "SELECT d.id, d.title, d.date, d.kind, d.sha256, d.page_count FROM document_links l "
+            f"SELECT {columns} FROM document_links l "
             "JOIN documents d ON d.id = l.document_id WHERE l.record_id = ? "
             "ORDER BY l.position, d.date, d.id",
             (record_id,),
@@ -411,19 +421,27 @@ class Catalog:
 
     def _fill_document(self, d: Detail) -> None:
         row = self._conn.execute(
-            "SELECT id, title, date, kind, sha256, page_count, file_name, url, published_on, "
-            "summit_id FROM documents WHERE id = ?",
+            f"SELECT {_DOC_COLUMNS}, file_name, published_on, summit_id FROM documents "
+            "WHERE id = ?",
             (d.id,),
         ).fetchone()
         if row is None:
             return
-        d.document = DocumentRef(*row[:6])
-        d.file_name, d.url, d.published_on = row[6], row[7], row[8]
-        d.summit = self._summit_ref(row[9])
+        d.document = DocumentRef(*row[:10])
+        d.file_name, d.url, d.published_on = row[10], d.document.url, row[11]
+        d.summit = self._summit_ref(row[12])
+        d.versions = [
+            DocumentVersion(*r)
+            for r in self._rows(
+                "SELECT sha256, page_count, retrieved, obtained, replaced FROM document_versions "
+                "WHERE document_id = ? ORDER BY replaced DESC, sha256",
+                (d.id,),
+            )
+        ]
         rows = self._rows(
             "SELECT r.id, r.kind, r.title, r.date FROM document_links l "
             "JOIN records r ON r.id = l.record_id WHERE l.document_id = ? AND r.id IS NOT ?",
-            (d.id, row[9]),
+            (d.id, row[12]),
         )
         d.related = [RecordRef(*r) for r in sorted(rows, key=lambda r: (_date_key(r[3]), r[0]))]
 
@@ -450,7 +468,6 @@ class Catalog:
 
     def document(self, document_id: str) -> DocumentRef | None:
         row = self._conn.execute(
-            "SELECT id, title, date, kind, sha256, page_count FROM documents WHERE id = ?",
-            (document_id,),
+            f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (document_id,)
         ).fetchone()
         return DocumentRef(*row) if row else None

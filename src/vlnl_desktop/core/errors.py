@@ -37,6 +37,11 @@ PROBLEM_TEXTS = {
     "not_regular": "not a regular file ({})",
     "unreadable": "cannot read: {}",
     "store_failed": "cannot store it in the archive: {}",
+    # attaching a file to a document (core/documents/attach.py)
+    "in_use": "this file is already in the archive as {}",
+    "has_file": "the document already has a different file; confirm to replace it",
+    "no_document": "no document {} in the archive",
+    "not_official": "{} is not an official document of the records; import the file instead",
     # a download (core/documents/fetch.py)
     "bad_url": "not a web address",
     "too_large": "too large ({})",
@@ -45,6 +50,9 @@ PROBLEM_TEXTS = {
     "connect": "cannot connect: {}",
     "download": "download failed: {}",
     "no_text": "the web page has no text",
+    "not_the_document": "the web page does not name the document ({}); not stored",
+    "offline": "no network: cannot reach {}; nothing was fetched",
+    "cancelled": "cancelled",
     "not_document": "not a PDF or a web page ({})",
 }
 

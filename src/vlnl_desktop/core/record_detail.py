@@ -57,10 +57,31 @@ class DocumentRef(NamedTuple):
     kind: str | None
     sha256: str | None  # None: the file is not in the archive yet
     page_count: int | None = None
+    origin: str | None = None  # vocabulary.ORIGINS: of the records, the user's, a sheet
+    url: str | None = None  # the document's own address, if known
+    retrieved: str | None = None  # the day its file was fetched, attached or imported
+    obtained: str | None = None  # vocabulary.OBTAINED: how a document of the records got its file
 
     @property
     def in_archive(self) -> bool:
         return bool(self.sha256)
+
+    @property
+    def role(self) -> str:
+        """What it is: vocabulary.DOCUMENT_ROLE_* (official, sheet, user)."""
+        from vlnl_desktop.core.vocabulary import document_role
+
+        return document_role(self.origin)
+
+
+class DocumentVersion(NamedTuple):
+    """An earlier file of a document, kept aside when a new one replaced it."""
+
+    sha256: str
+    page_count: int | None
+    retrieved: str | None
+    obtained: str | None
+    replaced: str
 
 
 class RecordRef(NamedTuple):
@@ -115,6 +136,7 @@ class Detail:
     sources: list[str] = field(default_factory=list)
     uncertain: list[Uncertainty] = field(default_factory=list)
     document: DocumentRef | None = None  # for a document: its own file
+    versions: list[DocumentVersion] = field(default_factory=list)  # its earlier files
     file_name: str | None = None
     url: str | None = None
     published_on: str | None = None

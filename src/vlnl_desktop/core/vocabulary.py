@@ -97,6 +97,24 @@ ORIGIN_BUNDLED = "bundled"
 ORIGIN_USER = "user"
 ORIGIN_SHEET = "sheet"
 ORIGINS = (ORIGIN_BUNDLED, ORIGIN_USER, ORIGIN_SHEET)
+# How a document of the records got its file: fetched from its address, or attached by the user.
+OBTAINED_FETCHED = "fetched"
+OBTAINED_ATTACHED = "attached"
+OBTAINED = (OBTAINED_FETCHED, OBTAINED_ATTACHED)
+# What a document is, as the window marks it: an official document (of the records), a fiche (a
+# sheet the archive compiles), or the user's own import.
+DOCUMENT_ROLE_OFFICIAL = "official"
+DOCUMENT_ROLE_SHEET = "sheet"
+DOCUMENT_ROLE_USER = "user"
+
+
+def document_role(origin: str | None) -> str:
+    """The mark of a document by its ``origin``."""
+    if origin == ORIGIN_SHEET:
+        return DOCUMENT_ROLE_SHEET
+    if origin == ORIGIN_BUNDLED:
+        return DOCUMENT_ROLE_OFFICIAL
+    return DOCUMENT_ROLE_USER
 
 
 def kind_nl(kind: str) -> str:

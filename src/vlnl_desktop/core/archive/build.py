@@ -22,9 +22,11 @@ from vlnl_desktop.core.archive.fingerprint import fingerprint
 from vlnl_desktop.core.archive.writer_lock import writer_lock
 from vlnl_desktop.core.documents.rows import (
     FILE_COLUMNS,
+    VERSION_COLUMNS,
     attach_file,
     insert_document,
     insert_pages,
+    keep_versions,
     link_all,
 )
 from vlnl_desktop.core.documents.sheets import insert_sheets
@@ -302,8 +304,25 @@ def _carry_from(db: sqlite_utils.Database, old: sqlite3.Connection, tolerant: bo
             continue  # its file is imported again by documents.recovery
         _keep_document(conn, doc, links, pages)
         count += 1
+    _keep_versions(conn, old, tolerant)
     conn.commit()
     return count
+
+
+def _keep_versions(conn: sqlite3.Connection, old: sqlite3.Connection, tolerant: bool) -> None:
+    """The earlier versions of documents' files (an archive older than them has none)."""
+    tables = {r[0] for r in old.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "document_versions" not in tables:
+        return
+    try:
+        rows = old.execute(
+            f"SELECT document_id, {', '.join(VERSION_COLUMNS)}, replaced FROM document_versions"
+        ).fetchall()
+    except READ_ERRORS:
+        if not tolerant:
+            raise
+        return
+    keep_versions(conn, rows)
 
 
 def _keep_document(conn: sqlite3.Connection, doc: dict, links: list, pages: list) -> None:

@@ -1,5 +1,6 @@
 """Integrity of a working archive: SQLite itself, the foreign keys, the FTS indexes, the records and
-the document files. ``check_archive`` returns every finding, one line each; none means healthy."""
+the document files (each stored file, and each earlier version kept aside, read and compared with
+its sha256). ``check_archive`` returns every finding, one line each; none means healthy."""
 
 from __future__ import annotations
 
@@ -84,21 +85,44 @@ def _document_problems(conn: sqlite3.Connection, ws: Workspace) -> list[str]:
         "FROM documents d WHERE d.sha256 IS NOT NULL ORDER BY d.id"
     ).fetchall()
     for doc_id, sha256, size, page_count, pages in rows:
-        path = ws.document_path(sha256)
-        if not path.is_file():
-            problems.append(f"document {doc_id}: file {path.name} is missing")
-        elif size is not None and path.stat().st_size != size:
-            problems.append(f"document {doc_id}: file {path.name} has the wrong size")
-        elif sha256_of(path)[0] != sha256:
-            problems.append(f"document {doc_id}: file {path.name} does not match its sha256")
+        problem = _file_problem(ws, sha256, size)
+        if problem:
+            problems.append(f"document {doc_id}: {problem}")
         if page_count is not None and pages != page_count:
             problems.append(f"document {doc_id}: {pages} of {page_count} pages indexed")
+    problems += _version_problems(conn, ws)
     stray = conn.execute(
         "SELECT count(*) FROM pages WHERE document_id NOT IN "
         "(SELECT id FROM documents WHERE sha256 IS NOT NULL)"
     ).fetchone()[0]
     if stray:
         problems.append(f"{stray} indexed pages belong to no stored document")
+    return problems
+
+
+def _file_problem(ws: Workspace, sha256: str, size: int | None) -> str | None:
+    """What is wrong with the stored file of this sha256, None if it is there and matches."""
+    path = ws.document_path(sha256)
+    if not path.is_file():
+        return f"file {path.name} is missing"
+    if size is not None and path.stat().st_size != size:
+        return f"file {path.name} has the wrong size"
+    if sha256_of(path)[0] != sha256:
+        return f"file {path.name} does not match its sha256"
+    return None
+
+
+def _version_problems(conn: sqlite3.Connection, ws: Workspace) -> list[str]:
+    """The earlier versions of documents' files, kept aside: each must still be in the store."""
+    rows = conn.execute(
+        "SELECT document_id, sha256, size, replaced FROM document_versions "
+        "ORDER BY document_id, replaced"
+    ).fetchall()
+    problems = []
+    for doc_id, sha256, size, replaced in rows:
+        problem = _file_problem(ws, sha256, size)
+        if problem:
+            problems.append(f"document {doc_id}, version replaced on {replaced}: {problem}")
     return problems
 
 

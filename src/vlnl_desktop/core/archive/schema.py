@@ -5,7 +5,11 @@ kind of record (sources, document links, search items) have one foreign key targ
 hold the kind's own fields; lists of sentences are stored as JSON arrays. ``participants`` holds who
 took part in a summit, event or treaty with their office at that date; ``person_offices`` every
 office a person held, with its dates and sources; an uncertainty may name the field it doubts and
-the sources that disagree (a JSON array).
+the sources that disagree (a JSON array). A document's file columns say how its file came
+(``obtained``: fetched or attached, see ``vocabulary``) and, for a fetched one, the fingerprint of
+what was published (``published_sha256``: the PDF's bytes, or a web page's main text), so that a
+changed publication is noticed; an earlier file of a document is listed in ``document_versions``
+(its file stays in the store).
 """
 
 from __future__ import annotations
@@ -155,10 +159,27 @@ TABLES: dict[str, tuple[dict, object, list[tuple[str, str, str]], set[str]]] = {
             "has_text": int,
             "retrieved": str,
             "origin": str,
+            "obtained": str,
+            "published_sha256": str,
         },
         "id",
         [("id", "records", "id"), ("summit_id", "summits", "id")],
         {"title", "origin"},
+    ),
+    "document_versions": (
+        {
+            "document_id": str,
+            "sha256": str,
+            "size": int,
+            "page_count": int,
+            "retrieved": str,
+            "obtained": str,
+            "published_sha256": str,
+            "replaced": str,
+        },
+        ("document_id", "sha256"),
+        [("document_id", "documents", "id")],
+        {"replaced"},
     ),
     "document_links": (
         {"document_id": str, "record_id": str, "position": int},

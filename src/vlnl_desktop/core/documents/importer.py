@@ -199,7 +199,7 @@ def prepare(path: Path, password: str | None, staged: Path) -> PreparedDocument:
 # --- the whole import -----------------------------------------------------------------------------
 
 
-def _staged_job(path: str, password: str | None, staged: str) -> PreparedDocument:
+def prepare_staged(path: str, password: str | None, staged: str) -> PreparedDocument:
     """``prepare`` as a sandbox job: copy ``path`` into ``staged`` and read the copy's text."""
     return prepare(Path(path), password, Path(staged))
 
@@ -247,7 +247,7 @@ def _prepared_in_order(
     """Yield (path, prepared or problem) in order; with ``workers`` > 0, extraction runs ahead in
     that many sandboxed processes (``core.pdf.sandbox``: limited memory, a deadline, a bad file
     fails alone) while the caller writes (one writer: this process). 0: all in this process."""
-    jobs = [(_staged_job, (p, password, str(t))) for p, t in zip(paths, staged, strict=True)]
+    jobs = [(prepare_staged, (p, password, str(t))) for p, t in zip(paths, staged, strict=True)]
     if workers <= 0:
         for path, (func, args) in zip(paths, jobs, strict=True):
             try:

@@ -1,6 +1,7 @@
 """The one writer of document rows: a document's ``records`` row, its ``documents`` row, its search
-item, its pages and its links. Import, fetch, the build's record sheets and the build's
-carry-over of the user's documents all write through here, inside the caller's transaction.
+item, its pages, its links and its earlier versions. Import, fetch, attach, the build's record
+sheets and the build's carry-over of the user's documents all write through here, inside the
+caller's transaction.
 """
 
 from __future__ import annotations
@@ -17,7 +18,18 @@ from vlnl_desktop.core.text import fold, normalize
 from vlnl_desktop.core.vocabulary import ORIGIN_BUNDLED, ORIGIN_USER
 
 # The columns that describe a document's stored file (set when a file is attached to a document).
-FILE_COLUMNS = ("sha256", "size", "page_count", "has_text", "retrieved", "file_name")
+FILE_COLUMNS = (
+    "sha256",
+    "size",
+    "page_count",
+    "has_text",
+    "retrieved",
+    "file_name",
+    "obtained",
+    "published_sha256",
+)
+# The columns of an earlier version of a document's file (``document_versions``).
+VERSION_COLUMNS = ("sha256", "size", "page_count", "retrieved", "obtained", "published_sha256")
 
 
 def _slug(text: str) -> str:
@@ -154,20 +166,18 @@ def write_document(
     url: str | None = None,
     retrieved: str | None = None,
     document_id: str | None = None,
+    obtained: str | None = None,
+    published_sha256: str | None = None,
 ) -> tuple[str, bool]:
     """Write one document's rows in one transaction: (document id, True if new, False if known).
 
     A file already in the archive (same sha256) is only linked to ``record_id``. ``document_id``
     names a known document (fetch): the file and its pages are attached to it, never over a file
     it already has. A file named as a bundled document without a file becomes that document's.
+    ``obtained`` says how a known document got it (fetched or attached); ``published_sha256`` is
+    the fingerprint of what was published (fetch).
     """
-    file_columns = {
-        "sha256": prepared.sha256,
-        "size": prepared.size,
-        "page_count": len(prepared.pages),
-        "has_text": int(prepared.has_text),
-        "retrieved": retrieved,
-    }
+    file_columns = _file_columns(prepared, retrieved, obtained, published_sha256)
     with transaction(conn):
         existing = find_by_sha(conn, prepared.sha256)
         if existing is not None:
@@ -199,3 +209,62 @@ def write_document(
         insert_pages(conn, target, prepared.pages)
         link_document(conn, target, record_id)
         return target, True
+
+
+def _file_columns(
+    prepared: PreparedDocument,
+    retrieved: str | None,
+    obtained: str | None,
+    published_sha256: str | None,
+) -> dict:
+    return {
+        "sha256": prepared.sha256,
+        "size": prepared.size,
+        "page_count": len(prepared.pages),
+        "has_text": int(prepared.has_text),
+        "retrieved": retrieved,
+        "obtained": obtained,
+        "published_sha256": published_sha256,
+    }
+
+
+def replace_file(
+    conn: sqlite3.Connection,
+    document_id: str,
+    prepared: PreparedDocument,
+    *,
+    replaced_on: str,
+    obtained: str,
+    published_sha256: str | None = None,
+) -> None:
+    """Give a document that has a file a new one in one transaction: the file it had is listed
+    as an earlier version (its stored file stays), the new one's columns and pages replace it."""
+    columns = ", ".join(VERSION_COLUMNS)
+    with transaction(conn):
+        conn.execute(
+            f"INSERT OR REPLACE INTO document_versions (document_id, {columns}, replaced) "
+            f"SELECT id, {columns}, ? FROM documents WHERE id = ? AND sha256 IS NOT NULL",
+            (replaced_on, document_id),
+        )
+        conn.execute(
+            "DELETE FROM document_versions WHERE document_id = ? AND sha256 = ?",
+            (document_id, prepared.sha256),
+        )  # a file that comes back is the current one, not an earlier version
+        columns_now = _file_columns(prepared, replaced_on, obtained, published_sha256)
+        sets = ", ".join(f"{c} = ?" for c in columns_now)
+        conn.execute(
+            f"UPDATE documents SET {sets} WHERE id = ?", (*columns_now.values(), document_id)
+        )
+        insert_pages(conn, document_id, prepared.pages)
+
+
+def keep_versions(conn: sqlite3.Connection, versions: Iterable[Sequence]) -> None:
+    """Earlier versions as they were (document id, ``VERSION_COLUMNS``…, replaced), for the
+    build's carry-over; those of documents not in the archive are skipped."""
+    columns = ", ".join(VERSION_COLUMNS)
+    marks = ", ".join("?" * (len(VERSION_COLUMNS) + 2))
+    conn.executemany(
+        f"INSERT OR IGNORE INTO document_versions (document_id, {columns}, replaced) "
+        f"SELECT {marks} WHERE ?1 IN (SELECT id FROM documents)",
+        versions,
+    )

@@ -6,6 +6,7 @@ the official texts published as web pages.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
 import re
@@ -14,6 +15,7 @@ from html.parser import HTMLParser
 from vlnl_desktop.core.dates import format_date_nl
 from vlnl_desktop.core.errors import FetchProblem
 from vlnl_desktop.core.pdf.gate import quiet_mupdf
+from vlnl_desktop.core.text import fold
 
 _SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg", "button"}
 _BLOCKS = {
@@ -100,6 +102,45 @@ def main_text(page: str) -> tuple[str, list[tuple[str, str]]]:
     blocks = inside or [(t, x) for t, x, _ in parser.blocks]
     title = " ".join(parser.title.split())
     return title, blocks
+
+
+_MONTHS_NL = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+
+def _date_forms(date: str | None) -> list[str]:
+    """How a page may write the day ``date`` (ISO): "5 november 2018", "05-11-2018", "5/11/2018",
+    "2018-11-05"; none for a date without a day (a year alone names too much)."""
+    try:
+        day = dt.date.fromisoformat(date or "")
+    except ValueError:
+        return []
+    d, m, y = day.day, day.month, day.year
+    return [
+        f"{d} {_MONTHS_NL[m - 1]} {y}",
+        f"{d:02d}-{m:02d}-{y}",
+        f"{d}-{m}-{y}",
+        f"{d:02d}/{m:02d}/{y}",
+        f"{d}/{m}/{y}",
+        f"{d:02d}.{m:02d}.{y}",
+        day.isoformat(),
+    ]
+
+
+def _words(text: str) -> str:
+    words = (w.strip("/.-") for w in re.sub(r"[^\w/.-]+", " ", fold(text)).split())
+    return " " + " ".join(w for w in words if w) + " "
+
+
+def names_document(blocks: list[tuple[str, str]], title: str, date: str | None) -> bool:
+    """Whether a page's main text (``main_text``'s blocks) names the document: its title, or the
+    day it is dated. A cookie wall or an error page does neither (its ``<title>`` may, so that is
+    not read), and is not archived as the document."""
+    text = _words(" ".join(t for _, t in blocks))
+    wanted = [_words(title)] + [_words(form) for form in _date_forms(date)]
+    return any(w.strip() and w in text for w in wanted)
 
 
 def decode_page(data: bytes) -> str:
