@@ -130,3 +130,30 @@ def test_dossier_refuses_what_is_not_a_file_name(workspace, out):
     result = CliRunner().invoke(cli, ["--archive", str(workspace.root), "dossier", "top-2011", out])
     assert result.exit_code == 1
     assert "give a file name" in result.stderr
+
+
+def test_fetch_offline_is_one_line_at_once(workspace):
+    conn = sqlite3.connect(workspace.db_path)
+    with conn:  # a port nobody listens on: as unreachable as a machine without a network
+        conn.execute("UPDATE documents SET url = 'http://127.0.0.1:9/x.pdf' WHERE url IS NOT NULL")
+    conn.close()
+    result = run(workspace, "fetch")
+    assert result.exit_code == 1
+    assert (
+        result.stderr == "vlnl-desktop: no network: cannot reach 127.0.0.1; nothing was fetched\n"
+    )
+    assert "Traceback" not in result.output
+
+
+def test_fetch_again_says_a_document_is_unchanged(workspace, server):
+    conn = sqlite3.connect(workspace.db_path)
+    with conn:
+        conn.execute("UPDATE documents SET url = NULL")
+        conn.execute(
+            "UPDATE documents SET url = ? WHERE id = 'doc-communique-2016'", (f"{server}/good.pdf",)
+        )
+    conn.close()
+    assert run(workspace, "fetch").exit_code == 0
+    again = run(workspace, "fetch", "--again")
+    assert again.exit_code == 0
+    assert again.stdout.startswith("doc-communique-2016: unchanged since ")

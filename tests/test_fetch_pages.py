@@ -70,7 +70,7 @@ def test_a_changed_publication_keeps_both_versions_and_says_so(workspace, server
     [first] = fetch_documents(workspace, target, today="2025-01-01")
     old_sha = file_of(workspace, "doc-communique-2016")[0]
     [same] = fetch_documents(workspace, target, again=True, today="2025-02-01")
-    assert (same.status, same.reason) == ("duplicate", "unchanged since 2025-01-01; kept as it is")
+    assert (same.status, same.reason) == ("unchanged", "unchanged since 2025-01-01; kept as it is")
     monkeypatch.setattr(Handler, "changing", OTHER)
     [plain] = fetch_documents(workspace, target, today="2025-03-01")
     assert plain.status == "duplicate"  # without "again" a stored file is never looked at

@@ -75,11 +75,19 @@ def test_theme_link_selects_the_theme_in_the_tree(main_window):
     assert "Fotonica" in _text(main_window)
 
 
-def test_missing_document_says_so_plainly(main_window):
+def test_missing_document_shows_a_page_that_says_what_is_missing(main_window):
     _select_in_tree(main_window, "top-2016")
     _click_link(main_window, "vlnl://document/doc-slotverklaring-2016")
-    assert main_window.notice.isVisible()
-    assert "nog niet in het archief" in main_window.notice.text()
+    page = main_window.documents.missing
+    assert main_window.tabs.currentWidget() is page
+    assert (
+        page.title.text()
+        == "Slotverklaring van de Vlaams-Nederlandse topontmoeting van 7 november 2016"
+    )
+    assert "nog niet in het archief" in page.sentence.text()
+    assert not page.fetch_button.isVisible()  # its address is not known: only attach
+    assert page.attach_button.text() == "Bestand koppelen…"
+    assert main_window.windowTitle().startswith("Slotverklaring van de Vlaams-Nederlandse")
     assert main_window.documents.viewer is None  # nothing was opened
 
 

@@ -34,6 +34,7 @@ def _window_tables():
         (v.SIDES, labels.side_labels, v.SIDE_NL),
         (v.DOCUMENT_KINDS, labels.document_kind_labels, v.DOCUMENT_KIND_NL),
         (v.DOCUMENT_KINDS + ("",), labels.document_kind_plurals, None),
+        (v.DOCUMENT_ROLES, labels.document_role_labels, None),
     ]
 
 

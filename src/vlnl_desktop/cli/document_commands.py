@@ -73,14 +73,20 @@ def documents(obj: Context, as_json: bool) -> None:
               metavar="S", help="Give up on a download after S seconds.")  # fmt: skip
 @click.option("--max-bytes", default=50 * 1024 * 1024, show_default=True,
               type=click.IntRange(1024), metavar="N", help="Refuse files larger than N bytes.")  # fmt: skip
+@click.option("--again", is_flag=True,
+              help="Also compare the documents that have their file with what is published now; "
+              "a changed one is stored beside the earlier version.")  # fmt: skip
 @pass_context
 @reports_errors
-def fetch(obj: Context, timeout: float, max_bytes: int) -> None:
+def fetch(obj: Context, timeout: float, max_bytes: int, again: bool) -> None:
     """Download the official documents whose address the records know (once; what is stored is
-    kept). A web page is stored as a PDF of its main text, with its address and date."""
+    kept). A web page is stored as a PDF of its main text, with its address and date, if it names
+    the document. Offline, one line says so at once."""
     from ..core.documents.fetch import fetch_documents
 
-    results = fetch_documents(obj.workspace(), timeout=timeout, max_bytes=max_bytes)
+    results = fetch_documents(
+        obj.workspace(), timeout=timeout, max_bytes=max_bytes, again=again, probe=True
+    )
     if not results:
         click.echo("nothing to fetch: every document with a known address has its file")
     failed = 0

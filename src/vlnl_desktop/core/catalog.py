@@ -466,6 +466,11 @@ class Catalog:
             for r in sorted(rows, key=lambda r: (_date_key(r[3]), _kind_rank(r[1]), r[0]))
         ]
 
+    def fetchable(self) -> list[DocumentRef]:
+        """The documents whose address is known, by date and title (what "fetch" fetches)."""
+        rows = self._rows(f"SELECT {_DOC_COLUMNS} FROM documents WHERE url IS NOT NULL")
+        return sorted((DocumentRef(*r) for r in rows), key=lambda d: (_date_key(d.date), d.title))
+
     def document(self, document_id: str) -> DocumentRef | None:
         row = self._conn.execute(
             f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (document_id,)

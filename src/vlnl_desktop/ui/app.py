@@ -90,6 +90,18 @@ def _excepthook(window_ref: list[MainWindow]):
     return hook
 
 
+def open_target(window: MainWindow, target: str, page: int | None, find: str | None) -> None:
+    """``vlnl-desktop open``: a PDF file is shown; a document of the archive is shown with its
+    record selected in the tree and the details (not the place of the previous run)."""
+    zero_based = max((page or 1) - 1, 0)
+    path = Path(target).expanduser()
+    if path.is_file():
+        window.documents.open_file(path, zero_based, find)
+        return
+    window.select_record(target)
+    window.documents.open_document(target, zero_based, find)
+
+
 def run(
     archive: str | None,
     lang: str | None,
@@ -131,11 +143,7 @@ def run(
         if handle is not None:
             handle.installEventFilter(_FirstExpose(app))
     if open_path:
-        zero_based = max((page or 1) - 1, 0)
-        if Path(open_path).expanduser().is_file():
-            window.documents.open_file(Path(open_path).expanduser(), zero_based, find)
-        else:
-            window.documents.open_document(open_path, zero_based, find)
+        open_target(window, open_path, page, find)
     try:
         return app.exec()
     finally:

@@ -1,7 +1,8 @@
 """The detail pane's HTML for a record, and the overview page: every value escaped.
 
 Links use the ``vlnl:`` scheme: ``vlnl://record/ID`` selects a record, ``vlnl://document/ID`` opens a
-document; web addresses (sources) stay as they are and are opened only after the user confirms.
+document, ``vlnl://fetch/ID`` fetches and ``vlnl://attach/ID`` attaches its file; web addresses
+(sources) stay as they are and are opened only after the user confirms.
 
 An uncertain fact is never shown as plain truth: a value the sources disagree on (the 2020 summit's
 format, say) carries a marker whose tooltip names the doubt and the conflicting sources, and the
@@ -16,8 +17,16 @@ from urllib.parse import urlparse
 from PySide6.QtCore import QCoreApplication
 
 from vlnl_desktop.core.catalog import Counts, Detail, DocumentRef, RecordRef, Uncertainty
+from vlnl_desktop.core.vocabulary import DOCUMENT_ROLE_OFFICIAL
+from vlnl_desktop.ui.document_origin import (
+    file_actions,
+    missing_sentence,
+    origin_text,
+    versions_text,
+)
 from vlnl_desktop.ui.labels import (
     document_kind_singular,
+    document_role_label,
     format_date,
     kind_label,
     page_count,
@@ -54,6 +63,11 @@ def document_url(document_id: str) -> str:
     return f"{RECORD_SCHEME}://document/{document_id}"
 
 
+def action_url(action: str, document_id: str) -> str:
+    """``vlnl://fetch/ID`` or ``vlnl://attach/ID``: a document's file fetched or attached."""
+    return f"{RECORD_SCHEME}://{action}/{document_id}"
+
+
 def _link(url: str, text: str) -> str:
     return f'<a href="{escape(url)}">{escape(text)}</a>'
 
@@ -88,6 +102,8 @@ def _document_item(doc: DocumentRef) -> str:
     meta = ", ".join(x for x in (document_kind_singular(doc.kind), format_date(doc.date)) if x)
     if meta:
         parts.append(f' <span class="muted">({escape(meta)})</span>')
+    if doc.role != DOCUMENT_ROLE_OFFICIAL:  # official is what a document of a record is
+        parts.append(_span("· " + document_role_label(doc.role), "muted", lead=" "))
     if not doc.in_archive:
         parts.append(
             _span(
@@ -363,19 +379,19 @@ def _document_file(detail: Detail) -> str:
     doc = detail.document
     assert doc is not None
     out = [_heading(QCoreApplication.translate("DetailHtml", "Bestand"))]
+    out.append(_para(origin_text(doc), "meta"))
     if doc.in_archive:
         pages = f" ({page_count(doc.page_count)})" if doc.page_count else ""
         label = QCoreApplication.translate("DetailHtml", "Openen in de viewer")
         out.append(f"<p>{_link(document_url(doc.id), label)}{escape(pages)}</p>")
     else:
-        out.append(
-            _para(
-                QCoreApplication.translate(
-                    "DetailHtml", "Het bestand van dit document is nog niet in het archief."
-                ),
-                "missing",
-            )
-        )
+        out.append(_para(missing_sentence(doc), "missing"))
+    actions = [_link(action_url(a, doc.id), label) for a, label in file_actions(doc)]
+    if actions:
+        out.append("<p>" + " &nbsp;·&nbsp; ".join(actions) + "</p>")
+    if detail.versions:
+        label = QCoreApplication.translate("DetailHtml", "Eerdere versies, bewaard:")
+        out.append(_para(label, "muted") + _list([escape(v) for v in versions_text(detail)]))
     rows = []
     if detail.file_name:
         rows.append(

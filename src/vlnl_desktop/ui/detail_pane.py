@@ -17,6 +17,10 @@ class DetailPane(QWidget):
     """A link to a record (theme, summit, …) was followed: its id."""
     document_requested = Signal(str)
     """A link to a document's file was followed: the document id."""
+    fetch_requested = Signal(str)
+    """"Ophalen van …" was clicked on a missing document: the document id."""
+    attach_requested = Signal(str)
+    """"Bestand koppelen…" was clicked on an official document: the document id."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +77,10 @@ class DetailPane(QWidget):
                 self.record_requested.emit(target)
             elif url.host() == "document":
                 self.document_requested.emit(target)
+            elif url.host() == "fetch":
+                self.fetch_requested.emit(target)
+            elif url.host() == "attach":
+                self.attach_requested.emit(target)
             return
         if url.scheme() in ("http", "https") and self.confirm_open_url(url):
             QDesktopServices.openUrl(url)

@@ -175,6 +175,19 @@ def document_kind_plural(kind: str) -> str:
     return document_kind_plurals().get(kind, kind.replace("-", " ").capitalize())
 
 
+def document_role_labels() -> dict[str, str]:
+    """What a document is (vocabulary.DOCUMENT_ROLE_*), as the tree and the details mark it."""
+    return {
+        "official": QCoreApplication.translate("Labels", "Officieel document"),
+        "sheet": QCoreApplication.translate("Labels", "Fiche, samengesteld door het archief"),
+        "user": QCoreApplication.translate("Labels", "Door u toegevoegd"),
+    }
+
+
+def document_role_label(role: str) -> str:
+    return document_role_labels().get(role, role)
+
+
 def problem_texts() -> dict[str, str]:
     """Why a file could not be imported or fetched, by problem code (``core.errors``); ``%1`` is
     the detail."""
@@ -202,6 +215,25 @@ def problem_texts() -> dict[str, str]:
         "download": QCoreApplication.translate("Labels", "downloaden mislukt: %1"),
         "no_text": QCoreApplication.translate("Labels", "de webpagina bevat geen tekst"),
         "not_document": QCoreApplication.translate("Labels", "geen PDF en geen webpagina (%1)"),
+        "not_the_document": QCoreApplication.translate(
+            "Labels",
+            "de webpagina noemt het document niet (%1): een cookiemelding of foutpagina? "
+            "Niet bewaard",
+        ),
+        "offline": QCoreApplication.translate(
+            "Labels", "geen netwerk: %1 is niet bereikbaar; er is niets opgehaald"
+        ),
+        "cancelled": QCoreApplication.translate("Labels", "afgebroken"),
+        "in_use": QCoreApplication.translate(
+            "Labels", "dit bestand staat al in het archief als %1"
+        ),
+        "has_file": QCoreApplication.translate(
+            "Labels", "het document heeft al een ander bestand; bevestig om het te vervangen"
+        ),
+        "no_document": QCoreApplication.translate("Labels", "het archief bevat geen document %1"),
+        "not_official": QCoreApplication.translate(
+            "Labels", "%1 is geen officieel document van de records; importeer het bestand"
+        ),
     }
 
 

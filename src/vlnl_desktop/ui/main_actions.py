@@ -38,6 +38,8 @@ class MainActions(QObject):
         self.open_action = action([QKeySequence("Ctrl+O")])
         self.import_files_action = action([QKeySequence("Ctrl+I")])
         self.import_folder_action = action([QKeySequence("Ctrl+Shift+I")])
+        self.fetch_action = action()
+        self.attach_action = action()
         self.export_dossier_action = action([QKeySequence("Ctrl+E")])
         self.rebuild_action = action()
         self.quit_action = action([QKeySequence("Ctrl+Q")])
@@ -73,6 +75,9 @@ class MainActions(QObject):
             self.open_action,
             self.import_files_action,
             self.import_folder_action,
+            None,
+            self.fetch_action,
+            self.attach_action,
             None,
             self.export_dossier_action,
             self._view_tabs.export_png_action,
@@ -140,6 +145,11 @@ class MainActions(QObject):
         for act in self._view_tabs.actions():
             act.setEnabled(readable)
         self.export_dossier_action.setEnabled(readable and record_shown)
+        self.fetch_action.setEnabled(readable)
+
+    def set_attach_state(self, enabled: bool) -> None:
+        """Bestand koppelen… only while an official document is shown."""
+        self.attach_action.setEnabled(enabled)
 
     def set_history_state(self, can_go_back: bool, can_go_forward: bool) -> None:
         self.back_action.setEnabled(can_go_back)
@@ -160,6 +170,11 @@ class MainActions(QObject):
         self.open_action.setText(self.tr("PDF &openen…"))
         self.import_files_action.setText(self.tr("Documenten &importeren…"))
         self.import_folder_action.setText(self.tr("&Map importeren…"))
+        self.fetch_action.setText(self.tr("Officiële documenten op&halen…"))
+        self.attach_action.setText(self.tr("Bestand &koppelen…"))
+        self.attach_action.setToolTip(
+            self.tr("Een eigen kopie van het getoonde officiële document koppelen")
+        )
         self.export_dossier_action.setText(self.tr("&Dossier exporteren…"))
         self.rebuild_action.setText(self.tr("Archief opnieuw &opbouwen…"))
         self.quit_action.setText(self.tr("&Afsluiten"))

@@ -9,6 +9,7 @@ constructor, do the rest:
 - ``ui.navigation.Navigation``: the record shown, back/forward, the mouse's back/forward buttons;
 - ``ui.main_actions.MainActions``: actions, shortcuts and menus; ``ui.status_bar``: the status bar;
 - ``ui.import_starter.ImportStarter`` and ``ui.drop_handler.DropHandler``: importing (menu, drops);
+- ``ui.official_documents.OfficialDocuments``: fetching and attaching the official documents' files;
 - ``ui.document_opener.DocumentOpener``: the viewer tab (PyMuPDF is imported on first use);
 - ``ui.view_tabs.ViewTabs``: the Tijdlijn and theme table tabs, made on first use;
 - ``ui.window_layout``: the window's layout remembered between runs.
@@ -38,6 +39,7 @@ from vlnl_desktop.ui.import_starter import ImportStarter
 from vlnl_desktop.ui.main_actions import MainActions
 from vlnl_desktop.ui.main_layout import MainLayout
 from vlnl_desktop.ui.navigation import OVERVIEW, Navigation
+from vlnl_desktop.ui.official_documents import OfficialDocuments
 from vlnl_desktop.ui.status_bar import ArchiveStatusBar
 from vlnl_desktop.ui.translations import Translations
 from vlnl_desktop.ui.tree_model import KIND_ROLE
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         self.session = ArchiveSession(workspace, self)
         self.navigation = Navigation(settings, self)
         self.imports = ImportStarter(self.session, settings, self)
+        self.official = OfficialDocuments(self.session, self)
         self.dossier_export = None  # ui.dossier_export.DossierExport, created on first use
         self._tab_titles: dict[QWidget, Callable[[], str]] = {}
         self.setObjectName("mainWindow")
@@ -96,6 +99,8 @@ class MainWindow(QMainWindow):
             (menus.open_action, self.documents.choose_file),
             (menus.import_files_action, self.imports.import_files),
             (menus.import_folder_action, self.imports.import_folder),
+            (menus.fetch_action, self.official.fetch_all),
+            (menus.attach_action, lambda: self.official.attach(self.current_record or "")),
             (menus.export_dossier_action, self.export_dossier),
             (menus.rebuild_action, self._on_rebuild_from_menu),
             (menus.quit_action, self.close),
@@ -122,9 +127,21 @@ class MainWindow(QMainWindow):
         self.search.results_shown.connect(self.widgets.set_results_shown)
         self.detail.record_requested.connect(self.select_record)
         self.detail.document_requested.connect(self.documents.open_document)
+        for source in (self.detail, self.documents):
+            source.fetch_requested.connect(self.official.fetch)
+            source.attach_requested.connect(self.official.attach)
+        self.documents.file_dropped.connect(self.official.attach)
         self.documents.notice.connect(self.show_notice)
         self.documents.message.connect(self._show_message)
+        self.documents.title_changed.connect(self._update_title)
+        self.official.changed.connect(self._on_files_changed)
+        self.official.message.connect(self._show_message)
         self.tree_model.files_dropped.connect(self.imports.import_paths)
+        self.tree_model.dropped_on_document.connect(  # one PDF: attached; else imported
+            lambda paths, doc: (
+                self.official.attach_dropped(paths, doc) or self.imports.import_paths(paths, None)
+            )
+        )
         self.imports.imported.connect(self._on_imported)
         self.imports.busy_changed.connect(self._update_actions)
         self.imports.message.connect(self._show_message)
@@ -155,7 +172,7 @@ class MainWindow(QMainWindow):
     # --- language ---
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("vlnl-desktop — Vlaams-Nederlandse samenwerking"))
+        self._update_title()
         self.menus.retranslate_ui()
         self.tree.setAccessibleName(self.tr("Archief"))
         self.tabs.setTabText(self.tabs.indexOf(self.detail), self.tr("Details"))
@@ -165,6 +182,12 @@ class MainWindow(QMainWindow):
                 self.tabs.setTabText(index, title())
         self.tree_model.retranslate()
         self.view_tabs.retranslate_ui()
+
+    def _update_title(self) -> None:
+        """The window's title names the document whose tab is shown."""
+        shown = self.documents.shown_title()
+        base = self.tr("vlnl-desktop — Vlaams-Nederlandse samenwerking")
+        self.setWindowTitle(f"{shown} — vlnl-desktop" if shown else base)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -309,6 +332,7 @@ class MainWindow(QMainWindow):
             self.detail.show_detail(detail)
         self.view_tabs.select_record(record_id)
         self.navigation.arrive(record_id)
+        self.menus.set_attach_state(self.official.is_official(record_id))
 
     def show_overview(self) -> None:
         counts = self.session.counts
@@ -391,6 +415,13 @@ class MainWindow(QMainWindow):
             for index in self.tree_model.indexes_for(new[0]):
                 self._reveal(index)
 
+    def _on_files_changed(self, document_id: str) -> None:
+        """A fetch or attach gave documents their files: read the archive again, stay where the
+        user was, and open the one document asked for in place."""
+        self._on_imported([], None)
+        if document_id:
+            self.documents.open_document(document_id)
+
     def export_dossier(self) -> Path | None:
         """Bestand › Dossier exporteren…: the shown record's dossier as a PDF, written in the
         background; the path it is being written to, or None if the user cancelled."""
@@ -449,6 +480,7 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.search.shutdown()
         self.imports.shutdown()
+        self.official.shutdown()
         self.documents.close()
         self.session.shutdown()
         super().closeEvent(event)

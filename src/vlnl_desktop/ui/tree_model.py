@@ -5,7 +5,11 @@ by kind and people by side, each grouping with its count; a theme that belongs t
 under both, so one record may have several nodes (``indexes_for`` returns them all).
 
 Files and folders dropped on the tree are not inserted as rows: the model emits ``files_dropped``
-with the record they were dropped on (documents dropped on a summit, theme, … are linked to it).
+with the record they were dropped on (documents dropped on a summit, theme, … are linked to it),
+or ``dropped_on_document`` when they were dropped on a document (a copy attached to it).
+
+A document's node is marked by what it is (an official document, filled when its file is in the
+archive and a ring while it is missing; a fiche; the user's import), with the words in its tooltip.
 """
 
 from __future__ import annotations
@@ -21,19 +25,59 @@ from PySide6.QtCore import (
 )
 
 from vlnl_desktop.core.catalog import Entry, Section
-from vlnl_desktop.ui.labels import document_kind_plural, format_date, section_label, side_label
+from vlnl_desktop.ui.labels import (
+    document_kind_plural,
+    document_role_label,
+    format_date,
+    section_label,
+    side_label,
+)
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 _GROUPINGS = ("section", "doc-kind", "side")  # nodes that hold records but are none
 
 _Index = QModelIndex | QPersistentModelIndex
+_MARK_COLOURS = {"official": "#1a5fb4", "sheet": "#8b8f96", "user": "#2e7d32"}
+_mark_icons: dict = {}
+
+
+def _mark_text(mark: str | None) -> str:
+    if not mark:
+        return ""
+    role, _, missing = mark.partition("-")
+    text = document_role_label(role)
+    if missing:
+        text += " · " + QCoreApplication.translate("ArchiveTreeModel", "nog niet in het archief")
+    return text
+
+
+def _mark_icon(mark: str):
+    """A dot in the colour of what the document is; a ring while its file is missing."""
+    if mark not in _mark_icons:
+        from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+
+        role, _, missing = mark.partition("-")
+        colour = QColor(_MARK_COLOURS.get(role, "#8b8f96"))
+        pixmap = QPixmap(32, 32)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(colour, 4))
+        if not missing:
+            painter.setBrush(colour)
+        painter.drawEllipse(7, 7, 18, 18)
+        painter.end()
+        _mark_icons[mark] = QIcon(pixmap)
+    return _mark_icons[mark]
 
 
 class TreeNode:
     """A plain node: a section, a grouping or a record."""
 
-    __slots__ = ("parent", "children", "row", "kind", "record_id", "label", "date", "count")
+    __slots__ = (
+        "parent", "children", "row", "kind", "record_id", "label", "date", "count", "mark",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -52,11 +96,13 @@ class TreeNode:
         self.label = label
         self.date = date
         self.count = count
+        self.mark: str | None = None  # a document's: Entry.mark
         self.children: list[TreeNode] = []
 
     def add_entry(self, entry: Entry) -> TreeNode:
         record_id = None if entry.kind in _GROUPINGS else entry.id
         node = TreeNode(self, len(self.children), entry.kind, record_id, entry.label, entry.date)
+        node.mark = entry.mark
         if entry.kind in _GROUPINGS:
             node.label = entry.id  # translated in data()
             node.count = len(entry.children)
@@ -71,7 +117,9 @@ class ArchiveTreeModel(QAbstractItemModel):
 
     files_dropped = Signal(list, object)
     """Files or folders were dropped on the tree: their paths (``pathlib.Path``) and the id of the
-    record to link them to (None: dropped on a heading, a document or beside the rows)."""
+    record to link them to (None: dropped on a heading or beside the rows)."""
+    dropped_on_document = Signal(list, str)
+    """Files were dropped on a document: their paths and the document's id."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -197,7 +245,11 @@ class ArchiveTreeModel(QAbstractItemModel):
         if not paths:
             return False
         # the view drops on rows (overwrite mode): ``parent`` is the row dropped on
-        self.files_dropped.emit(paths, self.link_target(parent))
+        node = self._node(parent) if parent.isValid() else None
+        if node is not None and node.kind == "document" and node.record_id:
+            self.dropped_on_document.emit(paths, node.record_id)
+        else:
+            self.files_dropped.emit(paths, self.link_target(parent))
         return True
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -215,8 +267,10 @@ class ArchiveTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if node.kind in _GROUPINGS:
                 return None
-            date = format_date(node.date)
-            return f"{node.label}\n{date}" if date else node.label
+            lines = [node.label, format_date(node.date), _mark_text(node.mark)]
+            return "\n".join(line for line in lines if line)
+        if role == Qt.ItemDataRole.DecorationRole and node.mark:
+            return _mark_icon(node.mark)
         if role == RECORD_ID_ROLE:
             return node.record_id
         if role == KIND_ROLE:

@@ -51,7 +51,8 @@ CONVERT_SECONDS = 60.0  # a web page made a PDF, or a PDF's text read, within th
 class FetchResult:
     document_id: str
     url: str
-    status: str  # "fetched", "changed", "duplicate" (already present), "failed" or "cancelled"
+    status: str  # "fetched", "changed", "unchanged", "duplicate" (already present), "failed",
+    # or "cancelled"
     reason: str = ""
     pages: int = 0
     from_web_page: bool = False
@@ -65,7 +66,7 @@ class FetchResult:
     def line(self) -> str:
         if self.status in ("failed", "cancelled"):
             return f"{self.document_id}: {self.reason} ({self.url})"
-        if self.status == "duplicate":
+        if self.status in ("duplicate", "unchanged"):
             return f"{self.document_id}: {self.reason}"
         what = "web page stored as PDF" if self.from_web_page else "PDF"
         if self.status == "changed":
@@ -231,7 +232,7 @@ def fetch_one(
         known.sha256,
     ):
         since = f" since {known.retrieved}" if known.retrieved else ""
-        return FetchResult(document_id, url, "duplicate", f"unchanged{since}; kept as it is")
+        return FetchResult(document_id, url, "unchanged", f"unchanged{since}; kept as it is")
     try:  # also when the archive has it: a stored copy deleted behind its back comes back
         store_file(ws.documents_dir, new.data, new.prepared.sha256)
     except OSError as exc:
