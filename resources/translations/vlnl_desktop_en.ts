@@ -68,6 +68,10 @@
 <context>
     <name>ArchiveTreeModel</name>
     <message>
+        <source>nog niet in het archief</source>
+        <translation>not in the archive yet</translation>
+    </message>
+    <message>
         <source>Archief</source>
         <translation>Archive</translation>
     </message>
@@ -221,8 +225,8 @@
         <translation>Open in the viewer</translation>
     </message>
     <message>
-        <source>Het bestand van dit document is nog niet in het archief.</source>
-        <translation>This document&apos;s file is not in the archive yet.</translation>
+        <source>Eerdere versies, bewaard:</source>
+        <translation>Earlier versions, kept:</translation>
     </message>
     <message>
         <source>Bestandsnaam</source>
@@ -394,8 +398,8 @@
         <translation>The archive has no document %1.</translation>
     </message>
     <message>
-        <source>Het bestand van „%1” is nog niet in het archief. Voeg het toe met &apos;vlnl-desktop import&apos; of haal het op met &apos;vlnl-desktop fetch&apos;.</source>
-        <translation>The file of “%1” is not in the archive yet. Add it with &apos;vlnl-desktop import&apos; or download it with &apos;vlnl-desktop fetch&apos;.</translation>
+        <source>Het bestand van „%1” is nog niet in het archief.</source>
+        <translation>The file of “%1” is not in the archive yet.</translation>
     </message>
     <message>
         <source>Het bestand van „%1” ontbreekt in de map met documenten (%2). &apos;vlnl-desktop check&apos; zoekt uit wat er mis is.</source>
@@ -454,6 +458,53 @@
     </message>
 </context>
 <context>
+    <name>DocumentOrigin</name>
+    <message>
+        <source>het bestand is nog niet in het archief</source>
+        <translation>the file is not in the archive yet</translation>
+    </message>
+    <message>
+        <source>door u gekoppeld op %1</source>
+        <translation>attached by you on %1</translation>
+    </message>
+    <message>
+        <source>door u gekoppeld</source>
+        <translation>attached by you</translation>
+    </message>
+    <message>
+        <source>opgehaald van %2 op %1</source>
+        <translation>fetched from %2 on %1</translation>
+    </message>
+    <message>
+        <source>opgehaald van %2</source>
+        <translation>fetched from %2</translation>
+    </message>
+    <message>
+        <source>Ophalen van %1</source>
+        <translation>Fetch from %1</translation>
+    </message>
+    <message>
+        <source>Ander bestand koppelen…</source>
+        <translation>Attach another file…</translation>
+    </message>
+    <message>
+        <source>Bestand koppelen…</source>
+        <translation>Attach a file…</translation>
+    </message>
+    <message>
+        <source>vervangen op %1</source>
+        <translation>replaced on %1</translation>
+    </message>
+    <message>
+        <source>Het bestand van dit officiële document is nog niet in het archief: haal het op van %1, of koppel een eigen kopie (ook door een PDF hierheen te slepen).</source>
+        <translation>The file of this official document is not in the archive yet: fetch it from %1, or attach your own copy (also by dragging a PDF here).</translation>
+    </message>
+    <message>
+        <source>Het bestand van dit officiële document is nog niet in het archief, en zijn adres is niet bekend: koppel een eigen kopie (ook door een PDF hierheen te slepen).</source>
+        <translation>The file of this official document is not in the archive yet, and its address is not known: attach your own copy (also by dragging a PDF here).</translation>
+    </message>
+</context>
+<context>
     <name>DossierExport</name>
     <message>
         <source>Dossier - %1.pdf</source>
@@ -474,6 +525,105 @@
     <message>
         <source>Het dossier van „%1” is opgeslagen als %2.</source>
         <translation>The dossier of “%1” has been saved as %2.</translation>
+    </message>
+</context>
+<context>
+    <name>FetchDialog</name>
+    <message>
+        <source>Officiële documenten ophalen</source>
+        <translation>Fetch official documents</translation>
+    </message>
+    <message>
+        <source>De officiële documenten waarvan het adres bekend is. Wat al in het archief staat, blijft zoals het is; een webpagina wordt bewaard als PDF van haar hoofdtekst, met het adres en de datum erop.</source>
+        <translation>The official documents whose address is known. What is already in the archive stays as it is; a web page is kept as a PDF of its main text, with its address and the date on it.</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Van</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Voortgang</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>al aanwezig</source>
+        <translation>already present</translation>
+    </message>
+    <message>
+        <source>Ook nagaan of de aanwezige documenten gewijzigd zijn</source>
+        <translation>Also check whether the documents already present have changed</translation>
+    </message>
+    <message>
+        <source>&amp;Ophalen</source>
+        <translation>&amp;Fetch</translation>
+    </message>
+    <message>
+        <source>&amp;Annuleren</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Sluiten</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Controleren of het netwerk bereikbaar is…</source>
+        <translation>Checking whether the network can be reached…</translation>
+    </message>
+    <message>
+        <source>Wordt afgebroken…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>bezig…</source>
+        <translation>working…</translation>
+    </message>
+    <message>
+        <source>%1 van %2 kB</source>
+        <translation>%1 of %2 kB</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>opgehaald</source>
+        <translation>fetched</translation>
+    </message>
+    <message>
+        <source>gewijzigd: nieuwe versie bewaard, de vorige ook</source>
+        <translation>changed: new version kept, and the earlier one</translation>
+    </message>
+    <message>
+        <source>ongewijzigd</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>Opgehaald: %1</source>
+        <translation>Fetched: %1</translation>
+    </message>
+    <message>
+        <source>al aanwezig: %1</source>
+        <translation>already present: %1</translation>
+    </message>
+    <message>
+        <source>gewijzigd: %1</source>
+        <translation>changed: %1</translation>
+    </message>
+    <message>
+        <source>mislukt: %1</source>
+        <translation>failed: %1</translation>
+    </message>
+    <message>
+        <source>afgebroken; de rest is niet opgehaald</source>
+        <translation>cancelled; the rest was not fetched</translation>
     </message>
 </context>
 <context>
@@ -816,6 +966,18 @@
         <translation>Other documents</translation>
     </message>
     <message>
+        <source>Officieel document</source>
+        <translation>Official document</translation>
+    </message>
+    <message>
+        <source>Fiche, samengesteld door het archief</source>
+        <translation>Record sheet, compiled by the archive</translation>
+    </message>
+    <message>
+        <source>Door u toegevoegd</source>
+        <translation>Added by you</translation>
+    </message>
+    <message>
         <source>geen PDF (het bestand is leeg)</source>
         <translation>not a PDF (the file is empty)</translation>
     </message>
@@ -899,6 +1061,34 @@
         <source>geen PDF en geen webpagina (%1)</source>
         <translation>not a PDF or a web page (%1)</translation>
     </message>
+    <message>
+        <source>de webpagina noemt het document niet (%1): een cookiemelding of foutpagina? Niet bewaard</source>
+        <translation>the web page does not name the document (%1): a cookie notice or an error page? Not kept</translation>
+    </message>
+    <message>
+        <source>geen netwerk: %1 is niet bereikbaar; er is niets opgehaald</source>
+        <translation>no network: %1 cannot be reached; nothing was fetched</translation>
+    </message>
+    <message>
+        <source>afgebroken</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>dit bestand staat al in het archief als %1</source>
+        <translation>this file is already in the archive as %1</translation>
+    </message>
+    <message>
+        <source>het document heeft al een ander bestand; bevestig om het te vervangen</source>
+        <translation>the document already has a different file; confirm to replace it</translation>
+    </message>
+    <message>
+        <source>het archief bevat geen document %1</source>
+        <translation>the archive has no document %1</translation>
+    </message>
+    <message>
+        <source>%1 is geen officieel document van de records; importeer het bestand</source>
+        <translation>%1 is not an official document of the records; import the file instead</translation>
+    </message>
 </context>
 <context>
     <name>MainActions</name>
@@ -933,6 +1123,18 @@
     <message>
         <source>&amp;Map importeren…</source>
         <translation>Import &amp;folder…</translation>
+    </message>
+    <message>
+        <source>Officiële documenten op&amp;halen…</source>
+        <translation>F&amp;etch official documents…</translation>
+    </message>
+    <message>
+        <source>Bestand &amp;koppelen…</source>
+        <translation>&amp;Attach a file…</translation>
+    </message>
+    <message>
+        <source>Een eigen kopie van het getoonde officiële document koppelen</source>
+        <translation>Attach your own copy of the official document shown</translation>
     </message>
     <message>
         <source>&amp;Dossier exporteren…</source>
@@ -1032,6 +1234,45 @@
     <message>
         <source>Gekopieerd naar het klembord.</source>
         <translation>Copied to the clipboard.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialDocuments</name>
+    <message>
+        <source>Bestand koppelen</source>
+        <translation>Attach a file</translation>
+    </message>
+    <message>
+        <source>PDF-documenten (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Het bestand wordt gekoppeld…</source>
+        <translation>Attaching the file…</translation>
+    </message>
+    <message>
+        <source>Niets gekoppeld: het document houdt zijn bestand.</source>
+        <translation>Nothing attached: the document keeps its file.</translation>
+    </message>
+    <message>
+        <source>Dit bestand is al het bestand van het document.</source>
+        <translation>This file already is the document’s file.</translation>
+    </message>
+    <message>
+        <source>Het bestand is gekoppeld.</source>
+        <translation>The file has been attached.</translation>
+    </message>
+    <message>
+        <source>Koppelen mislukt: %1</source>
+        <translation>Attaching failed: %1</translation>
+    </message>
+    <message>
+        <source>Bestand vervangen</source>
+        <translation>Replace the file</translation>
+    </message>
+    <message>
+        <source>Dit document heeft al een ander bestand. Vervangen door het gekozen bestand? Het huidige bestand blijft bewaard als eerdere versie.</source>
+        <translation>This document already has a different file. Replace it with the chosen file? The current file is kept as an earlier version.</translation>
     </message>
 </context>
 <context>

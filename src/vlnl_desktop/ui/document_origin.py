@@ -23,10 +23,6 @@ def host(url: str | None) -> str:
     return (urlsplit(url or "").hostname or "").removeprefix("www.")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentOrigin", text)
-
-
 def origin_text(doc: DocumentRef) -> str:
     """ "Officieel document · opgehaald van rijksoverheid.nl op 3 februari 2025", and so on."""
     role = doc.role
@@ -37,24 +33,40 @@ def origin_text(doc: DocumentRef) -> str:
         when = format_date(doc.retrieved)
         return f"{label} · {when}" if when else label
     if not doc.in_archive:
-        return f"{label} · " + _tr("het bestand is nog niet in het archief")
+        return f"{label} · " + QCoreApplication.translate(
+            "DocumentOrigin", "het bestand is nog niet in het archief"
+        )
     when = format_date(doc.retrieved)
     if doc.obtained == OBTAINED_ATTACHED or not doc.url:
-        how = _tr("door u gekoppeld op %1") if when else _tr("door u gekoppeld")
+        how = (
+            QCoreApplication.translate("DocumentOrigin", "door u gekoppeld op %1")
+            if when
+            else QCoreApplication.translate("DocumentOrigin", "door u gekoppeld")
+        )
     else:
-        how = _tr("opgehaald van %2 op %1") if when else _tr("opgehaald van %2")
+        how = (
+            QCoreApplication.translate("DocumentOrigin", "opgehaald van %2 op %1")
+            if when
+            else QCoreApplication.translate("DocumentOrigin", "opgehaald van %2")
+        )
     return f"{label} · " + how.replace("%1", when).replace("%2", host(doc.url))
 
 
 def fetch_label(doc: DocumentRef) -> str:
     """The fetch button's text: "Ophalen van rijksoverheid.nl"."""
-    return _tr("Ophalen van %1").replace("%1", host(doc.url))
+    return QCoreApplication.translate("DocumentOrigin", "Ophalen van %1").replace(
+        "%1", host(doc.url)
+    )
 
 
 def attach_label(doc: DocumentRef) -> str:
     """The attach button's text: "Bestand koppelen…", or "Ander bestand koppelen…" when the
     document has one."""
-    return _tr("Ander bestand koppelen…") if doc.in_archive else _tr("Bestand koppelen…")
+    return (
+        QCoreApplication.translate("DocumentOrigin", "Ander bestand koppelen…")
+        if doc.in_archive
+        else QCoreApplication.translate("DocumentOrigin", "Bestand koppelen…")
+    )
 
 
 def file_actions(doc: DocumentRef) -> list[tuple[str, str]]:
@@ -73,7 +85,9 @@ def versions_text(detail: Detail) -> list[str]:
     """The document's earlier files, one line each: "vervangen op 1 maart 2025, 4 pagina's"."""
     lines = []
     for v in detail.versions:
-        text = _tr("vervangen op %1").replace("%1", format_date(v.replaced))
+        text = QCoreApplication.translate("DocumentOrigin", "vervangen op %1").replace(
+            "%1", format_date(v.replaced)
+        )
         pages = f", {page_count(v.page_count)}" if v.page_count else ""
         lines.append(f"{text}{pages} ({v.sha256[:12]})")
     return lines
@@ -82,12 +96,14 @@ def versions_text(detail: Detail) -> list[str]:
 def missing_sentence(doc: DocumentRef) -> str:
     """The one sentence that says what is missing, and what can be done about it."""
     if doc.url:
-        text = _tr(
+        text = QCoreApplication.translate(
+            "DocumentOrigin",
             "Het bestand van dit officiële document is nog niet in het archief: haal het op van "
-            "%1, of koppel een eigen kopie (ook door een PDF hierheen te slepen)."
+            "%1, of koppel een eigen kopie (ook door een PDF hierheen te slepen).",
         )
         return text.replace("%1", host(doc.url))
-    return _tr(
+    return QCoreApplication.translate(
+        "DocumentOrigin",
         "Het bestand van dit officiële document is nog niet in het archief, en zijn adres is niet "
-        "bekend: koppel een eigen kopie (ook door een PDF hierheen te slepen)."
+        "bekend: koppel een eigen kopie (ook door een PDF hierheen te slepen).",
     )
