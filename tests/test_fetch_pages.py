@@ -51,7 +51,11 @@ def test_a_cookie_wall_or_an_error_page_is_not_archived_as_the_document(workspac
         workspace, [(DECLARATION, f"{server}/cookie-wall"), (DECLARATION, f"{server}/error-page")]
     )
     assert [r.code for r in results] == ["not_the_document", "not_the_document"]
-    assert results[0].line().startswith(f"{DECLARATION}: the web page does not name the document")
+    assert (
+        results[0]
+        .line()
+        .startswith(f"{DECLARATION}: the web page names neither the document's title nor its date")
+    )
     assert file_of(workspace, DECLARATION)[0] is None
     [fetched] = fetch_documents(workspace, [(DECLARATION, f"{server}/declaration")])
     assert fetched.status == "fetched" and fetched.from_web_page

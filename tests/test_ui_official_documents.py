@@ -54,8 +54,12 @@ def test_fetch_from_the_menu_shows_progress_and_a_summary(qtbot, main_window, wo
     run_fetch(qtbot, dialog)
     assert dialog.table.item(0, 3).text() == "opgehaald"
     assert dialog.bars[0].value() == dialog.bars[0].maximum() == 1
-    assert dialog.table.item(1, 3).text().startswith("de webpagina noemt het document niet")
-    assert dialog.summary.text() == "Opgehaald: 1 · al aanwezig: 0 · mislukt: 1."
+    assert dialog.table.item(1, 3).text().startswith("de webpagina noemt titel noch datum")
+    assert dialog.summary.text().split("\n") == [
+        "Opgehaald: 1 · al aanwezig: 0 · mislukt: 1.",
+        "Gezamenlijke verklaring Vlaams-Nederlandse top, 5 november 2018, Middelburg: "
+        + dialog.table.item(1, 3).text(),
+    ]
     qtbot.waitUntil(lambda: main_window.session.catalog.document(COMMUNIQUE).in_archive)
     # the details say where the file came from; the tree marks it as an official document
     main_window.select_record(COMMUNIQUE)

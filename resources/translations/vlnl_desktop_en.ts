@@ -582,6 +582,10 @@
         <translation>Cancelling…</translation>
     </message>
     <message>
+        <source>Bezig: %1 van %2 documenten</source>
+        <translation>Working: %1 of %2 documents</translation>
+    </message>
+    <message>
         <source>bezig…</source>
         <translation>working…</translation>
     </message>
@@ -604,6 +608,10 @@
     <message>
         <source>ongewijzigd</source>
         <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>hetzelfde bestand als %1, al in het archief</source>
+        <translation>the same file as %1, already in the archive</translation>
     </message>
     <message>
         <source>Opgehaald: %1</source>
@@ -1062,8 +1070,8 @@
         <translation>not a PDF or a web page (%1)</translation>
     </message>
     <message>
-        <source>de webpagina noemt het document niet (%1): een cookiemelding of foutpagina? Niet bewaard</source>
-        <translation>the web page does not name the document (%1): a cookie notice or an error page? Not kept</translation>
+        <source>de webpagina noemt titel noch datum van het document (een cookiemelding of foutpagina?); niet bewaard</source>
+        <translation>the web page names neither the document&apos;s title nor its date (a cookie notice or an error page?); not kept</translation>
     </message>
     <message>
         <source>geen netwerk: %1 is niet bereikbaar; er is niets opgehaald</source>

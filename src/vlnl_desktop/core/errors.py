@@ -50,7 +50,8 @@ PROBLEM_TEXTS = {
     "connect": "cannot connect: {}",
     "download": "download failed: {}",
     "no_text": "the web page has no text",
-    "not_the_document": "the web page does not name the document ({}); not stored",
+    "not_the_document": "the web page names neither the document's title nor its date "
+    "(a cookie wall or an error page?); not stored",
     "offline": "no network: cannot reach {}; nothing was fetched",
     "cancelled": "cancelled",
     "not_document": "not a PDF or a web page ({})",

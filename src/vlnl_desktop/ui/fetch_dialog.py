@@ -34,6 +34,8 @@ from vlnl_desktop.ui.labels import problem_text
 from vlnl_desktop.workers.background_op import BackgroundOp
 
 COLUMNS = 4  # document, site, progress, status
+BAR_WIDTH = 170
+STATUS_WIDTH = 300
 
 
 class _Progress(QObject):
@@ -77,8 +79,11 @@ class FetchDialog(QDialog):
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(2, BAR_WIDTH)
+        self.table.setColumnWidth(3, STATUS_WIDTH)
         self.bars: list[QProgressBar] = []
         for row, doc in enumerate(self.documents):
             self.table.setItem(row, 0, QTableWidgetItem(doc.title))
@@ -98,6 +103,7 @@ class FetchDialog(QDialog):
         self.start_button = QPushButton(self)
         self.cancel_button = QPushButton(self)
         self.close_button = QPushButton(self)
+        self.start_button.setDefault(True)
         self.buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
@@ -105,7 +111,7 @@ class FetchDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (self.intro, self.table, self.again, self.summary, self.buttons):
             layout.addWidget(widget)
-        self.resize(820, 420)
+        self.resize(1000, 440)
 
     def _connect_signals(self) -> None:
         self.start_button.clicked.connect(self.start)
@@ -185,10 +191,17 @@ class FetchDialog(QDialog):
             self.summary.setText(self.tr("Wordt afgebroken…"))
 
     def _status(self, row: int, text: str) -> None:
-        self.table.item(row, 3).setText(text)
+        item = self.table.item(row, 3)
+        item.setText(text)
+        item.setToolTip(text)
 
     def _on_started(self, document_id: str) -> None:
         row = self.rows.get(document_id)
+        self.summary.setText(
+            self.tr("Bezig: %1 van %2 documenten")
+            .replace("%1", str(len(self.results) + 1))
+            .replace("%2", str(len(self.documents)))
+        )
         if row is not None:
             self.bars[row].setRange(0, 0)  # busy until the size is known
             self._status(row, self.tr("bezig…"))
@@ -229,6 +242,10 @@ class FetchDialog(QDialog):
             return self.tr("gewijzigd: nieuwe versie bewaard, de vorige ook")
         if result.status == "unchanged":
             return self.tr("ongewijzigd")
+        if result.status == "duplicate" and result.same_as:
+            return self.tr("hetzelfde bestand als %1, al in het archief").replace(
+                "%1", result.same_as
+            )
         if result.status == "duplicate":
             return self.tr("al aanwezig")
         if result.code:
@@ -271,7 +288,18 @@ class FetchDialog(QDialog):
         text = " · ".join(parts)
         if self._stop.is_set():
             text += " · " + self.tr("afgebroken; de rest is niet opgehaald")
-        return text + "."
+        titles = {doc.id: doc.title for doc in self.documents}
+        failures = [
+            f"{titles.get(r.document_id, r.document_id)}: {self.status_text(r)}"
+            for r in self.results
+            if r.status == "failed"
+        ]
+        return "\n".join([text + "."] + failures)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.activateWindow()  # keys reach it also where no window manager activates it
+        (self.cancel_button if self.running else self.start_button).setFocus()
 
     def dispose(self) -> None:
         """Stop the fetch's thread (a running fetch is cancelled first) and delete the dialog."""

@@ -217,8 +217,8 @@ def problem_texts() -> dict[str, str]:
         "not_document": QCoreApplication.translate("Labels", "geen PDF en geen webpagina (%1)"),
         "not_the_document": QCoreApplication.translate(
             "Labels",
-            "de webpagina noemt het document niet (%1): een cookiemelding of foutpagina? "
-            "Niet bewaard",
+            "de webpagina noemt titel noch datum van het document (een cookiemelding of "
+            "foutpagina?); niet bewaard",
         ),
         "offline": QCoreApplication.translate(
             "Labels", "geen netwerk: %1 is niet bereikbaar; er is niets opgehaald"

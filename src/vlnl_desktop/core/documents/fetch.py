@@ -58,6 +58,7 @@ class FetchResult:
     from_web_page: bool = False
     code: str = ""  # why it failed (core.errors.PROBLEM_TEXTS), for the window to word
     detail: str = ""
+    same_as: str = ""  # a duplicate: the document of the archive that has these bytes already
 
     @property
     def ok(self) -> bool:
@@ -152,7 +153,7 @@ def _converted(
         page = decode_page(got.data)
         page_title, blocks = main_text(page)
         if blocks and not names_document(blocks, title, date):
-            raise FetchProblem("not_the_document", "neither its title nor its date")
+            raise FetchProblem("not_the_document")
         published = "\n".join([page_title] + [text for _, text in blocks])
         data = web_page_pdf(page, got.final_url or url, retrieved)
         digest = hashlib.sha256(published.encode("utf-8")).hexdigest()
@@ -262,7 +263,8 @@ def fetch_one(
         published_sha256=new.published_sha256,
     )
     if not added:
-        return FetchResult(document_id, url, "duplicate", f"already in the archive as {doc_id}")
+        reason = f"already in the archive as {doc_id}"
+        return FetchResult(document_id, url, "duplicate", reason, same_as=doc_id)
     return FetchResult(document_id, url, "fetched", pages=pages, from_web_page=new.from_web_page)
 
 
