@@ -138,3 +138,14 @@ def test_progress_reports_the_bytes_of_each_document(workspace, server):
     fetch_documents(workspace, [("doc-communique-2016", f"{server}/good.pdf")], watch=watch)
     assert received[0] == ("doc-communique-2016", 0, len(GOOD))
     assert received[-1] == ("doc-communique-2016", len(GOOD), len(GOOD))
+
+
+def test_behind_a_proxy_the_probe_asks_the_proxy(workspace, server, monkeypatch):
+    """A machine that reaches the web only through its proxy is not offline."""
+    monkeypatch.setenv("http_proxy", server)  # the local server stands in for the proxy
+    monkeypatch.delenv("no_proxy", raising=False)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    [result] = fetch_documents(
+        workspace, [("doc-communique-2016", "http://nowhere.invalid/good.pdf")], probe=True
+    )
+    assert result.code == "http_status"  # asked through the "proxy" (it answers 404), not offline

@@ -6,8 +6,8 @@ it) and a size cap; it reports the bytes received as they come and stops at once
 cancels. Every protocol error is one ``FetchProblem`` line.
 
 ``unreachable`` is the probe a batch runs once before it starts: if none of the batch's hosts can
-be resolved and connected to within a few seconds, the machine is offline, and the batch says so
-at once instead of waiting for a time-out per document.
+be resolved and connected to within a few seconds (or the proxy urllib would go through), the
+machine is offline, and the batch says so at once instead of waiting for a time-out per document.
 
 Only ``urllib`` and ``socket`` are used: no extra dependency.
 """
@@ -213,9 +213,16 @@ def host_of(url: str) -> str:
 
 
 def _endpoint(url: str) -> tuple[str, int] | None:
+    """Where a download of ``url`` connects first: the proxy urllib would use (``http_proxy``
+    and the like), else the address's own host and port."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
+    proxy = urllib.request.getproxies().get(parts.scheme)
+    if proxy and not urllib.request.proxy_bypass(parts.hostname):
+        via = urlsplit(proxy if "://" in proxy else f"http://{proxy}")
+        if via.hostname:
+            parts = via
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
