@@ -81,7 +81,8 @@ def search(ctx: click.Context, query: tuple[str, ...], as_json: bool, limit: int
 @pass_context
 @reports_errors
 def check(obj: Context) -> None:
-    """Check the working archive: SQLite integrity, links, search indexes, records, files."""
+    """Check the working archive: SQLite integrity, links, search indexes, records, and every
+    stored file (earlier versions kept aside too), read and compared with its sha256."""
     from ..core.archive.check import check_archive
 
     ws = obj.workspace(initialise=False)
