@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml system-packages.txt
 	bash scripts/install_system_packages.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,serve]'
 	$(BIN)/python -m compileall -q src
 	touch $(STAMP)
 
