@@ -40,20 +40,21 @@ def serve(obj: Context, port: int, host: str, with_notes: bool) -> None:
     import tempfile
 
     from ..core.serve.site import write_site
-    from ..serve.server import listen, make_datasette, run, url_of
+    from ..serve.server import listen, make_datasette, require_datasette, run, url_of
 
+    require_datasette()  # before anything is written or bound
     ws = obj.workspace()
-    with tempfile.TemporaryDirectory(prefix="vlnl-serve-") as folder:
-        site = write_site(ws, Path(folder), with_notes=with_notes)
-        ds = make_datasette(site.folder)
-        sock = listen(host, port)
-        private = "with your notes and highlights" if with_notes else "without notes"
-        click.echo(f"serving {ws.root} read-only ({private}) at {url_of(sock)}archief")
-        click.echo("Ctrl+C stops the server")
-        try:
+    sock = listen(host, port)
+    try:
+        with tempfile.TemporaryDirectory(prefix="vlnl-serve-") as folder:
+            site = write_site(ws, Path(folder), with_notes=with_notes)
+            ds = make_datasette(site.folder)
+            private = "with your notes and highlights" if with_notes else "without notes"
+            click.echo(f"serving {ws.root} read-only ({private}) at {url_of(sock)}archief")
+            click.echo("Ctrl+C stops the server", nl=True)
             run(ds, sock)
-        finally:
-            sock.close()
+    finally:
+        sock.close()
 
 
 @click.command()

@@ -104,6 +104,11 @@ async def serve_document(request, send, datasette):
     )
 
 
+def _raw(value):
+    """A cell's stored value: Datasette hands a foreign key as {"value": …, "label": …}."""
+    return value["value"] if isinstance(value, dict) else value
+
+
 def _link(href: str, text: str) -> Markup:
     return Markup('<a href="{}">{}</a>').format(href, text)
 
@@ -121,9 +126,9 @@ def render_cell(row, value, column, table, database, datasette):
         text = str(escape(value))
         return Markup(text.replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>"))
     if table == "pages" and column == "page_no" and value is not None:
-        href = f"{route}{urllib.parse.quote(str(row['document_id']))}#page={value}"
+        href = f"{route}{urllib.parse.quote(str(_raw(row['document_id'])))}#page={value}"
         return _link(datasette.urls.path(href), f"p. {value}")
     if table == "documents" and column == "file_name" and value and row["sha256"]:
-        href = f"{route}{urllib.parse.quote(str(row['id']))}"
+        href = f"{route}{urllib.parse.quote(str(_raw(row['id'])))}"
         return _link(datasette.urls.path(href), value)
     return None

@@ -31,12 +31,19 @@ def _register_plugin() -> None:
         pm.register(plugin, name=plugin.FILE_NAME)
 
 
-def make_datasette(folder: Path):
-    """A Datasette over the site ``folder``, its startup hooks run, with the plugin loaded."""
+def require_datasette() -> None:
+    """Raise ``ServeError`` saying how to install Datasette if it is not installed."""
     try:
-        from datasette.app import Datasette
+        import datasette.app  # noqa: F401
     except ImportError:
         raise ServeError(INSTALL_HINT) from None
+
+
+def make_datasette(folder: Path):
+    """A Datasette over the site ``folder``, its startup hooks run, with the plugin loaded."""
+    require_datasette()
+    from datasette.app import Datasette
+
     _register_plugin()
     ds = Datasette(config_dir=Path(folder).resolve())
     asyncio.run(ds.invoke_startup())

@@ -29,6 +29,7 @@ _SIDE = ("Kant", "Vlaanderen, Nederland of de Europese Unie")
 _CODE = ("Code", "de code zoals het archief hem opslaat")
 _LABEL = ("Benaming", "het Nederlandse woord voor de code")
 _SOURCES = ("Bronnen", "de adressen van de bronnen (een JSON-lijst)")
+CODE_TABLE = {"hidden": True, "label_column": "label"}  # shown through the columns that point here
 
 # table -> (title, description, {column: (name, description)}, options)
 TABLES: dict[str, tuple[str, str, dict[str, tuple[str, str]], dict]] = {
@@ -292,25 +293,25 @@ TABLES: dict[str, tuple[str, str, dict[str, tuple[str, str]], dict]] = {
         "Soorten records",
         "De soorten records en hun naam.",
         {"code": _CODE, "label": _LABEL},
-        {"hidden": True},
+        CODE_TABLE,
     ),
     "relations": (
         "Relaties",
         "Hoe een topontmoeting een thema behandelde.",
         {"code": _CODE, "label": _LABEL},
-        {"hidden": True},
+        CODE_TABLE,
     ),
     "sides": (
         "Kanten",
         "Vlaanderen, Nederland, de Europese Unie.",
         {"code": _CODE, "label": _LABEL},
-        {"hidden": True},
+        CODE_TABLE,
     ),
     "document_kinds": (
         "Soorten documenten",
         "De soorten documenten en hun naam.",
         {"code": _CODE, "label": _LABEL},
-        {"hidden": True},
+        CODE_TABLE,
     ),
     "aliases": (
         "Andere namen",
