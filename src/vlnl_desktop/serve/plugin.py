@@ -11,7 +11,11 @@ PDFs, named by their sha256; relative to the database file's folder unless absol
   after the original file); 404 with a line of Dutch for an unknown or unstored document.
 - Links: a page row's page number opens the PDF at that page (``#page=N``), a document row's file
   name opens the PDF, a ``pdf`` column of a canned query holding ``<route>…`` becomes a link, and a
-  ``fragment`` column's ``<mark>`` survives escaping.
+  ``fragment`` column's ``<mark>`` survives escaping; a JSON list of sentences (decisions,
+  details, sources) is shown as a list.
+- Dutch names: Datasette 0.65 shows a column by its name; a small script puts the name that opens
+  the column's description ("Plaats — waar …") in the table's header and the table's title in a
+  row page's heading.
 - ``vlnl_fts(text)``: an SQL function that turns typed words into an FTS5 query in which every
   word is quoted and the last one is a prefix (no input is a syntax error); the canned search
   uses it.
@@ -19,6 +23,7 @@ PDFs, named by their sha256; relative to the database file's folder unless absol
 
 from __future__ import annotations
 
+import json
 import re
 import urllib.parse
 from pathlib import Path
@@ -32,6 +37,8 @@ FILE_NAME = "vlnl_documenten.py"  # its name in a published plugins/ folder (and
 SHA256 = re.compile(r"[0-9a-f]{64}")
 WORD = re.compile(r"\w+")
 CHUNK = 64 * 1024
+# columns that hold a JSON list of sentences or addresses: shown as a list
+LIST_COLUMNS = {"decisions", "details", "domains", "sources"}
 
 
 def fts_query(text: str | None) -> str:
@@ -104,9 +111,70 @@ async def serve_document(request, send, datasette):
     )
 
 
+RENAME_SCRIPT = """
+(function () {
+  const names = %s, table = %s, title = %s;
+  const rename = (node, name) => {
+    for (const text of node.childNodes) {
+      if (text.nodeType === 3 && text.textContent.includes(name)) {
+        text.textContent = text.textContent.replace(name, names[name]);
+        return;
+      }
+    }
+  };
+  document.querySelectorAll("th[data-column]").forEach((th) => {
+    const name = th.dataset.column;
+    if (!names[name]) return;
+    th.title = th.dataset.columnDescription || "";
+    rename(th.querySelector("a") || th, name);
+  });
+  document.querySelectorAll("dl.column-descriptions dt").forEach((dt) => {
+    const name = dt.textContent.trim();
+    if (names[name]) dt.textContent = names[name];
+  });
+  const h1 = document.querySelector("h1");
+  if (h1 && title && h1.textContent.startsWith(table + ":")) {  // a row page: "summits: id"
+    names[table + ":"] = title + ":";
+    rename(h1, table + ":");
+  }
+})();
+"""
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+
+
+@hookimpl
+def extra_body_script(template, database, table, datasette):
+    if template not in ("table.html", "row.html") or not table:
+        return None
+    if database != _config(datasette).get("database"):
+        return None
+    meta = datasette.table_metadata(database, table)
+    names = {
+        column: text.partition(" — ")[0]
+        for column, text in (meta.get("columns") or {}).items()
+        if " — " in text
+    }
+    if not names:
+        return None
+    return RENAME_SCRIPT % (_json(names), _json(table), _json(meta.get("title") or ""))
+
+
 def _raw(value):
     """A cell's stored value: Datasette hands a foreign key as {"value": …, "label": …}."""
     return value["value"] if isinstance(value, dict) else value
+
+
+def _json_list(text: str) -> list[str] | None:
+    try:
+        items = json.loads(text)
+    except ValueError:
+        return None
+    if isinstance(items, list) and all(isinstance(item, str) for item in items):
+        return items
+    return None
 
 
 def _link(href: str, text: str) -> Markup:
@@ -125,6 +193,12 @@ def render_cell(row, value, column, table, database, datasette):
     if column == "fragment" and isinstance(value, str):
         text = str(escape(value))
         return Markup(text.replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>"))
+    if column in LIST_COLUMNS and isinstance(value, str) and value.startswith("["):
+        items = _json_list(value)
+        if items:
+            return Markup("<ul>{}</ul>").format(
+                Markup("").join(Markup("<li>{}</li>").format(item) for item in items)
+            )
     if table == "pages" and column == "page_no" and value is not None:
         href = f"{route}{urllib.parse.quote(str(_raw(row['document_id'])))}#page={value}"
         return _link(datasette.urls.path(href), f"p. {value}")

@@ -366,7 +366,7 @@ def metadata(made: str, *, documents_dir: str) -> dict:
                 "title": "Archief",
                 "description": "Alle records, documenten en pagina's van het archief.",
                 "tables": {name: table_metadata(*entry) for name, entry in TABLES.items()},
-                "queries": QUERIES,
+                "queries": {name: {**query, "hide_sql": True} for name, query in QUERIES.items()},
             }
         },
         "plugins": {

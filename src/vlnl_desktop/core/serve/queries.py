@@ -82,7 +82,7 @@ SELECT * FROM rijen ORDER BY thema, datum, soort
 """
 
 SEARCH = f"""
-SELECT * FROM (
+SELECT soort, titel, datum, fragment, pdf FROM (
   SELECT k.label AS soort, si.title AS titel, si.date AS datum,
          {_snippet("search_items_fts", 1)} AS fragment, NULL AS pdf,
          bm25(search_items_fts, 10.0, 1.0) AS score
