@@ -31,16 +31,23 @@ with_notes_option = click.option(
     show_default=True,
     help="Address to listen on; anything but loopback lets other machines in.",
 )
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes on the same snapshot (one per core serves the most).",
+)
 @with_notes_option
 @pass_context
 @reports_errors
-def serve(obj: Context, port: int, host: str, with_notes: bool) -> None:
+def serve(obj: Context, port: int, host: str, workers: int, with_notes: bool) -> None:
     """Serve a read-only snapshot of the archive with Datasette, until Ctrl+C (needs the
     optional extra: pip install 'vlnl-desktop[serve]')."""
     import tempfile
 
     from ..core.serve.site import write_site
-    from ..serve.server import listen, make_datasette, require_datasette, run, url_of
+    from ..serve.server import listen, require_datasette, serve_forever, url_of
 
     require_datasette()  # before anything is written or bound
     ws = obj.workspace()
@@ -48,11 +55,10 @@ def serve(obj: Context, port: int, host: str, with_notes: bool) -> None:
     try:
         with tempfile.TemporaryDirectory(prefix="vlnl-serve-") as folder:
             site = write_site(ws, Path(folder), with_notes=with_notes)
-            ds = make_datasette(site.folder)
             private = "with your notes and highlights" if with_notes else "without notes"
             click.echo(f"serving {ws.root} read-only ({private}) at {url_of(sock)}archief")
             click.echo("Ctrl+C stops the server", nl=True)
-            run(ds, sock)
+            serve_forever(site.folder, sock, workers)
     finally:
         sock.close()
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import re
 import urllib.parse
+import weakref
 from pathlib import Path
 
 from datasette import hookimpl
@@ -49,8 +50,16 @@ def fts_query(text: str | None) -> str:
     return " ".join(f'"{word}"' for word in words) + "*" if words else '""'
 
 
+# Datasette copies its whole metadata on every lookup; render_cell runs for every cell
+_CONFIGS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _config(datasette) -> dict:
-    return datasette.plugin_config(NAME) or {}
+    """The plugin's settings, looked up once per Datasette."""
+    config = _CONFIGS.get(datasette)
+    if config is None:
+        config = _CONFIGS[datasette] = datasette.plugin_config(NAME) or {}
+    return config
 
 
 @hookimpl

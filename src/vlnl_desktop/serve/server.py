@@ -4,11 +4,19 @@ The socket is bound here, before Datasette starts, so that a port in use is one 
 user, and ``--port 0`` (any free port) still prints the address it got. The snapshot is opened
 immutable (Datasette's configuration-directory mode, through ``inspect-data.json``); nothing in
 it can be written through the server.
+
+One process serves on one core (Python's lock). ``serve_forever(..., workers=N)`` forks N
+processes that each run their own Datasette on the same socket and the same immutable file; the
+kernel hands each new connection to one of them (as several instances behind a load balancer,
+on one machine). The parent starts no thread before it forks, and stops them all when it stops.
 """
 
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
+import multiprocessing.connection
+import signal
 import socket
 from pathlib import Path
 
@@ -82,3 +90,42 @@ def run(ds, sock: socket.socket) -> None:
 
     config = uvicorn.Config(ds.app(), log_level="warning", lifespan="on", access_log=False)
     uvicorn.Server(config).run(sockets=[sock])
+
+
+def _worker(folder: Path, sock: socket.socket) -> None:
+    for signum in (signal.SIGTERM, signal.SIGINT):  # quietly, until uvicorn handles them
+        signal.signal(signum, signal.SIG_DFL)
+    run(make_datasette(folder), sock)
+
+
+def _stop(_signum, _frame) -> None:
+    raise KeyboardInterrupt
+
+
+def serve_forever(folder: Path, sock: socket.socket, workers: int = 1) -> None:
+    """Serve the site ``folder`` on ``sock`` with ``workers`` processes, until interrupted."""
+    if workers <= 1:
+        run(make_datasette(folder), sock)
+        return
+    require_datasette()
+    context = multiprocessing.get_context("fork")  # the socket and the site are inherited
+    processes = [context.Process(target=_worker, args=(folder, sock)) for _ in range(workers)]
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        for process in processes:
+            process.start()
+        ended = multiprocessing.connection.wait([p.sentinel for p in processes])
+        codes = [p.exitcode for p in processes if p.sentinel in ended]
+        raise ServeError(f"a server process stopped (exit code {codes[0]}); all are stopped")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(10)
+            if process.is_alive():
+                process.kill()
+                process.join()
