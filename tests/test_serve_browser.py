@@ -4,7 +4,6 @@ search, runs the page's scripts and takes a screenshot. Skipped where Chromium i
 
 VLNL_SCREENSHOTS=DIR keeps the screenshots there, to look at them."""
 
-import importlib.util
 import os
 import re
 import shutil
@@ -12,11 +11,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-_spec = importlib.util.spec_from_file_location("serve_process", BENCH / "serve_process.py")
-serve_process = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(serve_process)
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium package")
@@ -46,12 +40,6 @@ def chromium(tmp_path: Path, *args: str) -> str:
     return result.stdout
 
 
-@pytest.fixture(scope="module")
-def server(readonly_archive):
-    with serve_process.serving(readonly_archive) as url:
-        yield url
-
-
 @pytest.fixture
 def shots(tmp_path) -> Path:
     folder = os.environ.get("VLNL_SCREENSHOTS")
@@ -75,11 +63,10 @@ def shots(tmp_path) -> Path:
         ),
     ],
 )
-def test_a_page_as_a_browser_shows_it(server, tmp_path, shots, name, path, expected):
-    dom = chromium(tmp_path, "--dump-dom", server + path)
+def test_a_page_as_a_browser_shows_it(served, tmp_path, shots, name, path, expected):
+    shot = shots / f"serve-{name}.png"
+    dom = chromium(tmp_path, "--dump-dom", f"--screenshot={shot}", served + path)
     for pattern in expected:
         assert re.search(pattern, dom.replace("&#39;", "'")), pattern
-    shot = shots / f"serve-{name}.png"
-    chromium(tmp_path, f"--screenshot={shot}", server + path)
     header = shot.read_bytes()[:24]
     assert header.startswith(b"\x89PNG") and int.from_bytes(header[16:20], "big") == 1280

@@ -2,7 +2,6 @@
 browser or script asks through Datasette's JSON API."""
 
 import hashlib
-import importlib.util
 import json
 import socket
 import subprocess
@@ -10,20 +9,8 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
-
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-_spec = importlib.util.spec_from_file_location("serve_process", BENCH / "serve_process.py")
-serve_process = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(serve_process)
-
-
-@pytest.fixture(scope="module")
-def server(readonly_archive):
-    with serve_process.serving(readonly_archive) as url:
-        yield url
 
 
 def get(url: str, path: str, **params) -> tuple[int, dict, bytes]:
@@ -42,45 +29,45 @@ def get_json(url: str, path: str, **params):
     return json.loads(body)
 
 
-def test_it_listens_on_loopback_only_unless_told(server):
-    assert urllib.parse.urlsplit(server).hostname == "127.0.0.1"
+def test_it_listens_on_loopback_only_unless_told(served):
+    assert urllib.parse.urlsplit(served).hostname == "127.0.0.1"
 
 
-def test_the_summits_in_order(server):
-    rows = get_json(server, "/archief/summits.json", _shape="array", _sort="date")
+def test_the_summits_in_order(served):
+    rows = get_json(served, "/archief/summits.json", _shape="array", _sort="date")
     assert [r["place"] for r in rows][:2] == ["Hingene", "Maastricht"]
     assert rows[-1]["year"] == 2025
 
 
-def test_a_facet_reads_in_dutch(server):
-    data = get_json(server, "/archief/summit_themes.json", _facet="relation", _size="0")
+def test_a_facet_reads_in_dutch(served):
+    data = get_json(served, "/archief/summit_themes.json", _facet="relation", _size="0")
     labels = {r["label"] for r in data["facet_results"]["relation"]["results"]}
     assert {"geïntroduceerd", "geprioriteerd"} <= labels
 
 
-def test_full_text_search_over_records_and_pages(server):
-    records = get_json(server, "/archief/search_items.json", _search="Hingene", _shape="array")
+def test_full_text_search_over_records_and_pages(served):
+    records = get_json(served, "/archief/search_items.json", _search="Hingene", _shape="array")
     assert "top-2011" in {r["record_id"] for r in records}
-    pages = get_json(server, "/archief/pages.json", _search="waterstof", _shape="array")
+    pages = get_json(served, "/archief/pages.json", _search="waterstof", _shape="array")
     assert pages and all("waterstof" in r["text"].lower() for r in pages)
 
 
-def test_a_canned_query_with_a_parameter(server):
-    rows = get_json(server, "/archief/alles_over_een_thema.json", thema="waterstof", _shape="array")
+def test_a_canned_query_with_a_parameter(served):
+    rows = get_json(served, "/archief/alles_over_een_thema.json", thema="waterstof", _shape="array")
     assert {r["thema"] for r in rows} == {"Waterstoftechnologie"}
-    hits = get_json(server, "/archief/zoeken.json", zoek='Hingene "', _shape="array")
+    hits = get_json(served, "/archief/zoeken.json", zoek='Hingene "', _shape="array")
     assert hits and "<mark>Hingene</mark>" in hits[0]["fragment"]
 
 
-def test_a_stored_pdf_by_its_document_id(server, readonly_archive):
+def test_a_stored_pdf_by_its_document_id(served, readonly_archive):
     conn_rows = get_json(
-        server,
+        served,
         "/archief.json",
         sql="select id, sha256 from documents where sha256 is not null order by id limit 1",
         _shape="array",
     )
     document = conn_rows[0]
-    status, headers, body = get(server, f"/-/documenten/{document['id']}")
+    status, headers, body = get(served, f"/-/documenten/{document['id']}")
     assert status == 200
     assert headers["content-type"] == "application/pdf"
     assert body.startswith(b"%PDF")
@@ -88,37 +75,37 @@ def test_a_stored_pdf_by_its_document_id(server, readonly_archive):
     assert (readonly_archive / "documents" / f"{document['sha256']}.pdf").is_file()
 
 
-def test_page_rows_link_to_the_pdf_at_their_page(server):
-    status, _headers, body = get(server, "/archief/pages", _search="Hingene")
+def test_page_rows_link_to_the_pdf_at_their_page(served):
+    status, _headers, body = get(served, "/archief/pages", _search="Hingene")
     assert status == 200
     assert b'href="/-/documenten/fiche-top-2011#page=1"' in body
 
 
-def test_an_unknown_document_is_a_404_in_dutch(server):
+def test_an_unknown_document_is_a_404_in_dutch(served):
     for document_id in ("no-such-document", "..%2F..%2Fetc%2Fpasswd", "doc-conclusies-2013"):
-        status, _headers, body = get(server, f"/-/documenten/{document_id}")
+        status, _headers, body = get(served, f"/-/documenten/{document_id}")
         assert status == 404  # the last one is known but not stored
         assert "Geen opgeslagen document" in body.decode()
 
 
-def test_nothing_can_be_written(server):
-    status, _headers, body = get(server, "/archief.json", sql="delete from summits", _shape="array")
+def test_nothing_can_be_written(served):
+    status, _headers, body = get(served, "/archief.json", sql="delete from summits", _shape="array")
     assert status == 400 and b"Statement must be a SELECT" in body
     request = urllib.request.Request(
-        server + "archief/summits/-/insert", data=b'{"row": {"id": "x"}}', method="POST"
+        served + "archief/summits/-/insert", data=b'{"row": {"id": "x"}}', method="POST"
     )
     with pytest.raises(urllib.error.HTTPError) as answer:
         urllib.request.urlopen(request, timeout=30)
     answer.value.close()
     assert answer.value.code in (403, 404, 405)
-    assert len(get_json(server, "/archief/summits.json", _shape="array")) == 7
+    assert len(get_json(served, "/archief/summits.json", _shape="array")) == 7
 
 
-def test_a_runaway_query_is_stopped(server):
+def test_a_runaway_query_is_stopped(served):
     endless = (
         "with recursive n(i) as (select 1 union all select i + 1 from n) select count(*) from n"
     )
-    status, _headers, body = get(server, "/archief.json", sql=endless)
+    status, _headers, body = get(served, "/archief.json", sql=endless)
     assert status == 400 and b"took too long" in body
 
 

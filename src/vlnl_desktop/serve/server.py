@@ -47,11 +47,21 @@ def require_datasette() -> None:
         raise ServeError(INSTALL_HINT) from None
 
 
+def _quiet_errors() -> None:
+    """Datasette 0.65 prints every error it answers (each 404 too) as a rich traceback with its
+    local variables when ``rich`` happens to be installed: slow under load, and with rich 15 the
+    printing itself raises, which turns every 404 into a 500. The error pages stay as they are."""
+    import datasette.handle_exception
+
+    datasette.handle_exception.rich = None
+
+
 def make_datasette(folder: Path):
     """A Datasette over the site ``folder``, its startup hooks run, with the plugin loaded."""
     require_datasette()
     from datasette.app import Datasette
 
+    _quiet_errors()
     _register_plugin()
     ds = Datasette(config_dir=Path(folder).resolve())
     asyncio.run(ds.invoke_startup())
