@@ -3,9 +3,6 @@ browser or script asks through Datasette's JSON API."""
 
 import hashlib
 import json
-import socket
-import subprocess
-import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -107,29 +104,3 @@ def test_a_runaway_query_is_stopped(served):
     )
     status, _headers, body = get(served, "/archief.json", sql=endless)
     assert status == 400 and b"took too long" in body
-
-
-def test_a_port_in_use_is_one_line(readonly_archive):
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "vlnl_desktop",
-                "--archive",
-                str(readonly_archive),
-                "serve",
-                "--port",
-                str(port),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-    assert result.returncode == 1
-    assert result.stderr.strip().splitlines() == [
-        f"vlnl-desktop: cannot listen on 127.0.0.1:{port}: Address already in use"
-    ]

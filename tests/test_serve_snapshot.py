@@ -2,7 +2,6 @@
 table and column is described, and the canned queries answer; `publish` writes a folder a team can
 serve and never writes over files it did not make."""
 
-import json
 import sqlite3
 
 import pytest
@@ -155,30 +154,6 @@ def test_the_canned_queries_answer(snap_conn):
     for nonsense in ['"', "(", "", "*", "-", "^"]:  # FTS5 syntax, no words: no hits, no error
         assert run("zoeken", zoek=nonsense) == []
     assert run("zoeken", zoek='("Hingene') != []  # stray syntax around a word is passed over
-
-
-def test_publish_writes_a_folder_a_team_can_serve(readonly_workspace, tmp_path):
-    from vlnl_desktop.serve.publish import publish
-
-    folder = tmp_path / "site"
-    site = publish(readonly_workspace, folder)
-    assert {p.name for p in folder.iterdir()} == {
-        "archief.db",
-        "inspect-data.json",
-        "metadata.json",
-        "settings.json",
-        "documents",
-        "plugins",
-        "README.md",
-    }
-    assert (folder / "plugins" / "vlnl_documenten.py").read_text().startswith('"""vlnl-documenten')
-    stored = len(list((folder / "documents").glob("*.pdf")))
-    assert stored == site.documents_copied > 0
-    inspect = json.loads((folder / "inspect-data.json").read_text())
-    assert inspect[DATABASE]["file"] == "archief.db"  # so Datasette opens it immutable
-    readme = (folder / "README.md").read_text()
-    assert "load balancer" in readme and "{" not in readme.split("```nginx")[0]
-    publish(readonly_workspace, folder)  # again into its own folder: fine
 
 
 def test_publish_never_writes_over_files_it_did_not_make(readonly_workspace, tmp_path):

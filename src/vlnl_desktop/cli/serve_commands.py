@@ -49,10 +49,10 @@ def serve(obj: Context, port: int, host: str, workers: int, with_notes: bool) ->
     from ..core.serve.site import write_site
     from ..serve.server import listen, require_datasette, serve_forever, url_of
 
-    require_datasette()  # before anything is written or bound
-    ws = obj.workspace()
+    require_datasette()  # before anything is read, written or bound
     sock = listen(host, port)
     try:
+        ws = obj.workspace()
         with tempfile.TemporaryDirectory(prefix="vlnl-serve-") as folder:
             site = write_site(ws, Path(folder), with_notes=with_notes)
             private = "with your notes and highlights" if with_notes else "without notes"
