@@ -14,8 +14,8 @@ PDFs, named by their sha256; relative to the database file's folder unless absol
   ``fragment`` column's ``<mark>`` survives escaping; a JSON list of sentences (decisions,
   details, sources) is shown as a list.
 - Dutch names: Datasette 0.65 shows a column by its name; a small script puts the name that opens
-  the column's description ("Plaats — waar …") in the table's header and the table's title in a
-  row page's heading.
+  the column's description ("Plaats — waar …") in the table's header, its facet and its entry in
+  the list of descriptions, and the table's title in a row page's heading.
 - ``vlnl_fts(text)``: an SQL function that turns typed words into an FTS5 query in which every
   word is quoted and the last one is a prefix (no input is a syntax error); the canned search
   uses it.
@@ -137,9 +137,15 @@ RENAME_SCRIPT = """
     th.title = th.dataset.columnDescription || "";
     rename(th.querySelector("a") || th, name);
   });
+  document.querySelectorAll("div.facet-info[data-column]").forEach((facet) => {
+    const name = facet.dataset.column, strong = facet.querySelector(".facet-info-name strong");
+    if (names[name] && strong) rename(strong, name);
+  });
   document.querySelectorAll("dl.column-descriptions dt").forEach((dt) => {
-    const name = dt.textContent.trim();
-    if (names[name]) dt.textContent = names[name];
+    const name = dt.textContent.trim(), dd = dt.nextElementSibling;
+    if (!names[name]) return;
+    dt.textContent = names[name];
+    if (dd) dd.textContent = dd.textContent.replace(names[name] + " — ", "");
   });
   const h1 = document.querySelector("h1");
   if (h1 && title && h1.textContent.startsWith(table + ":")) {  // a row page: "summits: id"
