@@ -115,3 +115,17 @@ def main_window(qtbot, workspace, settings):
 
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_SANDBOX, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def served(readonly_archive):
+    """The base URL of `vlnl-desktop serve` running on the session's shared archive (a process
+    on the loopback address, stopped at the end of the session)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "serve_process.py"
+    spec = importlib.util.spec_from_file_location("serve_process", path)
+    serve_process = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(serve_process)
+    with serve_process.serving(readonly_archive) as url:
+        yield url

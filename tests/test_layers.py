@@ -21,10 +21,12 @@ MAY_IMPORT = {
     "workers": {"workers", "core", "package"},
     "ui": {"ui", "workers", "core", "package"},
     "cli": {"cli", "core", "package"},
+    "serve": {"serve", "core", "package"},  # Datasette (the optional serve extra)
     "main": {"cli"},  # python -m vlnl_desktop
     "package": set(),
 }
-MAY_IMPORT_IN_A_FUNCTION = {"cli": {"ui"}}  # the window loads only when a command opens it
+# the window loads only when a command opens it, Datasette only when `serve` runs
+MAY_IMPORT_IN_A_FUNCTION = {"cli": {"ui", "serve"}}
 
 
 def layer(module: str) -> str:
