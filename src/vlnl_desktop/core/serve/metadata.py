@@ -234,9 +234,36 @@ TABLES: dict[str, tuple[str, str, dict[str, tuple[str, str]], dict]] = {
                 "Herkomst",
                 "bundled: officieel en meegeleverd; sheet: een fiche van het archief; user: door de gebruiker geïmporteerd",
             ),
+            "obtained": (
+                "Verkregen",
+                "fetched: opgehaald van het adres; attached: door de gebruiker gekoppeld; leeg: nog niet",
+            ),
+            "published_sha256": (
+                "Gepubliceerde vingerafdruk",
+                "de SHA-256 van wat gepubliceerd was (bij een webpagina: van haar hoofdtekst)",
+            ),
             "year": _YEAR,
         },
         {"facets": ["kind", "year", "summit_id", "origin"], "sort": "date"},
+    ),
+    "document_versions": (
+        "Eerdere versies",
+        "Eerdere bestanden van een document: een gewijzigde publicatie of een vervangen bestand. "
+        "Het bestand blijft bewaard.",
+        {
+            "document_id": ("Document", "het document"),
+            "sha256": ("Vingerafdruk", "de SHA-256 van het eerdere bestand"),
+            "size": ("Grootte", "in bytes"),
+            "page_count": ("Pagina's", "het aantal pagina's"),
+            "retrieved": ("Opgehaald", "wanneer het eerdere bestand werd opgehaald"),
+            "obtained": ("Verkregen", "fetched: opgehaald; attached: door de gebruiker gekoppeld"),
+            "published_sha256": (
+                "Gepubliceerde vingerafdruk",
+                "de SHA-256 van wat toen gepubliceerd was",
+            ),
+            "replaced": ("Vervangen", "wanneer een nieuwer bestand dit verving"),
+        },
+        {"facets": ["document_id"], "sort": "replaced"},
     ),
     "document_links": (
         "Documenten per record",
