@@ -29,9 +29,11 @@ def marked(workspace):
     """The test's archive with an imported document, a highlight on its page 2 with a note, and a
     note on a summit."""
     [result] = import_files(workspace, [SMALL], record_id="top-2016")
-    sha = connect_readonly(workspace).execute(
-        "SELECT sha256 FROM documents WHERE id = ?", (result.document_id,)
-    ).fetchone()[0]
+    sha = (
+        connect_readonly(workspace)
+        .execute("SELECT sha256 FROM documents WHERE id = ?", (result.document_id,))
+        .fetchone()[0]
+    )
     layer = UserLayer(workspace)
     mark = layer.add_highlight(sha, 2, LINES, "gefburn over twee regels", "green")
     layer.set_highlight_note(mark, "Vergelijk met de **slotverklaring**.")
@@ -191,7 +193,9 @@ def test_a_note_written_while_another_writer_works_is_found_after_the_index_is_r
     layer = UserLayer(workspace)
     with writer_lock(workspace.root):  # an import holds the archive: the index is not written
         layer.set_record_note("top-2018", "een notitie over fotonica-chips")
-    layer.set_record_note("top-2016", "")  # nothing to do, lock free: the index is brought up to date
+    layer.set_record_note(
+        "top-2016", ""
+    )  # nothing to do, lock free: the index is brought up to date
     conn = connect_readonly(workspace)
     index = usable_index(workspace, conn)
     hits = Searcher(conn, index).search("fotonica-chips", 10)

@@ -388,9 +388,7 @@ def _build_into(
             db["meta"].insert({"key": "records", "value": fingerprint() if from_bundle else ""})
             insert_sheets(conn, db_path.parent / "documents")
         kept, notes = (
-            _carry_over(db, source, tolerant=carry_from is not None)
-            if source.exists()
-            else (0, 0)
+            _carry_over(db, source, tolerant=carry_from is not None) if source.exists() else (0, 0)
         )
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:

@@ -65,7 +65,7 @@ def apa_text(src: CitedSource) -> str:
     """The reference as plain text (a highlight: its quotation and page first)."""
     reference = " ".join(_apa_parts(src, lambda t: t))
     if src.quote:
-        return f"“{src.quote}” {_in_text(src)}\n\n{reference}"
+        return f"“{' '.join(src.quote.split())}” {_in_text(src)}\n\n{reference}"
     return reference
 
 
@@ -74,7 +74,7 @@ def apa_html(src: CitedSource) -> str:
     parts = _apa_parts(src, lambda t: f"<i>{html.escape(t)}</i>")
     reference = " ".join(p if p.startswith("<i>") else _escape_part(p) for p in parts)
     if src.quote:
-        quote = html.escape(f"“{src.quote}” {_in_text(src)}")
+        quote = html.escape(f"“{' '.join(src.quote.split())}” {_in_text(src)}")
         return f"<p>{quote}</p><p>{reference}</p>"
     return f"<p>{reference}</p>"
 

@@ -13,6 +13,9 @@ _INLINE = (
 )
 
 
+_ITEM = re.compile(r"^\s*[-*]\s+")
+
+
 def _inline(text: str) -> str:
     out = html.escape(text)
     for pattern, replacement in _INLINE:
@@ -32,8 +35,8 @@ def markdown_html(text: str) -> str:
         if heading and len(lines) == 1:
             level = min(len(heading.group(1)) + 2, 6)  # under the page's own headings
             out.append(f"<h{level}>{_inline(heading.group(2))}</h{level}>")
-        elif all(re.match(r"\s*[-*]\s+", line) for line in lines):
-            items = "".join(f"<li>{_inline(re.sub(r'^\s*[-*]\s+', '', x))}</li>" for x in lines)
+        elif all(_ITEM.match(line) for line in lines):
+            items = "".join(f"<li>{_inline(_ITEM.sub('', x))}</li>" for x in lines)
             out.append(f"<ul>{items}</ul>")
         else:
             out.append("<p>" + "<br/>".join(_inline(line) for line in lines) + "</p>")

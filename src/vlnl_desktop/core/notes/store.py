@@ -59,9 +59,7 @@ class Note:
 
 def quads_from_rects(rects: list[Rect]) -> list[list[float]]:
     """Quads (as PyMuPDF orders a quad's corners) of upright rectangles."""
-    return [
-        [round(v, 2) for v in (x0, y0, x1, y0, x0, y1, x1, y1)] for x0, y0, x1, y1 in rects
-    ]
+    return [[round(v, 2) for v in (x0, y0, x1, y0, x0, y1, x1, y1)] for x0, y0, x1, y1 in rects]
 
 
 def _quads(value: str) -> tuple[tuple[float, ...], ...]:
@@ -172,7 +170,9 @@ def set_note(
     it. The note's id, None when it was deleted (or there was none)."""
     if (record_id is None) == (highlight_id is None):
         raise ValueError("a note belongs to one record or one highlight")
-    column, key = ("record_id", record_id) if record_id is not None else ("highlight_id", highlight_id)
+    column, key = (
+        ("record_id", record_id) if record_id is not None else ("highlight_id", highlight_id)
+    )
     row = conn.execute(f"SELECT id, text FROM notes WHERE {column} = ?", (key,)).fetchone()
     if not text.strip():
         if row is not None:
