@@ -20,6 +20,7 @@ from vlnl_desktop.core.archive.connections import connect_readonly
 from vlnl_desktop.core.archive.workspace import Workspace
 from vlnl_desktop.core.catalog import Catalog, Counts, Detail, RecordRef, Section
 from vlnl_desktop.core.errors import ArchiveError
+from vlnl_desktop.core.notes.listing import notes_section
 from vlnl_desktop.workers.background_op import BackgroundOp
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ class ArchiveSession(QObject):
             conn = connect_readonly(self.workspace)
             catalog = Catalog(conn)
             sections = catalog.sections()
+            sections.append(notes_section(conn))  # the user's own: "Mijn notities"
             counts = catalog.counts()
         except (ArchiveError, sqlite3.Error) as exc:
             log.warning("cannot open the archive: %s", exc)

@@ -24,6 +24,8 @@ class DocumentOpener(QObject):
     """A document cannot be shown: why, in a sentence ("" when a document was opened)."""
     message = Signal(str)
     """The viewer reports a problem with the document shown (for the status bar)."""
+    viewer_created = Signal(object)
+    """The viewer was made (on the first document opened): the ``PdfViewer``."""
 
     def __init__(
         self,
@@ -50,7 +52,13 @@ class DocumentOpener(QObject):
             self.viewer = PdfViewer(self._parent)
             self.viewer.error.connect(self.message)
             self._add_tab(self.viewer, lambda: self.tr("Document"))
+            self.viewer_created.emit(self.viewer)
         return self.viewer
+
+    def show_viewer(self) -> None:
+        """Bring the viewer's tab to the front (if there is a viewer)."""
+        if self.viewer is not None:
+            self._tabs.setCurrentWidget(self.viewer)
 
     def open_document(self, document_id: str, page: int = 0, find: str | None = None) -> bool:
         """Open the archive's document in the viewer; say so plainly if its file is missing."""

@@ -71,6 +71,8 @@ def kind_labels() -> dict[str, str]:
         "document": QCoreApplication.translate("Labels", "Document"),
         "person": QCoreApplication.translate("Labels", "Persoon"),
         "page": QCoreApplication.translate("Labels", "Documentpagina"),
+        "note": QCoreApplication.translate("Labels", "Notitie"),
+        "highlight": QCoreApplication.translate("Labels", "Markering"),
     }
 
 
@@ -89,6 +91,7 @@ def section_labels() -> dict[str, str]:
         "themes": QCoreApplication.translate("Labels", "Thema's"),
         "people": QCoreApplication.translate("Labels", "Personen"),
         "documents": QCoreApplication.translate("Labels", "Documenten"),
+        "notes": QCoreApplication.translate("Labels", "Mijn notities"),
     }
 
 

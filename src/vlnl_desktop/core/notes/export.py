@@ -5,46 +5,14 @@ the document), as Markdown with each record's citation (``notes_markdown``), as 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
 from datetime import date
 
 from vlnl_desktop.core.citations.formats import apa_text
 from vlnl_desktop.core.citations.source import HIGHLIGHT_PREFIX, cite_source
 from vlnl_desktop.core.errors import ArchiveError
 from vlnl_desktop.core.notes import store
+from vlnl_desktop.core.notes.listing import grouped
 from vlnl_desktop.core.notes.markdown import markdown_html
-
-
-@dataclass
-class RecordNotes:
-    """One record (or document) with the user's note on it and the highlights on its file."""
-
-    record_id: str | None  # None: highlights on a file no document holds any more
-    title: str
-    date: str | None
-    note: store.Note | None = None
-    highlights: list[store.Highlight] = field(default_factory=list)
-
-
-def grouped(conn: sqlite3.Connection) -> list[RecordNotes]:
-    """Every note and highlight, by record, in the order of the records' dates and titles."""
-    groups: dict[str | None, RecordNotes] = {}
-    for note in store.record_notes(conn):
-        row = conn.execute(
-            "SELECT title, date FROM records WHERE id = ?", (note.record_id,)
-        ).fetchone()
-        title, when = (row[0], row[1]) if row else (note.record_id or "", None)
-        groups[note.record_id] = RecordNotes(note.record_id, title, when, note=note)
-    for mark in store.all_highlights(conn):
-        document = store.document_of(conn, mark.sha256)
-        key = document[0] if document else f"file:{mark.sha256}"
-        if key not in groups:
-            title, when = (document[1], document[2]) if document else (f"{mark.sha256}.pdf", None)
-            groups[key] = RecordNotes(document[0] if document else None, title, when)
-        groups[key].highlights.append(mark)
-    for group in groups.values():
-        group.highlights.sort(key=lambda h: (h.page_no, h.rects[0][1] if h.rects else 0, h.id))
-    return sorted(groups.values(), key=lambda g: (g.date or "9999", g.title.casefold()))
 
 
 def _quote(text: str) -> str:
