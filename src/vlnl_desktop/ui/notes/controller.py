@@ -271,6 +271,7 @@ class NotesController(QObject):
             self._viewer.view.flash_mark(highlight_id)
             if self.panel is not None:
                 self.panel.select(highlight_id)
+                self._viewer.side_tabs.setCurrentWidget(self.panel)
 
     def open_highlight(self, highlight_id: int) -> bool:
         """Open the page of the highlight in the viewer, the highlight flashing."""
