@@ -167,6 +167,19 @@ class ArchiveSession(QObject):
 
         return self.op.run(work, on_done, on_failed)
 
+    def update_search_index(self, on_done=None) -> int:
+        """Bring the search index up to date with what SQLite holds (after the user's notes
+        changed) in the background, if the archive's writer lock is free; ``on_done(index)``
+        follows in the GUI thread. The job id."""
+        workspace = self.workspace
+
+        def work():
+            from vlnl_desktop.core.search.upkeep import update_index
+
+            return update_index(workspace)
+
+        return self.op.run(work, on_done, lambda message: log.warning("%s", message))
+
     def shutdown(self) -> None:
         """Let a running job finish, stop the op's thread, close the connection."""
         self.op.shutdown()

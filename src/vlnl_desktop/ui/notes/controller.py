@@ -3,8 +3,9 @@
 the tree's branch "Mijn notities", a highlight opened from a hit or the tree (flashing) — and
 "Citeren" and "Notities exporteren…".
 
-Writes go through one ``core.notes.layer.UserLayer`` (each change committed at once, the search
-index updated with it); reads through a read-only connection of its own. Both are closed while a
+Writes go through one ``core.notes.layer.UserLayer`` (each change committed at once; the search
+index is brought up to date after it in the background, then ``changed`` lets the search box
+search again); reads through a read-only connection of its own. Both are closed while a
 rebuild replaces the archive (a note waiting to be saved is saved first).
 """
 
@@ -46,7 +47,7 @@ class NotesController(QObject):
         self._tree_model = tree_model
         self._documents = documents  # ui.document_opener.DocumentOpener
         self._parent = parent
-        self.layer = UserLayer(session.workspace)
+        self.layer = UserLayer(session.workspace, index=False)
         self._reader: sqlite3.Connection | None = None
         self.panel: HighlightsPanel | None = None  # made with the viewer
         self._viewer = None
@@ -113,6 +114,11 @@ class NotesController(QObject):
         self.flush()
         self._close()
 
+    def _written(self) -> None:
+        """A note or highlight was written: the search index follows in the background."""
+        if not self._session.rebuilding:
+            self._session.update_search_index(lambda _index: self.changed.emit())
+
     def _refresh_tree(self) -> None:
         from vlnl_desktop.core.notes.listing import notes_section
 
@@ -159,7 +165,7 @@ class NotesController(QObject):
             self.message.emit(self.tr("Notitie niet opgeslagen: %1").replace("%1", str(exc)))
             return
         editor.show_saved()
-        self.changed.emit()
+        self._written()
         if self._branch_state() != before:  # a note made or emptied: the branch changes
             self._refresh_tree()
 
@@ -251,7 +257,7 @@ class NotesController(QObject):
         if ids:
             self.panel.select(ids[-1])
             self._refresh_tree()
-            self.changed.emit()
+            self._written()
             self.message.emit(self.tr("Gemarkeerd."))
         return ids
 
@@ -263,7 +269,7 @@ class NotesController(QObject):
             return
         self._show_marks()
         self._refresh_tree()
-        self.changed.emit()
+        self._written()
 
     def flash(self, highlight_id: int) -> None:
         if self._viewer is not None:
