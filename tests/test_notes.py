@@ -214,3 +214,17 @@ def test_an_edited_note_is_found_by_its_new_words_only(workspace):
     assert [h.kind for h in Searcher(conn).search("regenbogen", 5)] == ["note"]
     assert not [h for h in Searcher(conn).search("zeepbellen", 5) if h.kind == "note"]
     layer.close()
+
+
+def test_the_dossier_holds_the_records_notes(marked, tmp_path):
+    import pymupdf
+
+    from vlnl_desktop.core.documents.sheets import export_dossier
+
+    ws = marked[0]
+    conn = connect_readonly(ws)
+    out = export_dossier(conn, "top-2016", tmp_path / "dossier.pdf")
+    with pymupdf.open(out) as doc:
+        text = " ".join(page.get_text() for page in doc)
+    assert "Mijn notities" in text
+    assert "Eerste notitie over Gent: kwantumcomputers." in " ".join(text.split())

@@ -142,3 +142,23 @@ def test_a_note_waiting_to_be_saved_is_saved_when_the_window_closes(qtbot, main_
 def test_the_overview_has_no_note(main_window):
     main_window.show_overview()
     assert not main_window.detail.note_editor.isVisible()
+
+
+def test_the_notes_branch_is_replaced_in_place(qtbot, qtmodeltester):
+    from vlnl_desktop.core.catalog import Entry, Section
+    from vlnl_desktop.ui.tree_model import ArchiveTreeModel
+
+    model = ArchiveTreeModel()
+    summits = Section("summits", 1, (Entry("summit", "top-2016", "2016 · Gent"),))
+    model.set_sections([summits, Section("notes", 0, ())])
+    kept = model.index_for("top-2016")
+    note = Entry("summit", "top-2016", "Gent", None, ())
+    mark = Entry("highlight", "highlight:4", "p. 2 · tekst")
+    doc = Entry("document", "doc-x", "Rapport", None, (mark,))
+    model.set_section(Section("notes", 2, (note, doc)))
+    notes = model.section_index("notes")
+    assert model.rowCount(notes) == 2 and "(2)" in model.data(notes)
+    assert model.record_id(model.index(0, 0, model.index(1, 0, notes))) == "highlight:4"
+    assert model.index_for("top-2016") == kept  # the record's own node still comes first
+    assert model.link_target(model.index(0, 0, model.index(1, 0, notes))) is None
+    qtmodeltester.check(model)
