@@ -15,9 +15,8 @@ from urllib.parse import urlsplit
 
 from vlnl_desktop.core.errors import ArchiveError
 from vlnl_desktop.core.notes import store
+from vlnl_desktop.core.notes.store import HIGHLIGHT_PREFIX
 from vlnl_desktop.core.vocabulary import DOCUMENT_KIND_NL, KIND_NL
-
-HIGHLIGHT_PREFIX = "highlight:"
 
 # host (or its parent domain) -> the organisation that publishes there, as Dutch style guides name it
 PUBLISHERS = {

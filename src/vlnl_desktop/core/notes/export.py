@@ -8,11 +8,12 @@ import sqlite3
 from datetime import date
 
 from vlnl_desktop.core.citations.formats import apa_text
-from vlnl_desktop.core.citations.source import HIGHLIGHT_PREFIX, cite_source
+from vlnl_desktop.core.citations.source import cite_source
 from vlnl_desktop.core.errors import ArchiveError
 from vlnl_desktop.core.notes import store
 from vlnl_desktop.core.notes.listing import grouped
 from vlnl_desktop.core.notes.markdown import markdown_html
+from vlnl_desktop.core.notes.store import HIGHLIGHT_PREFIX
 
 
 def _quote(text: str) -> str:

@@ -5,26 +5,31 @@ the export and ``vlnl-desktop notes``."""
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
 
 from vlnl_desktop.core.catalog import Entry, Section
-from vlnl_desktop.core.citations.source import HIGHLIGHT_PREFIX
 from vlnl_desktop.core.notes import store
+from vlnl_desktop.core.notes.store import HIGHLIGHT_PREFIX
 
 SECTION_KEY = "notes"
 HIGHLIGHT_KIND = "highlight"
 LABEL_CHARS = 60
 
 
-@dataclass
 class RecordNotes:
-    """One record (or document) with the user's note on it and the highlights on its file."""
+    """One record (or document) with the user's note on it and the highlights on its file
+    (``record_id`` None: highlights on a file no document holds any more). A plain class: this
+    module is read at start-up, where a dataclass costs a millisecond to define."""
 
-    record_id: str | None  # None: highlights on a file no document holds any more
-    title: str
-    date: str | None
-    note: store.Note | None = None
-    highlights: list[store.Highlight] = field(default_factory=list)
+    __slots__ = ("record_id", "title", "date", "note", "highlights")
+
+    def __init__(
+        self, record_id: str | None, title: str, date: str | None, note: store.Note | None = None
+    ):
+        self.record_id = record_id
+        self.title = title
+        self.date = date
+        self.note = note
+        self.highlights: list[store.Highlight] = []
 
 
 def grouped(conn: sqlite3.Connection) -> list[RecordNotes]:

@@ -9,11 +9,10 @@ when its text is emptied. Writers call these inside a transaction (``layer.UserL
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from typing import NamedTuple
 
+HIGHLIGHT_PREFIX = "highlight:"  # how a highlight is named where a record id could stand
 DEFAULT_COLOUR = "yellow"
 COLOURS = ("yellow", "green", "blue", "pink")
 
@@ -22,11 +21,13 @@ Rect = tuple[float, float, float, float]
 
 def now() -> str:
     """The time stamp of a change: UTC, ISO 8601 to the microsecond (orders every edit)."""
+    from datetime import UTC, datetime  # not on the start-up path
+
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-@dataclass(frozen=True)
-class Highlight:
+# Named tuples, not dataclasses: this module is read at start-up (the tree's branch of notes)
+class Highlight(NamedTuple):
     id: int
     sha256: str
     page_no: int  # 1-based
@@ -47,8 +48,7 @@ class Highlight:
         return out
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     id: int
     record_id: str | None
     highlight_id: int | None
@@ -63,6 +63,8 @@ def quads_from_rects(rects: list[Rect]) -> list[list[float]]:
 
 
 def _quads(value: str) -> tuple[tuple[float, ...], ...]:
+    import json
+
     try:
         data = json.loads(value)
         return tuple(tuple(float(v) for v in q) for q in data if len(q) == 8)
@@ -144,6 +146,8 @@ def add_highlight(
     colour: str = DEFAULT_COLOUR,
 ) -> int:
     """Store a highlight; its id."""
+    import json
+
     stamp = now()
     cursor = conn.execute(
         "INSERT INTO highlights (sha256, page_no, quads, text, colour, created, changed) "

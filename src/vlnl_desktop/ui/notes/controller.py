@@ -21,11 +21,10 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from vlnl_desktop.core.archive.connections import connect_readonly
-from vlnl_desktop.core.citations.source import HIGHLIGHT_PREFIX
 from vlnl_desktop.core.errors import ArchiveError
 from vlnl_desktop.core.notes import store
 from vlnl_desktop.core.notes.layer import UserLayer
-from vlnl_desktop.ui.notes.highlights_panel import HighlightsPanel
+from vlnl_desktop.core.notes.store import HIGHLIGHT_PREFIX
 from vlnl_desktop.ui.notes.note_editor import NoteEditor
 
 log = logging.getLogger(__name__)
@@ -49,7 +48,7 @@ class NotesController(QObject):
         self._parent = parent
         self.layer = UserLayer(session.workspace, index=False)
         self._reader: sqlite3.Connection | None = None
-        self.panel: HighlightsPanel | None = None  # made with the viewer
+        self.panel = None  # ui.notes.highlights_panel.HighlightsPanel, made with the viewer
         self._viewer = None
         self._sha256: str | None = None  # the file shown in the viewer, if it is in the archive
         self._pending_flash: int | None = None
@@ -181,6 +180,8 @@ class NotesController(QObject):
     # --- the viewer ---
 
     def _on_viewer_created(self, viewer) -> None:
+        from vlnl_desktop.ui.notes.highlights_panel import HighlightsPanel
+
         self._viewer = viewer
         self.panel = HighlightsPanel(viewer)
         viewer.side_tabs.addTab(self.panel, "")
