@@ -162,3 +162,18 @@ def test_the_notes_branch_is_replaced_in_place(qtbot, qtmodeltester):
     assert model.index_for("top-2016") == kept  # the record's own node still comes first
     assert model.link_target(model.index(0, 0, model.index(1, 0, notes))) is None
     qtmodeltester.check(model)
+
+
+def test_a_colour_chosen_from_the_menu_marks_in_that_colour(qtbot, window_with_document):
+    window, doc = window_with_document
+    view = window.documents.viewer.view
+    _select_two_lines(qtbot, view)
+    menu = window.documents.viewer.toolbar.highlight_action.menu()
+    green = next(a for a in menu.actions() if a.data() == "green")
+    assert green.text() == "Groen"
+    green.trigger()
+    conn = connect_readonly(window.workspace)
+    sha = conn.execute("SELECT sha256 FROM documents WHERE id = ?", (doc,)).fetchone()[0]
+    assert [m.colour for m in store.highlights_of(conn, sha)] == ["green"]
+    assert window.notes.colour == "green"  # the next ones too
+    conn.close()

@@ -771,6 +771,22 @@
         <translation>priority</translation>
     </message>
     <message>
+        <source>Geel</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>Groen</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>Blauw</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <source>Roze</source>
+        <translation>Pink</translation>
+    </message>
+    <message>
         <source>Vlaanderen</source>
         <translation>Flanders</translation>
     </message>

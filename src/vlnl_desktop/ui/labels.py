@@ -125,6 +125,16 @@ def relation_short_label(relation: str | None) -> str:
     return relation_short_labels().get(relation or "", relation or "")
 
 
+def colour_labels() -> dict[str, str]:
+    """The colours of a highlight."""
+    return {
+        "yellow": QCoreApplication.translate("Labels", "Geel"),
+        "green": QCoreApplication.translate("Labels", "Groen"),
+        "blue": QCoreApplication.translate("Labels", "Blauw"),
+        "pink": QCoreApplication.translate("Labels", "Roze"),
+    }
+
+
 def side_labels() -> dict[str, str]:
     return {
         "VL": QCoreApplication.translate("Labels", "Vlaanderen"),

@@ -12,9 +12,10 @@ from __future__ import annotations
 import sqlite3
 from typing import NamedTuple
 
+from vlnl_desktop.core.vocabulary import HIGHLIGHT_COLOURS
+
 HIGHLIGHT_PREFIX = "highlight:"  # how a highlight is named where a record id could stand
-DEFAULT_COLOUR = "yellow"
-COLOURS = ("yellow", "green", "blue", "pink")
+DEFAULT_COLOUR = HIGHLIGHT_COLOURS[0]
 
 Rect = tuple[float, float, float, float]
 

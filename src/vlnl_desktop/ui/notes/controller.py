@@ -54,6 +54,8 @@ class NotesController(QObject):
         self._pending_flash: int | None = None
         self._record_id: str | None = None
         self._has_selection = False
+        self.colour = store.DEFAULT_COLOUR  # of the next highlight
+        self._colour_menu = None  # the highlight action's menu of colours, made with the viewer
         self.cite_action = QAction(parent)
         self.cite_action.setShortcut(QKeySequence("Ctrl+Alt+C"))
         self.export_action = QAction(parent)
@@ -76,6 +78,12 @@ class NotesController(QObject):
         self.cite_action.setText(self.tr("&Citeren"))
         self.cite_action.setToolTip(self.tr("De bron van wat getoond wordt naar het klembord"))
         self.export_action.setText(self.tr("&Notities exporteren…"))
+        if self._colour_menu is not None:
+            from vlnl_desktop.ui.labels import colour_labels
+
+            labels = colour_labels()
+            for act in self._colour_menu.actions():
+                act.setText(labels[act.data()])
         if self._viewer is not None and self.panel is not None:
             tabs = self._viewer.side_tabs
             tabs.setTabText(tabs.indexOf(self.panel), self.tr("Markeringen"))
@@ -189,10 +197,39 @@ class NotesController(QObject):
         viewer.document_opened.connect(self._on_document_opened)
         viewer.view.selection_changed.connect(self._on_selection_changed)
         viewer.toolbar.highlight_action.triggered.connect(self.mark_selection)
+        self._add_colour_menu(viewer.toolbar.highlight_action)
         self.panel.activated.connect(self.flash)
         self.panel.delete_requested.connect(self.delete_highlight)
         self.panel.cite_requested.connect(lambda hid: self.cite(f"{HIGHLIGHT_PREFIX}{hid}"))
         self.panel.note_editor.save_requested.connect(self._on_save_highlight_note)
+
+    def _add_colour_menu(self, action: QAction) -> None:
+        """The highlight action's menu: the colour of the next highlights (a click on the
+        action's own button marks in the colour chosen last)."""
+        from PySide6.QtGui import QActionGroup, QColor, QIcon, QPixmap
+        from PySide6.QtWidgets import QMenu
+
+        from vlnl_desktop.core.vocabulary import HIGHLIGHT_COLOURS
+        from vlnl_desktop.ui.viewer.painting import MARK_COLOURS
+
+        self._colour_menu = QMenu(self._viewer)
+        group = QActionGroup(self._colour_menu)
+        for colour in HIGHLIGHT_COLOURS:
+            swatch = QPixmap(14, 14)
+            swatch.fill(QColor(MARK_COLOURS[colour].rgb()))  # opaque: the swatch, not the glaze
+            act = self._colour_menu.addAction(QIcon(swatch), "")
+            act.setData(colour)
+            act.setCheckable(True)
+            act.setChecked(colour == self.colour)
+            group.addAction(act)
+        group.triggered.connect(self._on_colour_chosen)
+        action.setMenu(self._colour_menu)
+        self.retranslate_ui()
+
+    def _on_colour_chosen(self, act: QAction) -> None:
+        self.colour = act.data()
+        if self._has_selection:
+            self.mark_selection()
 
     def _on_document_opened(self, path: str, _pages: int) -> None:
         self._sha256 = self._archived_sha256(path)
@@ -250,7 +287,9 @@ class NotesController(QObject):
         ids = []
         try:
             for page, boxes, text in pieces:
-                ids.append(self.layer.add_highlight(self._sha256, page + 1, list(boxes), text))
+                ids.append(
+                    self.layer.add_highlight(self._sha256, page + 1, list(boxes), text, self.colour)
+                )
         except (ArchiveError, sqlite3.Error) as exc:
             self.message.emit(self.tr("Markering niet opgeslagen: %1").replace("%1", str(exc)))
         self._viewer.view.clear_selection()
