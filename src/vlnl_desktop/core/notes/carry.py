@@ -63,11 +63,14 @@ def carry_user_layer(
         for r in _read(old, "notes", NOTE_COLUMNS, tolerant)
         if r[3] and (r[1] is not None or r[2] in kept_ids)
     ]
-    conn.executemany(
-        f"INSERT INTO highlights ({', '.join(HIGHLIGHT_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        highlights,
-    )
-    conn.executemany(
-        f"INSERT INTO notes ({', '.join(NOTE_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)", notes
-    )
+    if highlights:
+        conn.executemany(
+            f"INSERT INTO highlights ({', '.join(HIGHLIGHT_COLUMNS)}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            highlights,
+        )
+    if notes:
+        conn.executemany(
+            f"INSERT INTO notes ({', '.join(NOTE_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)", notes
+        )
     return len(highlights) + len(notes)
