@@ -38,6 +38,11 @@ from vlnl_desktop.core.text import fold
 from vlnl_desktop.core.vocabulary import ORIGIN_BUNDLED, ORIGIN_SHEET, ORIGIN_USER
 
 
+class EarlierArchiveUnreadable(ArchiveError):
+    """The archive being replaced passed the quick check but its rows do not all read: it is
+    damaged after all (``lifecycle.rebuild`` then moves it aside and keeps what reads)."""
+
+
 @dataclass
 class BuildReport:
     records: int
@@ -261,7 +266,7 @@ def _carry_over(
     except READ_ERRORS as exc:
         if tolerant:
             return 0, 0
-        raise ArchiveError(
+        raise EarlierArchiveUnreadable(
             f"{old_path}: cannot read the earlier archive to keep its additions: {exc}"
         ) from None
     try:
@@ -271,14 +276,14 @@ def _carry_over(
             documents = _carry_from(db, old, tolerant)
         except READ_ERRORS as exc:
             if not tolerant:
-                raise ArchiveError(
+                raise EarlierArchiveUnreadable(
                     f"{old_path}: cannot read the earlier archive to keep its additions: {exc}"
                 ) from None
             documents = 0
         try:
             notes = carry_user_layer(old, db.conn, tolerant=tolerant)
         except READ_ERRORS as exc:
-            raise ArchiveError(
+            raise EarlierArchiveUnreadable(
                 f"{old_path}: cannot read the earlier archive's notes to keep them: {exc}"
             ) from None
         db.conn.commit()
