@@ -144,7 +144,8 @@ def test_a_moved_archive_folder_keeps_them(marked, tmp_path):
     conn = connect_readonly(moved)
     assert [h.id for h in store.highlights_of(conn, sha)] == [mark]
     hits = Searcher(conn).search("slotverklaring vergelijk", 10)
-    assert any(h.kind == "highlight" and h.highlight == mark for h in hits)
+    found = next(h for h in hits if h.kind == "highlight" and h.highlight == mark)
+    assert "[slotverklaring]" in found.snippet_marked() and "**" not in found.snippet
 
 
 def test_a_highlight_survives_the_removal_and_reimport_of_its_file(marked):

@@ -1,5 +1,6 @@
 """The simple Markdown a note is written in, turned into HTML where Qt does not do it (the dossier):
-paragraphs, line breaks, headings (#), list items (- or *), **bold**, *italic*, `code`."""
+paragraphs, line breaks, headings (#), list items (- or *), **bold**, *italic*, `code`; and the
+plain words of a note, its marks left out (``markdown_plain``, what search indexes and shows)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,14 @@ def _inline(text: str) -> str:
     for pattern, replacement in _INLINE:
         out = pattern.sub(replacement, out)
     return out
+
+
+_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*]\s+)|\*\*|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)|`", re.M)
+
+
+def markdown_plain(text: str) -> str:
+    """``text`` without its Markdown marks (for search: the words, not the asterisks)."""
+    return _MARKUP.sub("", text)
 
 
 def markdown_html(text: str) -> str:

@@ -37,6 +37,7 @@ from pathlib import Path
 
 import tantivy
 
+from vlnl_desktop.core.notes.markdown import markdown_plain
 from vlnl_desktop.core.search.analysis import ANALYZER, analyzer, compound_atoms, without_urls
 
 FORMAT = 5  # raise when what is indexed changes: older indexes are built anew
@@ -166,11 +167,13 @@ def user_rows(conn: sqlite3.Connection, keys: set[int] | None = None) -> Iterato
     for note_id, _record_id, text, date in conn.execute(NOTES_SQL):
         key = note_id * STRIDE + NS_NOTE
         if keys is None or key in keys:
-            yield _document(key, f"note:{note_id}", "note", SRC_RECORD, date, body=text)
+            yield _document(
+                key, f"note:{note_id}", "note", SRC_RECORD, date, body=markdown_plain(text)
+            )
     for highlight_id, text, note, date in conn.execute(HIGHLIGHTS_SQL):
         key = highlight_id * STRIDE + NS_HIGHLIGHT
         if keys is None or key in keys:
-            body = f"{text or ''}\n{note or ''}".strip()
+            body = f"{text or ''}\n{markdown_plain(note or '')}".strip()
             yield _document(
                 key, f"highlight:{highlight_id}", "highlight", SRC_RECORD, date, body=body
             )

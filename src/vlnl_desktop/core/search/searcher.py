@@ -15,6 +15,7 @@ from pathlib import Path
 
 import tantivy
 
+from vlnl_desktop.core.notes.markdown import markdown_plain
 from vlnl_desktop.core.search.analysis import edit_distance, without_urls
 from vlnl_desktop.core.search.fts import FtsSearch
 from vlnl_desktop.core.search.hits import (
@@ -239,14 +240,15 @@ class Searcher:
                 _, record_id, title, date, text = notes[rowid]
                 hits.append(Hit(
                     kind="note", id=record_id, title=title, date=date, document=None, page=None,
-                    snippet=snippet(text or ""), score=-score, match=match,
+                    snippet=snippet(markdown_plain(text or "")), score=-score, match=match,
                 ))  # fmt: skip
             elif ns == NS_HIGHLIGHT and rowid in highlights:
                 _, document_id, title, date, page_no, text, note = highlights[rowid]
                 hits.append(Hit(
                     kind="highlight", id=document_id, title=title, date=date,
                     document=document_id, page=page_no,
-                    snippet=snippet(f"{text or ''}\n{note or ''}".strip()), score=-score,
+                    snippet=snippet(f"{text or ''}\n{markdown_plain(note or '')}".strip()),
+                    score=-score,
                     match=match, highlight=rowid,
                 ))  # fmt: skip
             # a row gone from SQLite since the index was written: left out
