@@ -16,14 +16,13 @@ import re
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from vlnl_desktop.core.archive.connections import connect_readonly
 from vlnl_desktop.core.errors import ArchiveError
 from vlnl_desktop.core.notes import store
-from vlnl_desktop.core.notes.layer import UserLayer
 from vlnl_desktop.core.notes.store import HIGHLIGHT_PREFIX
 from vlnl_desktop.ui.notes.note_editor import NoteEditor
 
@@ -46,7 +45,7 @@ class NotesController(QObject):
         self._tree_model = tree_model
         self._documents = documents  # ui.document_opener.DocumentOpener
         self._parent = parent
-        self.layer = UserLayer(session.workspace, index=False)
+        self._layer = None  # core.notes.layer.UserLayer, made on the first write
         self._reader: sqlite3.Connection | None = None
         self.panel = None  # ui.notes.highlights_panel.HighlightsPanel, made with the viewer
         self._viewer = None
@@ -91,6 +90,15 @@ class NotesController(QObject):
     # --- the archive ---
 
     @property
+    def layer(self):
+        """The writer of the user's layer (``core.notes.layer.UserLayer``), made on first use."""
+        if self._layer is None:
+            from vlnl_desktop.core.notes.layer import UserLayer
+
+            self._layer = UserLayer(self._session.workspace, index=False)
+        return self._layer
+
+    @property
     def reader(self) -> sqlite3.Connection:
         if self._reader is None:
             self._reader = connect_readonly(self._session.workspace)
@@ -100,7 +108,8 @@ class NotesController(QObject):
         if self._reader is not None:
             self._reader.close()
             self._reader = None
-        self.layer.close()
+        if self._layer is not None:
+            self._layer.close()
 
     def _on_rebuild_started(self) -> None:
         self.flush()
@@ -207,7 +216,7 @@ class NotesController(QObject):
         """The highlight action's menu: the colour of the next highlights (a click on the
         action's own button marks in the colour chosen last)."""
         from PySide6.QtGui import QActionGroup, QColor, QIcon, QPixmap
-        from PySide6.QtWidgets import QMenu
+        from PySide6.QtWidgets import QMenu, QToolButton
 
         from vlnl_desktop.core.vocabulary import HIGHLIGHT_COLOURS
         from vlnl_desktop.ui.viewer.painting import MARK_COLOURS
@@ -224,6 +233,9 @@ class NotesController(QObject):
             group.addAction(act)
         group.triggered.connect(self._on_colour_chosen)
         action.setMenu(self._colour_menu)
+        button = self._viewer.toolbar.widgetForAction(action)
+        if isinstance(button, QToolButton):  # the arrow beside it opens the colours
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.retranslate_ui()
 
     def _on_colour_chosen(self, act: QAction) -> None:
@@ -354,6 +366,9 @@ class NotesController(QObject):
 
     def cite(self, key: str) -> str | None:
         """Put the citation of ``key`` on the clipboard (plain text and rich text); the text."""
+        from PySide6.QtCore import QMimeData
+        from PySide6.QtGui import QGuiApplication
+
         from vlnl_desktop.core.citations.formats import apa_html, apa_text
         from vlnl_desktop.core.citations.source import cite_source
 
@@ -378,6 +393,8 @@ class NotesController(QObject):
 
         self.flush()
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             path, _ = QFileDialog.getSaveFileName(
                 self._parent,
                 self.tr("Notities exporteren"),
