@@ -190,6 +190,8 @@ def every_command_survives(ws, tmp_path) -> None:
         ["documents"],
         ["import", SMALL],
         ["dossier", "top-2016", tmp_path / "d.pdf"],
+        ["notes", "--json"],
+        ["cite", "top-2016", "--format", "ris"],
         ["build"],
         ["check"],
     ):

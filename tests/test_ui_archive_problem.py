@@ -32,7 +32,7 @@ def test_damaged_archive_shows_the_message_and_rebuilding_fixes_it(
     with qtbot.waitSignal(window.session.rebuilt, timeout=60000):
         window.problem.rebuild_button.click()
     assert window.stack.currentWidget() is window.splitter
-    assert window.tree_model.rowCount() == 8  # the sections, Personen among them
+    assert window.tree_model.rowCount() == 9  # the sections, Personen and Mijn notities among them
     moved = list(workspace.root.glob("archive.db.damaged-*"))
     assert len(moved) == 1 and moved[0].read_bytes().startswith(b"this is not a database")
     assert "opnieuw opgebouwd" in window.statusBar().currentMessage()

@@ -9,6 +9,8 @@ from vlnl_desktop.core import vocabulary as v
     ("codes", "words"),
     [
         (v.RECORD_KINDS, v.KIND_NL),
+        (v.USER_KINDS, v.USER_KIND_NL),
+        (v.HIGHLIGHT_COLOURS, v.COLOUR_NL),
         (v.RELATIONS, v.RELATION_NL),
         (v.SIDES, v.SIDE_NL),
         (v.DOCUMENT_KINDS, v.DOCUMENT_KIND_NL),
@@ -29,8 +31,13 @@ def _window_tables():
     from vlnl_desktop.ui import labels
 
     return [
-        (v.RECORD_KINDS + (v.PAGE_KIND,), labels.kind_labels, v.KIND_NL | {v.PAGE_KIND: None}),
+        (
+            v.RECORD_KINDS + (v.PAGE_KIND,) + v.USER_KINDS,
+            labels.kind_labels,
+            v.KIND_NL | {v.PAGE_KIND: None} | v.USER_KIND_NL,
+        ),
         (v.RELATIONS, labels.relation_labels, v.RELATION_NL),
+        (v.HIGHLIGHT_COLOURS, labels.colour_labels, v.COLOUR_NL),
         (v.SIDES, labels.side_labels, v.SIDE_NL),
         (v.DOCUMENT_KINDS, labels.document_kind_labels, v.DOCUMENT_KIND_NL),
         (v.DOCUMENT_KINDS + ("",), labels.document_kind_plurals, None),

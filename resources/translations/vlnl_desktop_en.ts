@@ -658,6 +658,37 @@
     </message>
 </context>
 <context>
+    <name>HighlightsPanel</name>
+    <message>
+        <source>Citeren</source>
+        <translation>Cite</translation>
+    </message>
+    <message>
+        <source>De bron van deze markering naar het klembord</source>
+        <translation>This highlight&apos;s source to the clipboard</translation>
+    </message>
+    <message>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Markeringen in dit document</source>
+        <translation>Highlights in this document</translation>
+    </message>
+    <message>
+        <source>Alleen documenten uit het archief kunnen gemarkeerd worden.</source>
+        <translation>Only documents in the archive can be highlighted.</translation>
+    </message>
+    <message>
+        <source>Nog geen markeringen. Selecteer tekst en kies Markeren (Ctrl+M).</source>
+        <translation>No highlights yet. Select text and choose Highlight (Ctrl+M).</translation>
+    </message>
+    <message>
+        <source>%1 markeringen</source>
+        <translation>%1 highlights</translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
         <source>Documenten importeren</source>
@@ -834,6 +865,14 @@
         <translation>Document page</translation>
     </message>
     <message>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Markering</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
         <source>Intentieverklaringen</source>
         <translation>Declarations of intent</translation>
     </message>
@@ -866,6 +905,10 @@
         <translation>Documents</translation>
     </message>
     <message>
+        <source>Mijn notities</source>
+        <translation>My notes</translation>
+    </message>
+    <message>
         <source>geïntroduceerd</source>
         <translation>introduced</translation>
     </message>
@@ -884,6 +927,22 @@
     <message>
         <source>prioriteit</source>
         <translation>priority</translation>
+    </message>
+    <message>
+        <source>Geel</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>Groen</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>Blauw</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <source>Roze</source>
+        <translation>Pink</translation>
     </message>
     <message>
         <source>Vlaanderen</source>
@@ -1242,6 +1301,108 @@
     <message>
         <source>Gekopieerd naar het klembord.</source>
         <translation>Copied to the clipboard.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Mijn notitie</source>
+        <translation>My note</translation>
+    </message>
+    <message>
+        <source>Notitie (klik of Tab om te bewerken)</source>
+        <translation>Note (click or Tab to edit)</translation>
+    </message>
+    <message>
+        <source>Notitie bewerken</source>
+        <translation>Edit the note</translation>
+    </message>
+    <message>
+        <source>Schrijf hier uw notitie (eenvoudige Markdown: **vet**, *schuin*, - lijst)</source>
+        <translation>Write your note here (simple Markdown: **bold**, *italic*, - list)</translation>
+    </message>
+    <message>
+        <source>Nog geen notitie. Klik hier (of Tab) om er een te schrijven.</source>
+        <translation>No note yet. Click here (or Tab) to write one.</translation>
+    </message>
+    <message>
+        <source>Wordt opgeslagen…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Opgeslagen om %1</source>
+        <translation>Saved at %1</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NotesController</name>
+    <message>
+        <source>&amp;Citeren</source>
+        <translation>&amp;Cite</translation>
+    </message>
+    <message>
+        <source>De bron van wat getoond wordt naar het klembord</source>
+        <translation>The source of what is shown to the clipboard</translation>
+    </message>
+    <message>
+        <source>&amp;Notities exporteren…</source>
+        <translation>Export &amp;notes…</translation>
+    </message>
+    <message>
+        <source>Markeringen</source>
+        <translation>Highlights</translation>
+    </message>
+    <message>
+        <source>Notitie niet opgeslagen: %1</source>
+        <translation>Note not saved: %1</translation>
+    </message>
+    <message>
+        <source>Alleen documenten uit het archief kunnen gemarkeerd worden.</source>
+        <translation>Only documents in the archive can be highlighted.</translation>
+    </message>
+    <message>
+        <source>Selecteer eerst tekst om te markeren.</source>
+        <translation>Select text to highlight first.</translation>
+    </message>
+    <message>
+        <source>Markering niet opgeslagen: %1</source>
+        <translation>Highlight not saved: %1</translation>
+    </message>
+    <message>
+        <source>Gemarkeerd.</source>
+        <translation>Highlighted.</translation>
+    </message>
+    <message>
+        <source>Deze markering hoort bij geen document in het archief.</source>
+        <translation>This highlight belongs to no document in the archive.</translation>
+    </message>
+    <message>
+        <source>Kies eerst een record, document of markering om te citeren.</source>
+        <translation>Choose a record, document or highlight to cite first.</translation>
+    </message>
+    <message>
+        <source>Bronvermelding gekopieerd naar het klembord.</source>
+        <translation>Citation copied to the clipboard.</translation>
+    </message>
+    <message>
+        <source>Notities exporteren</source>
+        <translation>Export notes</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Exporteren mislukt: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <source>Notities geëxporteerd naar %1.</source>
+        <translation>Notes exported to %1.</translation>
     </message>
 </context>
 <context>
@@ -1689,6 +1850,14 @@ Do you want to open the link?</translation>
     <message>
         <source>Kopiëren</source>
         <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Markeren</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <source>De geselecteerde tekst markeren (Ctrl+M)</source>
+        <translation>Highlight the selected text (Ctrl+M)</translation>
     </message>
     <message>
         <source>Afdrukken</source>

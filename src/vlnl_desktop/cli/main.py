@@ -10,6 +10,7 @@ from . import (
     archive_commands,
     desktop_integration,
     document_commands,
+    notes_commands,
     serve_commands,
 )
 from .options import Context, archive_option, pass_context, reports_errors
@@ -49,6 +50,8 @@ for command in app_commands.COMMANDS:
 for command in desktop_integration.COMMANDS:
     cli.add_command(command)
 for command in serve_commands.COMMANDS:
+    cli.add_command(command)
+for command in notes_commands.COMMANDS:
     cli.add_command(command)
 
 

@@ -35,6 +35,12 @@ KIND_NL = {
     "document": "Document",
 }
 PAGE_KIND = "page"  # a search hit on a document's page (not a record)
+# The user's own layer (core/notes): search hits on a note, on a highlighted passage.
+USER_KINDS = ("note", "highlight")
+USER_KIND_NL = {"note": "Notitie", "highlight": "Markering"}
+# The colours of a highlight, the first the default.
+HIGHLIGHT_COLOURS = ("yellow", "green", "blue", "pink")
+COLOUR_NL = {"yellow": "geel", "green": "groen", "blue": "blauw", "pink": "roze"}
 # Kinds with a row of their own in the search index (every kind of record).
 SEARCHED_KINDS = (
     "declaration",

@@ -20,6 +20,7 @@ from vlnl_desktop.core.archive.connections import connect_readonly
 from vlnl_desktop.core.archive.workspace import Workspace
 from vlnl_desktop.core.catalog import Catalog, Counts, Detail, RecordRef, Section
 from vlnl_desktop.core.errors import ArchiveError
+from vlnl_desktop.core.notes.listing import notes_section
 from vlnl_desktop.workers.background_op import BackgroundOp
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ class ArchiveSession(QObject):
             conn = connect_readonly(self.workspace)
             catalog = Catalog(conn)
             sections = catalog.sections()
+            sections.append(notes_section(conn))  # the user's own: "Mijn notities"
             counts = catalog.counts()
         except (ArchiveError, sqlite3.Error) as exc:
             log.warning("cannot open the archive: %s", exc)
@@ -164,6 +166,19 @@ class ArchiveSession(QObject):
                 conn.close()
 
         return self.op.run(work, on_done, on_failed)
+
+    def update_search_index(self, on_done=None) -> int:
+        """Bring the search index up to date with what SQLite holds (after the user's notes
+        changed) in the background, if the archive's writer lock is free; ``on_done(index)``
+        follows in the GUI thread. The job id."""
+        workspace = self.workspace
+
+        def work():
+            from vlnl_desktop.core.search.upkeep import update_index
+
+            return update_index(workspace)
+
+        return self.op.run(work, on_done, lambda message: log.warning("%s", message))
 
     def shutdown(self) -> None:
         """Let a running job finish, stop the op's thread, close the connection."""

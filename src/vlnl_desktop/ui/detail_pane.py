@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from vlnl_desktop.core.catalog import Counts, Detail, RecordRef
 from vlnl_desktop.ui.detail_html import RECORD_SCHEME, detail_html, overview_html
+from vlnl_desktop.ui.notes.note_editor import NoteEditor
 
 
 class DetailPane(QWidget):
@@ -21,6 +22,8 @@ class DetailPane(QWidget):
     """"Ophalen van …" was clicked on a missing document: the document id."""
     attach_requested = Signal(str)
     """"Bestand koppelen…" was clicked on an official document: the document id."""
+    shown = Signal(object)
+    """What is shown changed: the record's id, or None (the overview, a message)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,9 +33,17 @@ class DetailPane(QWidget):
         self.browser.document().setDocumentMargin(18)
         self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.note_editor = NoteEditor(self)  # the user's note on the record, below it
+        self.note_editor.hide()
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.browser)
+        self.splitter.addWidget(self.note_editor)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.browser)
+        layout.addWidget(self.splitter)
         self.setFocusProxy(self.browser)
         self.detail: Detail | None = None
         self._overview: tuple[Counts, list[RecordRef], list[RecordRef]] | None = None
@@ -57,6 +68,7 @@ class DetailPane(QWidget):
         self._render()
 
     def _render(self) -> None:
+        self.shown.emit(self.detail.id if self.detail is not None else None)
         if self.detail is not None:
             html = detail_html(self.detail)
         elif self._overview is not None:

@@ -37,6 +37,8 @@ class DocumentOpener(QObject):
     """The missing page's "Bestand koppelen…": the document id."""
     file_dropped = Signal(str, str)
     """A PDF dropped on the missing page: the document id and the file."""
+    viewer_created = Signal(object)
+    """The viewer was made (on the first document opened): the ``PdfViewer``."""
 
     def __init__(
         self,
@@ -66,7 +68,13 @@ class DocumentOpener(QObject):
             self.viewer = PdfViewer(self._parent)
             self.viewer.error.connect(self.message)
             self._add_tab(self.viewer, lambda: self.title or self.tr("Document"))
+            self.viewer_created.emit(self.viewer)
         return self.viewer
+
+    def show_viewer(self) -> None:
+        """Bring the viewer's tab to the front (if there is a viewer)."""
+        if self.viewer is not None:
+            self._tabs.setCurrentWidget(self.viewer)
 
     def ensure_missing_page(self):
         """The page shown for a missing document, created on first use (its requests come out

@@ -71,6 +71,8 @@ def kind_labels() -> dict[str, str]:
         "document": QCoreApplication.translate("Labels", "Document"),
         "person": QCoreApplication.translate("Labels", "Persoon"),
         "page": QCoreApplication.translate("Labels", "Documentpagina"),
+        "note": QCoreApplication.translate("Labels", "Notitie"),
+        "highlight": QCoreApplication.translate("Labels", "Markering"),
     }
 
 
@@ -89,6 +91,7 @@ def section_labels() -> dict[str, str]:
         "themes": QCoreApplication.translate("Labels", "Thema's"),
         "people": QCoreApplication.translate("Labels", "Personen"),
         "documents": QCoreApplication.translate("Labels", "Documenten"),
+        "notes": QCoreApplication.translate("Labels", "Mijn notities"),
     }
 
 
@@ -120,6 +123,16 @@ def relation_short_labels() -> dict[str, str]:
 
 def relation_short_label(relation: str | None) -> str:
     return relation_short_labels().get(relation or "", relation or "")
+
+
+def colour_labels() -> dict[str, str]:
+    """The colours of a highlight."""
+    return {
+        "yellow": QCoreApplication.translate("Labels", "Geel"),
+        "green": QCoreApplication.translate("Labels", "Groen"),
+        "blue": QCoreApplication.translate("Labels", "Blauw"),
+        "pink": QCoreApplication.translate("Labels", "Roze"),
+    }
 
 
 def side_labels() -> dict[str, str]:

@@ -39,6 +39,7 @@ from vlnl_desktop.ui.import_starter import ImportStarter
 from vlnl_desktop.ui.main_actions import MainActions
 from vlnl_desktop.ui.main_layout import MainLayout
 from vlnl_desktop.ui.navigation import OVERVIEW, Navigation
+from vlnl_desktop.ui.notes.controller import NotesController
 from vlnl_desktop.ui.official_documents import OfficialDocuments
 from vlnl_desktop.ui.status_bar import ArchiveStatusBar
 from vlnl_desktop.ui.translations import Translations
@@ -76,6 +77,9 @@ class MainWindow(QMainWindow):
         self.view_tabs = ViewTabs(self, self.session)
         self.documents = DocumentOpener(self.session, self.tabs, self.add_view_tab, self)
         self.menus = MainActions(self, self.tabs, self.view_tabs)
+        self.notes = NotesController(
+            self.session, self.detail.note_editor, self.tree_model, self.documents, self.menus, self
+        )
         self.drops = DropHandler(self, lambda: self.session.is_open, self.imports.import_paths)
         self._connect_signals()
         self.retranslate_ui()
@@ -136,6 +140,9 @@ class MainWindow(QMainWindow):
         self.documents.title_changed.connect(self._update_title)
         self.official.changed.connect(self._on_files_changed)
         self.official.message.connect(self._show_message)
+        self.detail.shown.connect(self.notes.show_record)
+        self.notes.message.connect(self._show_message)
+        self.notes.changed.connect(self.search.refresh)
         self.tree_model.files_dropped.connect(self.imports.import_paths)
         self.tree_model.dropped_on_document.connect(  # one PDF: attached; else imported
             lambda paths, doc: (
@@ -174,6 +181,7 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         self._update_title()
         self.menus.retranslate_ui()
+        self.notes.retranslate_ui()
         self.tree.setAccessibleName(self.tr("Archief"))
         self.tabs.setTabText(self.tabs.indexOf(self.detail), self.tr("Details"))
         for widget, title in self._tab_titles.items():
@@ -356,7 +364,9 @@ class MainWindow(QMainWindow):
 
     def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         record_id = self.tree_model.record_id(current)
-        if record_id:
+        if record_id and current.data(KIND_ROLE) == "highlight":
+            self.notes.open_highlight(int(record_id.partition(":")[2]))
+        elif record_id:
             self.tabs.setCurrentWidget(self.detail)
             self._show_record(record_id)
 
@@ -369,6 +379,10 @@ class MainWindow(QMainWindow):
     # --- search ---
 
     def _on_hit_activated(self, hit) -> None:
+        if hit.kind == "highlight" and hit.highlight is not None:
+            self.select_record(hit.id)
+            self.notes.open_highlight(hit.highlight)
+            return
         self.select_record(hit.id)
         if hit.kind == "page":
             page = (hit.page or 1) - 1
@@ -478,6 +492,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.save_settings()
+        self.notes.shutdown()
         self.search.shutdown()
         self.imports.shutdown()
         self.official.shutdown()

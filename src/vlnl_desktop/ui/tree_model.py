@@ -138,6 +138,31 @@ class ArchiveTreeModel(QAbstractItemModel):
         self._index_nodes(self._root)
         self.endResetModel()
 
+    def set_section(self, section: Section) -> None:
+        """Show ``section`` in place of the top node of its key (added last if there is none),
+        leaving the rest of the tree, its selection and what is expanded, as it is."""
+        top = next((n for n in self._root.children if n.label == section.key), None)
+        if top is None:
+            row = len(self._root.children)
+            self.beginInsertRows(QModelIndex(), row, row)
+            top = TreeNode(self._root, row, "section", None, section.key, count=section.count)
+            self._root.children.append(top)
+            self.endInsertRows()
+        parent = self._index_of(top)
+        if top.children:
+            self.beginRemoveRows(parent, 0, len(top.children) - 1)
+            top.children = []
+            self.endRemoveRows()
+        top.count = section.count
+        if section.entries:
+            self.beginInsertRows(parent, 0, len(section.entries) - 1)
+            for entry in section.entries:
+                top.add_entry(entry)
+            self.endInsertRows()
+        self._by_record = {}
+        self._index_nodes(self._root)
+        self.dataChanged.emit(parent, parent)
+
     def _index_nodes(self, node: TreeNode) -> None:
         for child in node.children:
             if child.record_id:
@@ -225,7 +250,7 @@ class ArchiveTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         node = self._node(index)
-        return node.record_id if node.kind != "document" else None
+        return node.record_id if node.kind not in ("document", "highlight") else None
 
     def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt override
         return ["text/uri-list"]

@@ -31,6 +31,7 @@ from vlnl_desktop.core.documents.rows import (
 )
 from vlnl_desktop.core.documents.sheets import insert_sheets
 from vlnl_desktop.core.errors import ArchiveError
+from vlnl_desktop.core.notes.carry import carry_user_layer
 from vlnl_desktop.core.pdf.text import PageText
 from vlnl_desktop.core.records import Records, load_records
 from vlnl_desktop.core.search import index as search_index
@@ -39,12 +40,18 @@ from vlnl_desktop.core.text import fold
 from vlnl_desktop.core.vocabulary import ORIGIN_BUNDLED, ORIGIN_SHEET, ORIGIN_USER
 
 
+class EarlierArchiveUnreadable(ArchiveError):
+    """The archive being replaced passed the quick check but its rows do not all read: it is
+    damaged after all (``lifecycle.rebuild`` then moves it aside and keeps what reads)."""
+
+
 @dataclass
 class BuildReport:
     records: int
     documents_kept: int
     path: Path
     damaged_copy: Path | None = None  # where an unreadable earlier archive was moved
+    notes_kept: int = 0  # the user's notes and highlights carried over
 
 
 def _json(values: list) -> str:
@@ -246,8 +253,11 @@ def _insert_aliases(db: sqlite_utils.Database, records: Records) -> None:
     db["aliases"].insert_all(rows.values())
 
 
-def _carry_over(db: sqlite_utils.Database, old_path: Path, *, tolerant: bool = False) -> int:
-    """Copy the documents the user imported or fetched, with their pages and links, from old_path.
+def _carry_over(
+    db: sqlite_utils.Database, old_path: Path, *, tolerant: bool = False
+) -> tuple[int, int]:
+    """Copy the documents the user imported or fetched, with their pages and links, and the
+    user's notes and highlights from old_path: (documents kept, notes and highlights kept).
 
     ``tolerant`` (old_path is a damaged archive): keep what can be read (``salvage``); a
     document whose rows cannot be read is left out here, and its stored file is imported again
@@ -257,25 +267,34 @@ def _carry_over(db: sqlite_utils.Database, old_path: Path, *, tolerant: bool = F
         old = salvage(old_path) if tolerant else probe(old_path)
     except READ_ERRORS as exc:
         if tolerant:
-            return 0
-        raise ArchiveError(
+            return 0, 0
+        raise EarlierArchiveUnreadable(
             f"{old_path}: cannot read the earlier archive to keep its additions: {exc}"
         ) from None
     try:
-        return _carry_from(db, old, tolerant)
-    except READ_ERRORS as exc:
-        if tolerant:
-            return 0
-        raise ArchiveError(
-            f"{old_path}: cannot read the earlier archive to keep its additions: {exc}"
-        ) from None
+        try:
+            if old.execute("PRAGMA user_version").fetchone()[0] == 0:
+                return 0, 0
+            documents = _carry_from(db, old, tolerant)
+        except READ_ERRORS as exc:
+            if not tolerant:
+                raise EarlierArchiveUnreadable(
+                    f"{old_path}: cannot read the earlier archive to keep its additions: {exc}"
+                ) from None
+            documents = 0
+        try:
+            notes = carry_user_layer(old, db.conn, tolerant=tolerant)
+        except READ_ERRORS as exc:
+            raise EarlierArchiveUnreadable(
+                f"{old_path}: cannot read the earlier archive's notes to keep them: {exc}"
+            ) from None
+        db.conn.commit()
+        return documents, notes
     finally:
         old.close()
 
 
 def _carry_from(db: sqlite_utils.Database, old: sqlite3.Connection, tolerant: bool) -> int:
-    if old.execute("PRAGMA user_version").fetchone()[0] == 0:
-        return 0
     kept = old.execute(
         "SELECT * FROM documents WHERE sha256 IS NOT NULL "
         "AND origin IS NOT ? ORDER BY id",  # sheets are made anew by every build
@@ -392,11 +411,13 @@ def _build_into(
             count = _insert_records(db, records)
             db["meta"].insert({"key": "records", "value": fingerprint() if from_bundle else ""})
             insert_sheets(conn, db_path.parent / "documents")
-        kept = _carry_over(db, source, tolerant=carry_from is not None) if source.exists() else 0
+        kept, notes = (
+            _carry_over(db, source, tolerant=carry_from is not None) if source.exists() else (0, 0)
+        )
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise ArchiveError(f"the build broke a foreign key: {problems[0]}")
         conn.execute("PRAGMA journal_mode = DELETE")
     finally:
         conn.close()
-    return BuildReport(records=count, documents_kept=kept, path=db_path)
+    return BuildReport(records=count, documents_kept=kept, path=db_path, notes_kept=notes)

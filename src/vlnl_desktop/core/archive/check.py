@@ -1,6 +1,7 @@
-"""Integrity of a working archive: SQLite itself, the foreign keys, the FTS indexes, the records and
+"""Integrity of a working archive: SQLite itself, the foreign keys, the FTS indexes, the records,
 the document files (each stored file, and each earlier version kept aside, read and compared with
-its sha256). ``check_archive`` returns every finding, one line each; none means healthy."""
+its sha256) and the user's highlights (each on a stored file) and notes (each on a record).
+``check_archive`` returns every finding, one line each; none means healthy."""
 
 from __future__ import annotations
 
@@ -126,6 +127,28 @@ def _version_problems(conn: sqlite3.Connection, ws: Workspace) -> list[str]:
     return problems
 
 
+def _user_layer_problems(conn: sqlite3.Connection, ws: Workspace) -> list[str]:
+    """The user's highlights, each on a stored file and an existing page; notes on existing records."""
+    problems = []
+    rows = conn.execute(
+        "SELECT h.id, h.sha256, h.page_no, "
+        "(SELECT max(d.page_count) FROM documents d WHERE d.sha256 = h.sha256) "
+        "FROM highlights h ORDER BY h.id"
+    ).fetchall()
+    for highlight_id, sha256, page_no, page_count in rows:
+        if not ws.document_path(sha256).is_file():
+            problems.append(f"highlight {highlight_id}: its file {sha256}.pdf is not stored")
+        elif page_count is not None and not 1 <= page_no <= page_count:
+            problems.append(f"highlight {highlight_id}: page {page_no} of {page_count}")
+    lost = conn.execute(
+        "SELECT count(*), min(record_id) FROM notes WHERE record_id IS NOT NULL "
+        "AND record_id NOT IN (SELECT id FROM records)"
+    ).fetchone()
+    if lost[0]:
+        problems.append(f"{lost[0]} notes on records the archive no longer holds, e.g. {lost[1]}")
+    return problems
+
+
 def check_archive(ws: Workspace) -> list[str]:
     """Every problem found in the working archive (an empty list when it is healthy)."""
     if not ws.exists():
@@ -148,6 +171,7 @@ def check_archive(ws: Workspace) -> list[str]:
         problems += _fts_problems(conn)
         problems += _record_problems(conn)
         problems += _document_problems(conn, ws)
+        problems += _user_layer_problems(conn, ws)
         return problems
     except ArchiveError as exc:
         return [str(exc)]

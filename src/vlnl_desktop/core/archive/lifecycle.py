@@ -155,7 +155,15 @@ def rebuild(db_path: Path, records: Records | None = None) -> BuildReport:
         )
     if db_path.exists() and not _readable(db_path):
         damaged = move_aside(db_path)
-    report = _build(db_path, records, carry_from=damaged)
+    try:
+        report = _build(db_path, records, carry_from=damaged)
+    except ArchiveError as exc:  # rows that do not read, past the quick check: damaged after all
+        from vlnl_desktop.core.archive.build import EarlierArchiveUnreadable
+
+        if damaged is not None or not isinstance(exc, EarlierArchiveUnreadable):
+            raise
+        damaged = move_aside(db_path)
+        report = _build(db_path, records, carry_from=damaged)
     report.damaged_copy = damaged
     if damaged is not None:  # what the damaged copy could not give back: its stored files
         from vlnl_desktop.core.documents.recovery import recover_files  # PyMuPDF: only here

@@ -217,6 +217,38 @@ TABLES: dict[str, tuple[dict, object, list[tuple[str, str, str]], set[str]]] = {
         [("record_id", "records", "id")],
         {"record_id", "kind", "title"},
     ),
+    # The user's own layer (core/notes): carried over by every build, never bundled. A highlight
+    # names its document by the file's sha256 (it survives a re-import and a rebuild); a note
+    # belongs to a record or to a highlight. No foreign key to records: a note outlives a record
+    # that left the bundled archive (``check`` reports it).
+    "highlights": (
+        {
+            "id": int,
+            "sha256": str,
+            "page_no": int,
+            "quads": str,
+            "text": str,
+            "colour": str,
+            "created": str,
+            "changed": str,
+        },
+        "id",
+        [],
+        {"sha256", "page_no", "quads", "created", "changed"},
+    ),
+    "notes": (
+        {
+            "id": int,
+            "record_id": str,
+            "highlight_id": int,
+            "text": str,
+            "created": str,
+            "changed": str,
+        },
+        "id",
+        [("highlight_id", "highlights", "id")],
+        {"text", "created", "changed"},
+    ),
 }
 
 INDEXES = [
@@ -226,6 +258,9 @@ INDEXES = [
     ("document_links", ["record_id"], False),
     ("participants", ["person_id"], False),
     ("aliases", ["folded"], False),
+    ("highlights", ["sha256", "page_no"], False),
+    ("notes", ["record_id"], True),
+    ("notes", ["highlight_id"], True),
 ]
 
 

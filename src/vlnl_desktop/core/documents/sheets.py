@@ -471,12 +471,16 @@ def insert_sheets(conn: sqlite3.Connection, documents_dir: Path) -> int:
 
 def dossier_bytes(conn: sqlite3.Connection, record_id: str) -> bytes:
     sheet = sheet_for(conn, record_id)
+    from vlnl_desktop.core.notes.export import dossier_items
+
     related = _related_summaries(conn, sheet)
-    if related:
+    notes = dossier_items(conn, record_id)  # the user's own notes on the record
+    if related or notes:
         # before the sources, so the sources stay last
         tail = [s for s in sheet.sections if s[0] == "Bronnen"]
         sheet.sections = [s for s in sheet.sections if s[0] != "Bronnen"]
         sheet.add("Samenhang: wat erbij hoort", related)
+        sheet.add("Mijn notities", notes)
         sheet.sections += tail
     return render(sheet, "Dossier")
 

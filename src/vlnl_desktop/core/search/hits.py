@@ -19,7 +19,7 @@ MATCH_TYPO = "typo"  # a word matched only within a few letters' difference
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str  # declaration, summit, event, group, theme, document, page
+    kind: str  # declaration, summit, event, group, theme, document, page, note, highlight
     id: str  # the record id; for a page, the document id
     title: str
     date: str | None
@@ -29,6 +29,7 @@ class Hit:
     score: float  # lower is better
     generated: bool = False  # a page of a record sheet the archive made: ranked after the rest
     match: str = MATCH_ALL
+    highlight: int | None = None  # a highlight hit: the highlight's id (to flash it)
 
     def snippet_marked(self, open_mark: str = "[", close_mark: str = "]") -> str:
         return self.snippet.replace(MARK_OPEN, open_mark).replace(MARK_CLOSE, close_mark)

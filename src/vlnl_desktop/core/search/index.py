@@ -14,11 +14,16 @@ it cannot be trusted:
 - Readers never repair: a stale index still answers (``SearchIndex.open``); ``ensure_index``
   brings it up to date for whoever holds the archive's writer lock.
 
-Each index document has a ``key`` (SQLite row id × 4 + the namespace: item, page, document), the
+Each index document has a ``key`` (SQLite row id × ``STRIDE`` + the namespace: item, page,
+document, and the user's notes and highlights), the
 record or document id it belongs to (``rec``), its kind (``kind``; ``page`` for pages), its year,
 ``src`` (record, page, or a page of a record sheet) and two text fields: ``body``, all its text
 with its title (for a page, its document's title), and ``title`` (records only), which a query
 uses to rank titles first.
+
+The user's notes and highlights (``core/notes``) are indexed as documents of kind "note" and
+"highlight" (``rec`` is ``note:<id>`` / ``highlight:<id>``). A note's text changes in place (its
+key does not), so ``repair`` indexes all of them anew; there are few.
 """
 
 from __future__ import annotations
@@ -32,13 +37,16 @@ from pathlib import Path
 
 import tantivy
 
+from vlnl_desktop.core.notes.markdown import markdown_plain
 from vlnl_desktop.core.search.analysis import ANALYZER, analyzer, compound_atoms, without_urls
 
-FORMAT = 4  # raise when what is indexed changes: older indexes are built anew
+FORMAT = 5  # raise when what is indexed changes: older indexes are built anew
 INDEX_SUFFIX = ".index"
 STATE_FILE = "state.json"
 ATOMS_FILE = "atoms.txt"
-NS_ITEM, NS_PAGE, NS_DOCUMENT = 0, 1, 2
+NS_ITEM, NS_PAGE, NS_DOCUMENT, NS_NOTE, NS_HIGHLIGHT = 0, 1, 2, 3, 4
+STRIDE = 8  # key = row id * STRIDE + namespace
+USER_NS = (NS_NOTE, NS_HIGHLIGHT)
 SRC_RECORD, SRC_PAGE, SRC_SHEET = 0, 1, 2
 BUILD_HEAP = 200_000_000
 UPDATE_HEAP = 60_000_000
@@ -53,13 +61,27 @@ DOCUMENTS_SQL = (
     "SELECT d.rowid, d.id, d.title, d.date, d.origin FROM documents d "
     "WHERE NOT EXISTS (SELECT 1 FROM search_items s WHERE s.record_id = d.id)"
 )
+# the user's layer: a note's text (and its record's title and date), a highlight's text and note
+NOTES_SQL = (
+    "SELECT n.id, n.record_id, n.text, r.date FROM notes n "
+    "LEFT JOIN records r ON r.id = n.record_id WHERE n.record_id IS NOT NULL"
+)
+HIGHLIGHTS_SQL = (
+    "SELECT h.id, h.text, n.text, (SELECT d.date FROM documents d WHERE d.sha256 = h.sha256 "
+    "ORDER BY d.id LIMIT 1) FROM highlights h LEFT JOIN notes n ON n.highlight_id = h.id"
+)
 SIGNATURE_SQL = (
     "SELECT (SELECT value FROM meta WHERE key = 'records'), (SELECT max(id) FROM search_items), "
-    "(SELECT max(id) FROM pages), (SELECT max(rowid) FROM documents)"
+    "(SELECT max(id) FROM pages), (SELECT max(rowid) FROM documents), "
+    "(SELECT count(*) || '/' || coalesce(max(changed), '') FROM notes), "
+    "(SELECT count(*) || '/' || coalesce(max(id), '') FROM highlights)"
 )
 KEYS_SQL = (
-    f"SELECT id * 4 + {NS_ITEM} FROM search_items UNION ALL SELECT id * 4 + {NS_PAGE} FROM pages "
-    f"UNION ALL SELECT rowid * 4 + {NS_DOCUMENT} FROM ({DOCUMENTS_SQL})"
+    f"SELECT id * {STRIDE} + {NS_ITEM} FROM search_items "
+    f"UNION ALL SELECT id * {STRIDE} + {NS_PAGE} FROM pages "
+    f"UNION ALL SELECT rowid * {STRIDE} + {NS_DOCUMENT} FROM ({DOCUMENTS_SQL}) "
+    f"UNION ALL SELECT id * {STRIDE} + {NS_NOTE} FROM notes WHERE record_id IS NOT NULL "
+    f"UNION ALL SELECT id * {STRIDE} + {NS_HIGHLIGHT} FROM highlights"
 )
 
 
@@ -112,13 +134,14 @@ def _document(key: int, rec: str, kind: str, src: int, date: str | None, **text:
 
 def _rows(conn: sqlite3.Connection, where: str = "", params: tuple = ()) -> Iterator:
     """Index documents for the rows of items, pages and title-only documents (``where`` is a
-    condition on a record or document id, written ``{id}``)."""
+    condition on a record or document id, written ``{id}``); without ``where``, the user's notes
+    and highlights too."""
     cond = (lambda column: " WHERE " + where.format(id=column)) if where else (lambda _c: "")
     for rowid, record_id, kind, title, date, body in conn.execute(
         ITEMS_SQL + cond("record_id"), params
     ):
         yield _document(
-            rowid * 4 + NS_ITEM, record_id, kind, SRC_RECORD, date,
+            rowid * STRIDE + NS_ITEM, record_id, kind, SRC_RECORD, date,
             title=title, body=f"{title}\n{without_urls(body or '')}",
         )  # fmt: skip
     for rowid, document_id, text, title, date, origin in conn.execute(
@@ -126,15 +149,40 @@ def _rows(conn: sqlite3.Connection, where: str = "", params: tuple = ()) -> Iter
     ):
         src = SRC_SHEET if origin == "sheet" else SRC_PAGE
         yield _document(
-            rowid * 4 + NS_PAGE, document_id, "page", src, date,
+            rowid * STRIDE + NS_PAGE, document_id, "page", src, date,
             body=f"{title}\n{without_urls(text or '')}",
         )  # fmt: skip
     for rowid, document_id, title, date, origin in conn.execute(
         f"SELECT * FROM ({DOCUMENTS_SQL})" + cond("id"), params
     ):
         src = SRC_SHEET if origin == "sheet" else SRC_RECORD  # a record sheet: ranked after
-        yield _document(rowid * 4 + NS_DOCUMENT, document_id, "document", src, date,
+        yield _document(rowid * STRIDE + NS_DOCUMENT, document_id, "document", src, date,
                         title=title, body=title)  # fmt: skip
+    if not where:
+        yield from user_rows(conn)
+
+
+def user_rows(conn: sqlite3.Connection, keys: set[int] | None = None) -> Iterator:
+    """Index documents for the user's notes on records and highlights (only ``keys`` if given)."""
+    for note_id, _record_id, text, date in conn.execute(NOTES_SQL):
+        key = note_id * STRIDE + NS_NOTE
+        if keys is None or key in keys:
+            yield _document(
+                key, f"note:{note_id}", "note", SRC_RECORD, date, body=markdown_plain(text)
+            )
+    for highlight_id, text, note, date in conn.execute(HIGHLIGHTS_SQL):
+        key = highlight_id * STRIDE + NS_HIGHLIGHT
+        if keys is None or key in keys:
+            body = f"{text or ''}\n{markdown_plain(note or '')}".strip()
+            yield _document(
+                key, f"highlight:{highlight_id}", "highlight", SRC_RECORD, date, body=body
+            )
+
+
+def delete_key(writer: tantivy.IndexWriter, schema: tantivy.Schema, key: int) -> None:
+    """Delete the index document ``key``. (``delete_documents_by_term("key", int)`` makes a
+    signed term, which never matches the unsigned field: it deletes nothing.)"""
+    writer.delete_documents_by_query(tantivy.Query.term_query(schema, "key", key))
 
 
 def _write_state(folder: Path, sig: str) -> None:
@@ -262,15 +310,19 @@ def discard(db_path: Path) -> None:
 
 
 def repair(index: SearchIndex, conn: sqlite3.Connection) -> int:
-    """Bring a stale index up to date row by row; the number of index documents changed."""
+    """Bring a stale index up to date row by row (the user's notes and highlights all anew: their
+    text changes in place); the number of index documents changed."""
     wanted = {row[0] for row in conn.execute(KEYS_SQL)}
     present = index.keys()
     extra, missing = present - wanted, wanted - present
+    user = {key for key in wanted | present if key % STRIDE in USER_NS}
     sig = signature(conn)
     writer = index.writer()
-    for key in extra:
-        writer.delete_documents_by_term("key", key)
-    for doc in _missing_rows(conn, missing):
+    for key in extra | (user & present):
+        delete_key(writer, index.schema, key)
+    for doc in _missing_rows(conn, missing - user):
+        writer.add_document(doc)
+    for doc in user_rows(conn, user & wanted):
         writer.add_document(doc)
     writer.commit()
     writer.wait_merging_threads()
@@ -286,7 +338,7 @@ def _missing_rows(conn: sqlite3.Connection, keys: set[int]) -> Iterator:
         return
     by_ns: dict[int, list[int]] = {}
     for key in keys:
-        by_ns.setdefault(key % 4, []).append(key // 4)
+        by_ns.setdefault(key % STRIDE, []).append(key // STRIDE)
     owners: set[str] = set()
     sources = {
         NS_ITEM: "SELECT record_id FROM search_items WHERE id IN ({})",
@@ -338,6 +390,14 @@ class IndexUpdate:
         """(Re)index the document ``document_id`` as SQLite now holds it: its item and pages."""
         self.writer.delete_documents_by_term("rec", document_id)
         for doc in _rows(conn, "{id} = ?", (document_id,)):
+            self.writer.add_document(doc)
+
+    def add_user_item(self, conn: sqlite3.Connection, namespace: int, row_id: int) -> None:
+        """(Re)index the note or highlight (``namespace`` NS_NOTE or NS_HIGHLIGHT) as SQLite now
+        holds it; a deleted one is taken out."""
+        key = row_id * STRIDE + namespace
+        delete_key(self.writer, self.index.schema, key)
+        for doc in user_rows(conn, {key}):
             self.writer.add_document(doc)
 
     def close(self, conn: sqlite3.Connection) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import tantivy
 
+from vlnl_desktop.core.notes.markdown import markdown_plain
 from vlnl_desktop.core.search.analysis import edit_distance, without_urls
 from vlnl_desktop.core.search.fts import FtsSearch
 from vlnl_desktop.core.search.hits import (
@@ -28,9 +29,12 @@ from vlnl_desktop.core.search.hits import (
 )
 from vlnl_desktop.core.search.index import (
     NS_DOCUMENT,
+    NS_HIGHLIGHT,
     NS_ITEM,
+    NS_NOTE,
     NS_PAGE,
     SRC_SHEET,
+    STRIDE,
     SearchIndex,
 )
 from vlnl_desktop.core.search.plan import Plan, Planner
@@ -51,6 +55,15 @@ PAGE_ROWS_SQL = (
     "JOIN documents d ON d.id = p.document_id WHERE p.id IN ({})"
 )
 DOCUMENT_ROWS_SQL = "SELECT rowid, id, title, date, summary FROM documents WHERE rowid IN ({})"
+NOTE_ROWS_SQL = (
+    "SELECT n.id, n.record_id, coalesce(r.title, n.record_id), r.date, n.text FROM notes n "
+    "LEFT JOIN records r ON r.id = n.record_id WHERE n.id IN ({})"
+)
+HIGHLIGHT_ROWS_SQL = (
+    "SELECT h.id, d.id, d.title, d.date, h.page_no, h.text, n.text FROM highlights h "
+    "JOIN documents d ON d.id = (SELECT id FROM documents WHERE sha256 = h.sha256 "
+    "ORDER BY id LIMIT 1) LEFT JOIN notes n ON n.highlight_id = h.id WHERE h.id IN ({})"
+)
 
 
 def _database_path(conn: sqlite3.Connection) -> Path | None:
@@ -190,16 +203,18 @@ class Searcher:
         }
 
     def _hits(self, found: list[tuple[str, float, int, int]], plan: Plan) -> list[Hit]:
-        by_ns: dict[int, list[int]] = {NS_ITEM: [], NS_PAGE: [], NS_DOCUMENT: []}
+        by_ns: dict[int, list[int]] = {n: [] for n in range(STRIDE)}
         for _match, _score, key, _src in found:
-            by_ns[key % 4].append(key // 4)
+            by_ns[key % STRIDE].append(key // STRIDE)
         items = self._rows(ITEM_ROWS_SQL, by_ns[NS_ITEM])
         pages = self._rows(PAGE_ROWS_SQL, by_ns[NS_PAGE])
         documents = self._rows(DOCUMENT_ROWS_SQL, by_ns[NS_DOCUMENT])
+        notes = self._rows(NOTE_ROWS_SQL, by_ns[NS_NOTE])
+        highlights = self._rows(HIGHLIGHT_ROWS_SQL, by_ns[NS_HIGHLIGHT])
         snippet = _Snippets(self.index, plan, any(f[0] != MATCH_ALL for f in found))
         hits = []
         for match, score, key, src in found:
-            ns, rowid = key % 4, key // 4
+            ns, rowid = key % STRIDE, key // STRIDE
             if ns == NS_ITEM and rowid in items:
                 _, record_id, kind, title, date, body = items[rowid]
                 hits.append(Hit(
@@ -220,6 +235,21 @@ class Searcher:
                     kind="document", id=document_id, title=title, date=date,
                     document=document_id, page=None, snippet=snippet(summary or ""),
                     score=-score, generated=src == SRC_SHEET, match=match,
+                ))  # fmt: skip
+            elif ns == NS_NOTE and rowid in notes:
+                _, record_id, title, date, text = notes[rowid]
+                hits.append(Hit(
+                    kind="note", id=record_id, title=title, date=date, document=None, page=None,
+                    snippet=snippet(markdown_plain(text or "")), score=-score, match=match,
+                ))  # fmt: skip
+            elif ns == NS_HIGHLIGHT and rowid in highlights:
+                _, document_id, title, date, page_no, text, note = highlights[rowid]
+                hits.append(Hit(
+                    kind="highlight", id=document_id, title=title, date=date,
+                    document=document_id, page=page_no,
+                    snippet=snippet(f"{text or ''}\n{markdown_plain(note or '')}".strip()),
+                    score=-score,
+                    match=match, highlight=rowid,
                 ))  # fmt: skip
             # a row gone from SQLite since the index was written: left out
         return hits

@@ -17,6 +17,13 @@ _HIT = QColor(255, 213, 0, 110)
 _CURRENT_HIT = QColor(255, 120, 0, 150)
 _SELECTION = QColor(40, 110, 230, 70)
 _SHADOW = QColor(0, 0, 0, 60)
+MARK_COLOURS = {
+    "yellow": QColor(255, 221, 0, 105),
+    "green": QColor(110, 215, 80, 105),
+    "blue": QColor(80, 165, 255, 95),
+    "pink": QColor(255, 110, 190, 100),
+}
+_FLASH = QColor(255, 90, 0, 170)
 
 
 def paint_pages(
@@ -78,6 +85,23 @@ def paint_page(
             painter.fillRect(
                 transform.mapRect(QRectF(QPointF(r[0], r[1]), QPointF(r[2], r[3]))), colour
             )
+
+
+def paint_marks(painter: QPainter, layout: PageLayout, visible: QRectF, marks) -> None:
+    """Paint the user's highlights (``marks.PageMarks``) on the pages in ``visible``; the one
+    flashing, while lit, in a strong colour with an outline."""
+    for i in layout.pages_between(visible.top(), visible.bottom()):
+        transform = layout.transform(i)
+        for mark in marks.on_page(i):
+            lit = mark.id == marks.flashing and marks.lit
+            colour = _FLASH if lit else MARK_COLOURS.get(mark.colour, MARK_COLOURS["yellow"])
+            painter.setPen(QPen(_FLASH.darker(130), 2) if lit else Qt.PenStyle.NoPen)
+            for r in mark.rects:
+                box = transform.mapRect(QRectF(QPointF(r[0], r[1]), QPointF(r[2], r[3])))
+                painter.fillRect(box, colour)
+                if lit:
+                    painter.drawRect(box)
+    painter.setPen(Qt.PenStyle.NoPen)
 
 
 def paint_selection(painter: QPainter, selection: QRectF) -> None:

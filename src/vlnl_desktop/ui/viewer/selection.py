@@ -75,6 +75,21 @@ class TextSelection(QObject):
             pieces.append(text.text_between(a, b))
         return "\n".join(piece for piece in pieces if piece)
 
+    def pieces(self) -> list[tuple[int, list[Rect], str]] | None:
+        """The reading-order selection page by page: (page, its line boxes in display points,
+        its text); None without one or while its characters are on their way."""
+        if self.rect is not None or not self.has_selection or self.text is None:
+            return None
+        (first, start), (last, end) = self._range
+        out = []
+        for page in range(first, last + 1):
+            text = self._pages[page]
+            a, b = (start if page == first else 0), (end if page == last else text.length)
+            boxes, words = text.boxes_between(a, b), text.text_between(a, b)
+            if boxes and words.strip():
+                out.append((page, boxes, words))
+        return out
+
     def highlights(self, page: int) -> list[Rect]:
         """The boxes to paint as selected on ``page`` (display points), one per line."""
         if self._range is None or page not in self._pages:

@@ -54,6 +54,8 @@ class ViewerToolbar(QToolBar):
         self.find_next_action = action(["F3", QKeySequence.StandardKey.FindNext])
         self.find_previous_action = action(["Shift+F3", QKeySequence.StandardKey.FindPrevious])
         self.copy_action = action([QKeySequence.StandardKey.Copy])
+        self.highlight_action = action(["Ctrl+M"])  # enabled by whoever stores highlights
+        self.highlight_action.setEnabled(False)
         self.print_action = action([QKeySequence.StandardKey.Print])
         self.external_action = action([], sp.SP_DesktopIcon)
         for act in (self.back_action, self.forward_action):
@@ -85,6 +87,7 @@ class ViewerToolbar(QToolBar):
         tb.addAction(self.fit_width_action)
         tb.addAction(self.fit_page_action)
         tb.addAction(self.rotate_action)
+        tb.addAction(self.highlight_action)
         tb.addSeparator()
         tb.addAction(self.back_action)
         tb.addAction(self.forward_action)
@@ -118,6 +121,8 @@ class ViewerToolbar(QToolBar):
         self.find_next_action.setText(self.tr("Volgende treffer"))
         self.find_previous_action.setText(self.tr("Vorige treffer"))
         self.copy_action.setText(self.tr("Kopiëren"))
+        self.highlight_action.setText(self.tr("Markeren"))
+        self.highlight_action.setToolTip(self.tr("De geselecteerde tekst markeren (Ctrl+M)"))
         self.print_action.setText(self.tr("Afdrukken"))
         self.print_action.setToolTip(self.tr("Document afdrukken (Ctrl+P)"))
         self.external_action.setText(self.tr("Systeemviewer"))

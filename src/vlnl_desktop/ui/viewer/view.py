@@ -32,8 +32,10 @@ from vlnl_desktop.ui.viewer.layout import (
     zoom_step_up,
 )
 from vlnl_desktop.ui.viewer.links import PageLinks, leave_document
+from vlnl_desktop.ui.viewer.marks import PageMarks
 from vlnl_desktop.ui.viewer.painting import (
     BACKGROUND,
+    paint_marks,
     paint_pages,
     paint_selection,
     paint_text_selection,
@@ -80,6 +82,7 @@ class PdfView(CentredScrollArea):
         self._current_hit = None
         self._jumps = JumpHistory(self._position, self._go_to_place, self)
         self._selection = TextSelection(client, self)
+        self.marks = PageMarks(self.viewport().update, self)  # the user's highlights
         self._requests = PageRequests(client, cache, self._links, self._sight, self.viewport())
         self._pointer = PagePointer(
             self,
@@ -123,6 +126,7 @@ class PdfView(CentredScrollArea):
         self._current_hit = None
         self._jumps.clear()
         self._selection.forget_document()
+        self.marks.set([])
         self._current_page = -1
         if info is not None:
             self._fit = "width"
@@ -377,6 +381,7 @@ class PdfView(CentredScrollArea):
         dpr = self.devicePixelRatioF()
         args = (self._cache, self._keys_for, self._hits, self._current_hit)
         paint_pages(painter, self._page_rects, visible, dpr, *args)
+        paint_marks(painter, self._page_rects, visible, self.marks)
         if self._selection.rect is not None:
             paint_selection(painter, self._selection.rect)
         elif self._selection.has_selection:
@@ -469,6 +474,21 @@ class PdfView(CentredScrollArea):
         page = self._current_page if page is None else page
         if 0 <= page < self.page_count:
             self._selection.select_page(page)
+
+    def selection_pieces(self):
+        """The selection page by page (``TextSelection.pieces``), None while it is being read."""
+        return self._selection.pieces()
+
+    def clear_selection(self) -> None:
+        self._clear_selection()
+
+    def flash_mark(self, mark_id: int) -> None:
+        """Scroll the highlight ``mark_id`` into view and make it flash."""
+        mark = self.marks.find(mark_id)
+        if mark is not None and self._page_rects:
+            self._reveal(self._page_rects.map_rects(mark.page, mark.rects))
+            self._update_current_page()
+            self.marks.flash(mark_id)
 
     @property
     def selection_text(self) -> str | None:
