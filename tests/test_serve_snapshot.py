@@ -16,24 +16,22 @@ SECRET = "vertrouwelijk-geheim-7f3a"  # text of a private note: must not reach t
 
 
 def add_private_layer(ws) -> None:
-    """Tables as the notes feature makes them (notes, highlights, an FTS5 index over notes, a
-    view over them), filled with a text that must not be published."""
+    """The notes layer's own tables (notes, highlights) filled with a text that must not be
+    published, plus an FTS5 index and a view over them, as a curator might add."""
     conn = connect_writer(ws)
     with transaction(conn):
-        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, record_id TEXT, body TEXT)")
-        conn.execute(
-            "CREATE TABLE highlights (id INTEGER PRIMARY KEY, document_id TEXT, page_no INT, "
-            "text TEXT)"
-        )
-        conn.execute("CREATE VIRTUAL TABLE notes_fts USING fts5(body, content='notes')")
-        conn.execute("CREATE VIEW my_notes AS SELECT body FROM notes")
+        conn.execute("CREATE VIRTUAL TABLE notes_fts USING fts5(text, content='notes')")
+        conn.execute("CREATE VIEW my_notes AS SELECT text FROM notes")
         for n in range(200):
             conn.execute(
-                "INSERT INTO notes (record_id, body) VALUES ('top-2011', ?)", (f"{SECRET} {n}",)
+                "INSERT INTO notes (record_id, text, created, changed) VALUES (?, ?, '', '')",
+                (f"record-{n}", f"{SECRET} {n}"),
             )
         conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')")
         conn.execute(
-            "INSERT INTO highlights (document_id, page_no, text) VALUES ('x', 1, ?)", (SECRET,)
+            "INSERT INTO highlights (sha256, page_no, quads, text, colour, created, changed) "
+            "VALUES ('x', 1, '[]', ?, 'yellow', '', '')",
+            (SECRET,),
         )
     conn.close()
 
