@@ -20,8 +20,6 @@ letters (H2, AI) matches records only, never the pages of an imported book full 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import tantivy
 
 from vlnl_desktop.core.search.analysis import OPTIONAL_WORDS, typo_distance
@@ -44,21 +42,27 @@ def _should(queries: list[tantivy.Query]) -> tantivy.Query:
     return tantivy.Query.boolean_query([(Occur.Should, q) for q in queries])
 
 
-@dataclass
 class Plan:
-    """The queries for one parsed query and what a snippet marks."""
+    """The queries for one parsed query and what a snippet marks (a plain class: no dataclasses
+    on the start-up path).
 
-    strict: tantivy.Query | None = None
-    loose: tantivy.Query | None = None  # strict with its phrases as all of their words
-    typo: tantivy.Query | None = None
-    # what a snippet marks, each with the number of the word it stands for (an alias list is one)
-    terms: dict[str, int] = field(default_factory=dict)  # analyzed terms
-    prefixes: dict[str, int] = field(default_factory=dict)  # folded prefixes being typed
-    misspelt: dict[str, int] = field(default_factory=dict)  # typed word -> edits allowed
-    partial: list[tantivy.Query] = field(default_factory=list)  # most words first
-    boosts: list[tantivy.Query] = field(default_factory=list)  # title matches: optional
-    word: int = 0  # the word being planned
-    wanted: int = 1  # distinct words that make a snippet perfect
+    ``strict``, ``typo``, ``partial`` (most words first): the steps; ``loose``: strict with its
+    phrases as all of their words; ``boosts``: title matches, optional. A snippet marks ``terms``
+    (analyzed), ``prefixes`` (folded, being typed) and ``misspelt`` words (typed word -> edits
+    allowed), each with the number of the word it stands for (an alias list is one); ``word``: the
+    word being planned; ``wanted``: distinct words that make a snippet perfect."""
+
+    def __init__(self) -> None:
+        self.strict: tantivy.Query | None = None
+        self.loose: tantivy.Query | None = None
+        self.typo: tantivy.Query | None = None
+        self.terms: dict[str, int] = {}
+        self.prefixes: dict[str, int] = {}
+        self.misspelt: dict[str, int] = {}
+        self.partial: list[tantivy.Query] = []
+        self.boosts: list[tantivy.Query] = []
+        self.word = 0
+        self.wanted = 1
 
 
 class Planner:

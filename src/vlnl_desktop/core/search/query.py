@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 
 from vlnl_desktop.core.text import fold
 
@@ -45,27 +44,61 @@ _FILTER = re.compile(r"(?i)^(soort|kind|jaar|year):(.+)$")
 _YEARS = re.compile(r"^(\d{4})(?:(?:-|\.\.)(\d{4}))?$")
 
 
-@dataclass
 class Clause:
-    """One condition: any of ``alternatives`` (phrases) must occur, or none if ``negated``."""
+    """One condition: any of ``alternatives`` (phrases) must occur, or none if ``negated``.
 
-    alternatives: list[Phrase]
-    negated: bool = False
-    prefix: bool = False  # the first alternative's last token is a prefix
-    quoted: bool = False  # typed between quotes: matched as typed, never loosened
-    typed: int | None = None  # the first ``typed`` alternatives were typed; the rest are aliases
+    ``prefix``: the first alternative's last token is a prefix; ``quoted``: typed between quotes
+    (matched as typed, never loosened); ``typed``: the first ``typed`` alternatives were typed,
+    the rest are aliases (None: all typed). A plain class: no dataclasses on the start-up path."""
+
+    __slots__ = ("alternatives", "negated", "prefix", "quoted", "typed")
+
+    def __init__(
+        self,
+        alternatives: list[Phrase],
+        negated: bool = False,
+        prefix: bool = False,
+        quoted: bool = False,
+        typed: int | None = None,
+    ):
+        self.alternatives = alternatives
+        self.negated = negated
+        self.prefix = prefix
+        self.quoted = quoted
+        self.typed = typed
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"Clause({fields})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Clause):
+            return NotImplemented
+        return all(getattr(self, n) == getattr(other, n) for n in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
 
     @property
     def typed_alternatives(self) -> list[Phrase]:
         return self.alternatives if self.typed is None else self.alternatives[: self.typed]
 
 
-@dataclass
 class Query:
-    clauses: list[Clause] = field(default_factory=list)
-    kinds: set[str] = field(default_factory=set)  # soort: filters (empty: every kind)
-    years: set[int] = field(default_factory=set)  # jaar: filters (empty: every year)
-    truncated: bool = False  # the text was longer than the language reads
+    """The parsed text: its clauses, its ``soort:`` filters (``kinds``; empty: every kind) and
+    ``jaar:`` filters (``years``; empty: every year); ``truncated`` if the text was longer than
+    the language reads."""
+
+    def __init__(self) -> None:
+        self.clauses: list[Clause] = []
+        self.kinds: set[str] = set()
+        self.years: set[int] = set()
+        self.truncated = False
+
+    def __repr__(self) -> str:
+        return (
+            f"Query(clauses={self.clauses!r}, kinds={self.kinds!r}, years={self.years!r}, "
+            f"truncated={self.truncated!r})"
+        )
 
     @property
     def filtered(self) -> bool:

@@ -11,12 +11,10 @@ cut from the text there. Without a readable index (being built), the archive's F
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 import tantivy
 
 from vlnl_desktop.core.search.analysis import edit_distance, without_urls
-from vlnl_desktop.core.search.fts import FtsSearch
 from vlnl_desktop.core.search.hits import (
     MARK_CLOSE,
     MARK_OPEN,
@@ -36,7 +34,6 @@ from vlnl_desktop.core.search.index import (
 from vlnl_desktop.core.search.plan import Plan, Planner
 from vlnl_desktop.core.search.query import Phrase, Query, alias_table, parse
 from vlnl_desktop.core.search.snippets import cores, focus, mark_window
-from vlnl_desktop.core.search.suggest import corrections, suggestion
 
 __all__ = ["MARK_CLOSE", "MARK_OPEN", "Hit", "Results", "Searcher"]
 
@@ -53,10 +50,10 @@ PAGE_ROWS_SQL = (
 DOCUMENT_ROWS_SQL = "SELECT rowid, id, title, date, summary FROM documents WHERE rowid IN ({})"
 
 
-def _database_path(conn: sqlite3.Connection) -> Path | None:
+def _database_path(conn: sqlite3.Connection) -> str | None:
     for _seq, name, file in conn.execute("PRAGMA database_list"):
         if name == "main" and file:
-            return Path(file)
+            return file
     return None
 
 
@@ -107,6 +104,8 @@ class Searcher:
 
                 logging.getLogger(__name__).warning("search index failed (%s): FTS5 answers", exc)
                 self.index = None
+        from vlnl_desktop.core.search.fts import FtsSearch  # only while the index is built
+
         results.engine = "fts"
         results.hits = FtsSearch(self._conn).search(query, limit)
         return results
@@ -132,6 +131,8 @@ class Searcher:
         found.sort(key=lambda f: (order[f[0]], f[3] == SRC_SHEET))  # stable: by score within
         results.hits = self._hits(found[:limit], plan)
         if plan.misspelt and any(h.match != MATCH_ALL for h in results.hits):
+            from vlnl_desktop.core.search.suggest import corrections, suggestion
+
             texts = [h.title + " " + h.snippet for h in results.hits if h.match != MATCH_ALL]
             known = lambda word: any(planner.known(t) for _p, t in planner.terms(word))  # noqa: E731
             results.suggestion = suggestion(text, corrections(plan.misspelt, texts, known))
