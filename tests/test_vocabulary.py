@@ -30,6 +30,7 @@ def _window_tables():
 
     return [
         (v.RECORD_KINDS + (v.PAGE_KIND,), labels.kind_labels, v.KIND_NL | {v.PAGE_KIND: None}),
+        (v.RECORD_KINDS + (v.PAGE_KIND,), labels.kind_plural_labels, None),
         (v.RELATIONS, labels.relation_labels, v.RELATION_NL),
         (v.SIDES, labels.side_labels, v.SIDE_NL),
         (v.DOCUMENT_KINDS, labels.document_kind_labels, v.DOCUMENT_KIND_NL),

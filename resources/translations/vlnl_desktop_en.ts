@@ -708,6 +708,14 @@
         <translation>Documents</translation>
     </message>
     <message>
+        <source>Themagroepen</source>
+        <translation>Theme groups</translation>
+    </message>
+    <message>
+        <source>Documentpagina&apos;s</source>
+        <translation>Document pages</translation>
+    </message>
+    <message>
         <source>geïntroduceerd</source>
         <translation>introduced</translation>
     </message>
@@ -1117,6 +1125,25 @@ Do you want to open the link?</translation>
     <message>
         <source>Afdrukken is mislukt.</source>
         <translation>Printing failed.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchChips</name>
+    <message>
+        <source>Filter %1: %2 resultaten</source>
+        <translation>Filter %1: %2 results</translation>
+    </message>
+    <message>
+        <source>Alleen %1 tonen</source>
+        <translation>Show only %1</translation>
+    </message>
+    <message>
+        <source>Alleen resultaten uit %1 tonen</source>
+        <translation>Show only results from %1</translation>
+    </message>
+    <message>
+        <source>Toon alles weer</source>
+        <translation>Show everything again</translation>
     </message>
 </context>
 <context>

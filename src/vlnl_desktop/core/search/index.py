@@ -15,7 +15,8 @@ it cannot be trusted:
   brings it up to date for whoever holds the archive's writer lock.
 
 Each index document has a ``key`` (SQLite row id × 4 + the namespace: item, page, document), the
-record or document id it belongs to (``rec``), its kind (``kind``; ``page`` for pages), its year,
+record or document id it belongs to (``rec``), its kind (``kind``; ``page`` for pages), its year
+(both fast fields: a search counts its hits per kind and year),
 ``src`` (record, page, or a page of a record sheet) and two text fields: ``body``, all its text
 with its title (for a page, its document's title), and ``title`` (records only), which a query
 uses to rank titles first.
@@ -36,7 +37,7 @@ TYPE_CHECKING = False  # typing itself is not imported on the start-up path of a
 if TYPE_CHECKING:
     from pathlib import Path
 
-FORMAT = 4  # raise when what is indexed changes: older indexes are built anew
+FORMAT = 5  # raise when what is indexed changes: older indexes are built anew
 INDEX_SUFFIX = ".index"
 STATE_FILE = "state.json"
 ATOMS_FILE = "atoms.txt"
@@ -87,7 +88,7 @@ def schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_unsigned_field("key", indexed=True, fast=True)
     builder.add_text_field("rec", tokenizer_name="raw", index_option="basic")
-    builder.add_text_field("kind", tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("kind", tokenizer_name="raw", index_option="basic", fast=True)
     builder.add_unsigned_field("src", indexed=True, fast=True)
     builder.add_integer_field("year", indexed=True, fast=True)
     for field in ("title", "body"):

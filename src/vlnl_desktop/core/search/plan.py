@@ -63,6 +63,28 @@ class Plan:
         self.boosts: list[tantivy.Query] = []
         self.word = 0
         self.wanted = 1
+        # for counting per kind and year (``counting``): each step's required clauses (and how
+        # many of them must match), the exclusions and the filters by name ("kind", "year")
+        self.counted: list[tuple[list[tantivy.Query], int | None]] = []
+        self.excluded: list[tantivy.Query] = []
+        self.filters: dict[str, tantivy.Query] = {}
+
+    def counting(self) -> list[tuple[tantivy.Query, tantivy.Query]]:
+        """Per step (every word first, then with typos, then most of the words): the query whose
+        hits are counted per kind (without the kind filter) and per year (without the year
+        filter). Unscored: no title boosts. The same object twice when no filter is set."""
+        out = []
+        for required, at_least in self.counted:
+            kinds = [q for name, q in self.filters.items() if name != "kind"]
+            years = [q for name, q in self.filters.items() if name != "year"]
+            by_kind = Planner.combine(required, self.excluded, kinds, [], at_least)
+            by_year = (
+                by_kind
+                if kinds == years
+                else Planner.combine(required, self.excluded, years, [], at_least)
+            )
+            out.append((by_kind, by_year))
+        return out
 
 
 class Planner:
@@ -215,23 +237,28 @@ class Planner:
         excluded = [
             q for c in query.clauses if c.negated for q in [self._excluded(c)] if q is not None
         ]
-        filters = self._filters(query)
+        plan.excluded, plan.filters = excluded, self._filters(query)
+        filters = list(plan.filters.values())
         if not steps:
             if filters and not positive:
-                plan.strict = self._combine([tantivy.Query.all_query()], excluded, filters, [])
+                everything = [tantivy.Query.all_query()]
+                plan.strict = self.combine(everything, excluded, filters, [])
+                plan.counted.append((everything, None))
             return plan
         boosts = plan.boosts
-        plan.strict = self._combine([s for s, _ in steps], excluded, filters, boosts)
+        strict = [s for s, _ in steps]
+        plan.strict = self.combine(strict, excluded, filters, boosts)
+        plan.counted.append((strict, None))
         if self.phrases and not self.relaxed:
             plan.loose = Planner(self.index, self.searcher, relaxed=True).plan(query).strict
-        if any(f is not None for _, f in steps):
-            plan.typo = self._combine([f or s for s, f in steps], excluded, filters, boosts)
         loose = [f or s for s, f in steps]
+        if any(f is not None for _, f in steps):
+            plan.typo = self.combine(loose, excluded, filters, boosts)
+            plan.counted.append((loose, None))
         for at_least in sorted({len(steps) - 1, (len(steps) + 1) // 2, 1}, reverse=True):
             if 0 < at_least < len(steps):
-                plan.partial.append(
-                    self._combine(loose, excluded, filters, boosts, at_least=at_least)
-                )
+                plan.partial.append(self.combine(loose, excluded, filters, boosts, at_least))
+                plan.counted.append((loose, at_least))
         return plan
 
     def _excluded(self, clause: Clause) -> tantivy.Query | None:
@@ -242,16 +269,16 @@ class Planner:
                 options.append(self._phrase("body", terms))  # the body holds the title too
         return _should(options) if options else None
 
-    def _filters(self, query: Query) -> list[tantivy.Query]:
-        out = []
+    def _filters(self, query: Query) -> dict[str, tantivy.Query]:
+        out = {}
         if query.kinds:
-            out.append(tantivy.Query.term_set_query(self.schema, "kind", sorted(query.kinds)))
+            out["kind"] = tantivy.Query.term_set_query(self.schema, "kind", sorted(query.kinds))
         if query.years:
-            out.append(tantivy.Query.term_set_query(self.schema, "year", sorted(query.years)))
+            out["year"] = tantivy.Query.term_set_query(self.schema, "year", sorted(query.years))
         return out
 
     @staticmethod
-    def _combine(
+    def combine(
         required: list[tantivy.Query],
         excluded: list[tantivy.Query],
         filters: list[tantivy.Query],

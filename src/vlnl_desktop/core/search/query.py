@@ -31,14 +31,21 @@ MAX_CLAUSES = 32
 MAX_ALTERNATIVES = 64
 MAX_CHARS = 1000
 
+# the word each kind is filtered with (``soort:top``), as the filter chips write it
+FILTER_WORDS = {
+    "declaration": "verklaring", "summit": "top", "event": "gebeurtenis", "treaty": "verdrag",
+    "institution": "instelling", "group": "themagroep", "theme": "thema", "person": "persoon",
+    "document": "document", "page": "pagina",
+}  # fmt: skip
 # soort: words (folded) -> the kinds they filter on
 KIND_WORDS = {
-    "top": "summit", "topontmoeting": "summit", "topontmoetingen": "summit", "summit": "summit",
-    "verklaring": "declaration", "intentieverklaring": "declaration",
-    "declaration": "declaration", "gebeurtenis": "event", "gebeurtenissen": "event",
-    "event": "event", "thema": "theme", "themas": "theme", "theme": "theme",
-    "themagroep": "group", "groep": "group", "group": "group", "document": "document",
-    "documenten": "document", "pagina": "page", "paginas": "page", "page": "page",
+    **{word: kind for kind, word in FILTER_WORDS.items()},
+    "topontmoeting": "summit", "topontmoetingen": "summit", "summit": "summit",
+    "intentieverklaring": "declaration", "declaration": "declaration",
+    "gebeurtenissen": "event", "event": "event", "themas": "theme", "theme": "theme",
+    "groep": "group", "group": "group", "documenten": "document", "paginas": "page",
+    "page": "page", "verdragen": "treaty", "treaty": "treaty", "instellingen": "institution",
+    "institution": "institution", "personen": "person", "person": "person",
 }  # fmt: skip
 _FILTER = re.compile(r"(?i)^(soort|kind|jaar|year):(.+)$")
 _YEARS = re.compile(r"^(\d{4})(?:(?:-|\.\.)(\d{4}))?$")
@@ -134,6 +141,29 @@ def tokenize(text: str) -> list[str]:
 _LEXER = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)("|$)|(?P<word>[^\s"]+)|(?P<quote>")')
 
 
+def filter_word(kind: str | None = None, year: int | None = None) -> str:
+    """The word that filters on ``kind`` or on ``year``: ``soort:top``, ``jaar:2018``."""
+    return f"soort:{FILTER_WORDS.get(kind, kind)}" if kind else f"jaar:{year}"
+
+
+def toggle_filter(text: str, kind: str | None = None, year: int | None = None) -> str:
+    """``text`` with a filter on ``kind`` (or ``year``) added at its end when it has none, else
+    with every word that filters on it taken out (a range of years holding ``year`` too)."""
+    spans = []
+    for match in _LEXER.finditer(text):
+        word = match.group("word")
+        if not word or match.group("phrase") is not None:
+            continue
+        found = Query()
+        if _filter(word, found) and (kind in found.kinds or year in found.years):
+            spans.append(match.span())
+    if not spans:
+        return f"{text.rstrip()} {filter_word(kind, year)}".lstrip() + " "
+    for start, end in reversed(spans):
+        text = text[:start].rstrip() + " " + text[end:].lstrip()
+    return text.strip() + " "
+
+
 def _filter(word: str, query: Query) -> bool:
     """Take ``soort:…`` / ``jaar:…`` into ``query``; False if ``word`` is no filter."""
     match = _FILTER.match(word)
@@ -183,6 +213,7 @@ def parse(text: str, aliases: Mapping[Phrase, list[Phrase]] | None = None) -> Qu
                 pending_or = bool(groups)
                 continue
             if _filter(word, query):
+                ends_open = ends_open and match.end() < len(text)  # a filter typed last: no prefix
                 continue
             negated = word.startswith("-") and len(word) > 1
             tokens, quoted = tuple(tokenize(word[1:] if negated else word)), False

@@ -21,6 +21,7 @@ from vlnl_desktop.core.search.hits import (
     MATCH_ALL,
     MATCH_PARTIAL,
     MATCH_TYPO,
+    Facets,
     Hit,
     Results,
 )
@@ -50,6 +51,15 @@ PAGE_ROWS_SQL = (
 DOCUMENT_ROWS_SQL = "SELECT rowid, id, title, date, summary FROM documents WHERE rowid IN ({})"
 
 
+KIND_COUNTS = {"kind": {"terms": {"field": "kind", "size": 50}}}
+YEAR_COUNTS = {"year": {"terms": {"field": "year", "size": 1000}}}
+
+
+def _buckets(answer: dict, name: str) -> list[tuple]:
+    """(key, count) of one terms aggregation's answer (tantivy's JSON as a dict)."""
+    return [(b["key"], b["doc_count"]) for b in answer.get(name, {}).get("buckets", [])]
+
+
 def _database_path(conn: sqlite3.Connection) -> str | None:
     for _seq, name, file in conn.execute("PRAGMA database_list"):
         if name == "main" and file:
@@ -72,6 +82,7 @@ class Searcher:
             path = _database_path(conn)
             index = SearchIndex.open(path) if path is not None else None
         self.index: SearchIndex | None = index  # type: ignore[assignment]
+        self._planned: tuple[str, Plan, tantivy.Searcher] | None = None  # the last text's plan
 
     @property
     def aliases(self) -> dict[Phrase, list[Phrase]]:
@@ -115,6 +126,7 @@ class Searcher:
         searcher = self.index.searcher()
         planner = Planner(self.index, searcher)
         plan = planner.plan(query)
+        self._planned = (text, plan, searcher)
         found: list[tuple[str, float, int, int]] = []  # match, score, key, src
         seen: set[int] = set()
         steps = [(plan.strict, MATCH_ALL), (plan.typo, MATCH_TYPO)]
@@ -137,6 +149,36 @@ class Searcher:
             known = lambda word: any(planner.known(t) for _p, t in planner.terms(word))  # noqa: E731
             results.suggestion = suggestion(text, corrections(plan.misspelt, texts, known))
         return results
+
+    def facets(self, text: str) -> Facets | None:
+        """What the user's text finds, counted per kind and per year (see ``Facets``): the hits
+        on every word, or if there are none those of the first step that has some. None without
+        an index (FTS5 answers) or when the text asks for nothing."""
+        if self.index is None:
+            return None
+        if self._planned is not None and self._planned[0] == text:
+            _text, plan, searcher = self._planned  # just searched: planned already
+        else:
+            searcher = self.index.searcher()
+            plan = Planner(self.index, searcher).plan(self.parse(text))
+        try:
+            for by_kind, by_year in plan.counting():
+                if by_year is by_kind:  # no filter set: one pass counts both
+                    answer = searcher.aggregate(by_kind, {**KIND_COUNTS, **YEAR_COUNTS})
+                    kinds, years = _buckets(answer, "kind"), _buckets(answer, "year")
+                else:
+                    kinds = _buckets(searcher.aggregate(by_kind, KIND_COUNTS), "kind")
+                    years = _buckets(searcher.aggregate(by_year, YEAR_COUNTS), "year")
+                if not kinds and not years:
+                    continue  # nothing found in this step: count the next
+                kinds.sort(key=lambda kc: (-kc[1], kc[0]))
+                years.sort(reverse=True)
+                return Facets(kinds=kinds, years=[(int(y), n) for y, n in years])
+        except ValueError as exc:  # tantivy: the index broke under us
+            import logging
+
+            logging.getLogger(__name__).warning("counting per kind and year failed: %s", exc)
+        return None
 
     def _run_within(self, searcher: tantivy.Searcher, plan: Plan, limit, found, seen) -> bool:
         """The phrase query checked only on the best candidates of its loose form; False if
