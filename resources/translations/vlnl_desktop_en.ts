@@ -57,8 +57,8 @@
         <translation>No archive open</translation>
     </message>
     <message>
-        <source>%1 intentieverklaringen · %2 topontmoetingen · %3 gebeurtenissen · %4 thema&apos;s · %5 documenten (%6 als bestand)</source>
-        <translation>%1 declarations of intent · %2 summits · %3 events · %4 themes · %5 documents (%6 as a file)</translation>
+        <source>%1 intentieverklaringen · %2 topontmoetingen · %3 gebeurtenissen · %4 verdragen · %5 instellingen · %6 thema&apos;s · %7 personen · %8 documenten (%9 als bestand)</source>
+        <translation>%1 declarations of intent · %2 summits · %3 events · %4 treaties · %5 institutions · %6 themes · %7 people · %8 documents (%9 as files)</translation>
     </message>
     <message>
         <source>Archief: %1</source>

@@ -42,14 +42,18 @@ class ArchiveStatusBar(QStatusBar):
             self.counts_label.setText(
                 self.tr(
                     "%1 intentieverklaringen · %2 topontmoetingen · %3 gebeurtenissen · "
-                    "%4 thema's · %5 documenten (%6 als bestand)"
+                    "%4 verdragen · %5 instellingen · %6 thema's · %7 personen · "
+                    "%8 documenten (%9 als bestand)"
                 )
                 .replace("%1", str(counts.declarations))
                 .replace("%2", str(counts.summits))
                 .replace("%3", str(counts.events))
-                .replace("%4", str(counts.themes))
-                .replace("%5", str(counts.documents))
-                .replace("%6", str(counts.documents_in_archive))
+                .replace("%4", str(counts.treaties))
+                .replace("%5", str(counts.institutions))
+                .replace("%6", str(counts.themes))
+                .replace("%7", str(counts.people))
+                .replace("%8", str(counts.documents))
+                .replace("%9", str(counts.documents_in_archive))
             )
         root = str(self._session.workspace.root)
         self.location_label.setText(self.tr("Archief: %1").replace("%1", root))

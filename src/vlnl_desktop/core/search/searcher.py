@@ -286,13 +286,19 @@ class _Snippets:
         if token in self._cache:
             return self._cache[token]
         found = None
-        for term in self._analyze(token):
+        terms = self._analyze(token)
+        for term in terms:
             if term in self._plan.terms:
                 found = str(self._plan.terms[term])
                 break
-        if found is None:
+        if found is None:  # the word being typed: the token's start, or a compound part's
             found = next(
-                (str(n) for p, n in self._plan.prefixes.items() if token.startswith(p)), None
+                (
+                    str(n)
+                    for p, n in self._plan.prefixes.items()
+                    if token.startswith(p) or any(term.startswith(p) for term in terms)
+                ),
+                None,
             )
         if found is None:
             for word, edits in self._misspelt.items():
