@@ -38,6 +38,7 @@ class FlowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        self.breaks: set[int] = set()  # the items that start a new row
         self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
 
@@ -78,9 +79,10 @@ class FlowLayout(QLayout):
     def _place(self, rect: QRect, move: bool) -> int:
         """Place the items in rows within ``rect`` (only measure unless ``move``); the height."""
         x, y, row_height = rect.x(), rect.y(), 0
-        for item in self._items:
+        for index, item in enumerate(self._items):
             hint = item.sizeHint()
-            if x > rect.x() and x + hint.width() > rect.right() + 1:
+            full = x + hint.width() > rect.right() + 1
+            if x > rect.x() and (full or index in self.breaks):
                 x, y, row_height = rect.x(), y + row_height + self.spacing(), 0
             if move:
                 item.setGeometry(QRect(QPoint(x, y), hint))
@@ -120,7 +122,10 @@ class SearchChips(QWidget):
             self.setVisible(False)
             return
         previous = self._after
+        self._layout.breaks = set()
         for key, text, count in self._entries(facets):
+            if key[0] == "year" and not any(k[0] == "year" for k in self.chips):
+                self._layout.breaks.add(len(self.chips))  # the years on rows of their own
             chip = self._add(key, text, count)
             QWidget.setTabOrder(previous, chip)
             previous = chip

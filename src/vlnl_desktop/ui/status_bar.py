@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QStatusBar, QWidget
 
 
 class ArchiveStatusBar(QStatusBar):
@@ -19,6 +19,9 @@ class ArchiveStatusBar(QStatusBar):
         super().__init__(parent)
         self._session = session  # ui.archive_session.ArchiveSession
         self.counts_label = QLabel(self)
+        # the counts give way to the window (cut at its end, whole in the tooltip): a long line
+        # must never make the window wider than the screen
+        self.counts_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.location_label = QLabel(self)
         self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.busy_bar = QProgressBar(self)  # no known end: it shows that work runs
@@ -55,6 +58,7 @@ class ArchiveStatusBar(QStatusBar):
                 .replace("%8", str(counts.documents))
                 .replace("%9", str(counts.documents_in_archive))
             )
+        self.counts_label.setToolTip(self.counts_label.text())
         root = str(self._session.workspace.root)
         self.location_label.setText(self.tr("Archief: %1").replace("%1", root))
 
