@@ -8,7 +8,8 @@ counted without the kind filter, each year without the year filter, so a chip sh
 it gives. A chip that filters stays shown (checked), even when nothing is left to count for it.
 
 Keyboard: the chips are in the tab order after the search box; Space toggles the focused one, and
-the focus stays on that chip when the new counts arrive.
+the focus stays on that chip when the new counts arrive (a chip is kept while its kind or year is
+still counted).
 """
 
 from __future__ import annotations
@@ -111,27 +112,30 @@ class SearchChips(QWidget):
 
     def set_facets(self, facets, kinds: set[str], years: set[int]) -> None:
         """Show the counts of ``facets`` (``core.search.hits.Facets``, or None: no chips); the
-        ``kinds`` and ``years`` the search filters on now are checked."""
+        ``kinds`` and ``years`` the search filters on now are checked. Chips of the same kind or
+        year are kept (a new count, not a new button: cheap while the user types, and the focus
+        stays on its chip)."""
         self._facets, self._kinds, self._years = facets, set(kinds), set(years)
-        focused = next((key for key, chip in self.chips.items() if chip.hasFocus()), None)
-        for chip in self.chips.values():
-            self._layout.removeWidget(chip)
+        entries = self._entries(facets) if facets is not None else []
+        wanted = {key for key, _text, _count in entries}
+        for key in [k for k in self.chips if k not in wanted]:
+            chip = self.chips.pop(key)
+            if chip.hasFocus():
+                self._after.setFocus(Qt.FocusReason.OtherFocusReason)
             chip.deleteLater()
-        self.chips = {}
-        if facets is None:
-            self.setVisible(False)
-            return
+        while self._layout.takeAt(0) is not None:  # laid out again below, in the new order
+            pass
         previous = self._after
         self._layout.breaks = set()
-        for key, text, count in self._entries(facets):
-            if key[0] == "year" and not any(k[0] == "year" for k in self.chips):
-                self._layout.breaks.add(len(self.chips))  # the years on rows of their own
-            chip = self._add(key, text, count)
+        for position, (key, text, count) in enumerate(entries):
+            if key[0] == "year" and (position == 0 or entries[position - 1][0][0] != "year"):
+                self._layout.breaks.add(position)  # the years on rows of their own
+            chip = self.chips.get(key) or self._new_chip(key)
+            self._label(chip, key, text, count)
+            self._layout.addWidget(chip)
             QWidget.setTabOrder(previous, chip)
             previous = chip
         self.setVisible(bool(self.chips))
-        if focused in self.chips:
-            self.chips[focused].setFocus(Qt.FocusReason.OtherFocusReason)
         self._layout.invalidate()
 
     def retranslate_ui(self) -> None:
@@ -150,14 +154,21 @@ class SearchChips(QWidget):
         out += [(("year", y), str(y), years[y]) for y in sorted(years, reverse=True)]
         return out
 
-    def _add(self, key: tuple, text: str, count: int) -> QToolButton:
+    def _new_chip(self, key: tuple) -> QToolButton:
         chip = QToolButton(self)
         chip.setObjectName("searchChip")
         chip.setCheckable(True)
+        chip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        kind, year = (key[1], None) if key[0] == "kind" else (None, key[1])
+        chip.clicked.connect(lambda _checked=False, k=kind, y=year: self.toggled.emit(k, y))
+        chip.show()  # now, not queued: it may be given the focus at once
+        self.chips[key] = chip
+        return chip
+
+    def _label(self, chip: QToolButton, key: tuple, text: str, count: int) -> None:
         chosen = key[1] in (self._kinds if key[0] == "kind" else self._years)
         chip.setChecked(chosen)
         chip.setText(f"{text} {count}")
-        chip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         chip.setAccessibleName(
             self.tr("Filter %1: %2 resultaten").replace("%1", text).replace("%2", str(count))
         )
@@ -166,9 +177,3 @@ class SearchChips(QWidget):
         else:
             tip = self.tr("Alleen resultaten uit %1 tonen").replace("%1", text)
         chip.setToolTip(self.tr("Toon alles weer") if chosen else tip)
-        kind, year = (key[1], None) if key[0] == "kind" else (None, key[1])
-        chip.clicked.connect(lambda _checked=False, k=kind, y=year: self.toggled.emit(k, y))
-        self._layout.addWidget(chip)
-        chip.show()  # now, not queued: the focus may have to move to it at once
-        self.chips[key] = chip
-        return chip

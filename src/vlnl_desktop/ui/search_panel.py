@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -320,8 +320,15 @@ class SearchPanel(QWidget):
         self.help.setVisible(bool(self.help.text()))
 
     def _on_counted(self, text: str, facets) -> None:
+        # after the events already waiting, the paint of the new results among them: the counts
+        # come second and must not delay the list
+        QTimer.singleShot(0, lambda: self._show_counts(text, facets))
+
+    def _show_counts(self, text: str, facets) -> None:
         from vlnl_desktop.core.search.query import parse
 
+        if text != self.last_text:
+            return  # the box changed meanwhile: its own counts follow
         query = parse(text)
         self.chips.set_facets(facets, query.kinds, query.years)
 
