@@ -322,7 +322,7 @@ class SearchPanel(QWidget):
     def _on_counted(self, text: str, facets) -> None:
         # after the events already waiting, the paint of the new results among them: the counts
         # come second and must not delay the list
-        QTimer.singleShot(0, lambda: self._show_counts(text, facets))
+        QTimer.singleShot(0, self, lambda: self._show_counts(text, facets))
 
     def _show_counts(self, text: str, facets) -> None:
         from vlnl_desktop.core.search.query import parse

@@ -65,7 +65,6 @@ class Results:
         self.truncated = truncated  # the query was longer than the language reads: its start used
         self.words: list[str] = words or []  # the words to highlight in a document
         self.engine = "index"  # "index", or "fts" while the index is being built
-        self.facets: Facets | None = None  # counts per kind and year, when asked for
 
     @property
     def partial(self) -> bool:
