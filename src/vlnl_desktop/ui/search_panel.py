@@ -31,6 +31,7 @@ from vlnl_desktop.ui.search_chips import SearchChips
 from vlnl_desktop.workers.search_worker import SearchClient
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+COUNTS_DELAY_MS = 25  # the chips' new counts wait until the new results are painted
 MARK_STYLE = '<span style="background-color:#ffe27a; color:#000000">'
 
 
@@ -320,9 +321,9 @@ class SearchPanel(QWidget):
         self.help.setVisible(bool(self.help.text()))
 
     def _on_counted(self, text: str, facets) -> None:
-        # after the events already waiting, the paint of the new results among them: the counts
-        # come second and must not delay the list
-        QTimer.singleShot(0, self, lambda: self._show_counts(text, facets))
+        # the new results are painted first (a few ms): relabelling the chips (style sheet
+        # metrics for each) must not delay the list, and counts a moment later are not missed
+        QTimer.singleShot(COUNTS_DELAY_MS, self, lambda: self._show_counts(text, facets))
 
     def _show_counts(self, text: str, facets) -> None:
         from vlnl_desktop.core.search.query import parse
