@@ -92,3 +92,10 @@ def test_a_prefix_ending_inside_a_compound_is_marked_in_the_snippet(searcher):
     assert compound
     for snippet in compound:
         assert f"{MARK_OPEN}spraaktechnologie{MARK_CLOSE}" in snippet, snippet
+
+
+def test_a_word_the_stemmer_cuts_at_the_start_is_found_while_typed(searcher):
+    # the Dutch stemmer indexes "geneeskunde" as "neeskund": the typed start must still grow
+    hits = searcher.search("geneesk", 5)
+    assert "gepersonaliseerde-geneeskunde" in [h.id for h in hits[:3]]
+    assert hits[0].match == "all" and f"{MARK_OPEN}geneeskunde" in hits[0].snippet.lower()

@@ -144,11 +144,20 @@ class Planner:
         plan.prefixes.setdefault(phrase[-1], plan.word)
         head = self.terms(" ".join(phrase[:-1])) if len(phrase) > 1 else []
         offset = head[-1][0] - head[0][0] + 1 if head else 0
-        words = [(pos - head[0][0], term) for pos, term in head] + [(offset, phrase[-1])]
+        starts = [phrase[-1]]
+        # the stemmer cuts the start of some words too ("gezamenlijke" is indexed as
+        # "zamenlijk", "geneeskunde" as "neeskund"): the typed start, stemmed, grows into those
+        tail = self.terms(phrase[-1])
+        if len(tail) == 1 and len(tail[0][1]) > MIN_PREFIX and tail[0][1][:2] != phrase[-1][:2]:
+            starts.append(tail[0][1])
+        lead = [(pos - head[0][0], term) for pos, term in head]
 
         def started(name: str) -> tantivy.Query:
-            grown = tantivy.Query.phrase_prefix_query(self.schema, name, words)
-            return _should([exact(name), grown]) if exact else grown
+            grown = [
+                tantivy.Query.phrase_prefix_query(self.schema, name, [*lead, (offset, start)])
+                for start in starts
+            ]
+            return _should([exact(name), *grown]) if exact else _should(grown)
 
         return self._fields(started, plan, weight)
 
