@@ -1,5 +1,7 @@
 """Search finds what a user asks for, ranks titles first, and survives any input."""
 
+import re
+
 import pytest
 
 from samples import MALFORMED
@@ -79,3 +81,21 @@ def test_limit_is_respected(searcher):
 @pytest.mark.parametrize("text", MALFORMED)
 def test_malformed_queries_return_a_clean_answer(searcher, text):
     assert isinstance(searcher.search(text, 10), list)
+
+
+def test_a_prefix_ending_inside_a_compound_is_marked_in_the_snippet(searcher):
+    snippets = [h.snippet for h in searcher.search("technolo", 20)]
+    word = re.compile(r"(?<!\w)spraaktechnologie(?!\w)")
+    compound = [
+        s for s in snippets if word.search(s.replace(MARK_OPEN, "").replace(MARK_CLOSE, ""))
+    ]
+    assert compound
+    for snippet in compound:
+        assert f"{MARK_OPEN}spraaktechnologie{MARK_CLOSE}" in snippet, snippet
+
+
+def test_a_word_the_stemmer_cuts_at_the_start_is_found_while_typed(searcher):
+    # the Dutch stemmer indexes "geneeskunde" as "neeskund": the typed start must still grow
+    hits = searcher.search("geneesk", 5)
+    assert "gepersonaliseerde-geneeskunde" in [h.id for h in hits[:3]]
+    assert hits[0].match == "all" and f"{MARK_OPEN}geneeskunde" in hits[0].snippet.lower()

@@ -59,3 +59,27 @@ def test_thousands_of_ored_words_are_cut_with_a_notice(readonly_workspace):
 def test_a_bad_limit_is_one_line_from_click(readonly_workspace):
     result = run("--archive", str(readonly_workspace.root), "search", "gent", "--limit", "0")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+PROBE = """
+import atexit, sys
+sys.argv = ["vlnl-desktop", *sys.argv[1:]]
+heavy = ("click", "sqlite_utils", "pymupdf", "dataclasses", "inspect", "typing", "logging")
+atexit.register(lambda: print("LOADED", sorted(m for m in heavy if m in sys.modules), file=sys.stderr))
+from vlnl_desktop.cli import main
+main()
+"""
+
+
+def test_a_plain_search_loads_only_what_it_needs(readonly_workspace):
+    """The whole command is a few times ``recollq`` only if its start-up imports stay lean:
+    no click, no sqlite-utils, no dataclasses (with inspect), no typing, no logging."""
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, "--archive", str(readonly_workspace.root), "search",
+         "--json", "waterstof"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["id"] == "waterstoftechnologie"
+    assert "LOADED []" in result.stderr

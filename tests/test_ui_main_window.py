@@ -181,7 +181,12 @@ def test_keyboard_only_tab_reaches_search_tree_and_detail(qtbot, main_window):
 
 
 def test_status_bar_shows_counts_and_location(main_window, workspace):
-    assert "7 topontmoetingen" in main_window.statusBar().counts_label.text()
+    text = main_window.statusBar().counts_label.text()
+    assert "7 topontmoetingen" in text
+    counts = main_window.session.counts
+    assert counts.treaties and counts.institutions and counts.people
+    assert f"{counts.treaties} verdragen · {counts.institutions} instellingen" in text
+    assert f"{counts.people} personen" in text
     assert str(workspace.root) in main_window.statusBar().location_label.text()
 
 

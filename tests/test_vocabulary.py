@@ -36,6 +36,7 @@ def _window_tables():
             labels.kind_labels,
             v.KIND_NL | {v.PAGE_KIND: None} | v.USER_KIND_NL,
         ),
+        (v.RECORD_KINDS + (v.PAGE_KIND,) + v.USER_KINDS, labels.kind_plural_labels, None),
         (v.RELATIONS, labels.relation_labels, v.RELATION_NL),
         (v.HIGHLIGHT_COLOURS, labels.colour_labels, v.COLOUR_NL),
         (v.SIDES, labels.side_labels, v.SIDE_NL),

@@ -57,8 +57,8 @@
         <translation>No archive open</translation>
     </message>
     <message>
-        <source>%1 intentieverklaringen · %2 topontmoetingen · %3 gebeurtenissen · %4 thema&apos;s · %5 documenten (%6 als bestand)</source>
-        <translation>%1 declarations of intent · %2 summits · %3 events · %4 themes · %5 documents (%6 as a file)</translation>
+        <source>%1 intentieverklaringen · %2 topontmoetingen · %3 gebeurtenissen · %4 verdragen · %5 instellingen · %6 thema&apos;s · %7 personen · %8 documenten (%9 als bestand)</source>
+        <translation>%1 declarations of intent · %2 summits · %3 events · %4 treaties · %5 institutions · %6 themes · %7 people · %8 documents (%9 as files)</translation>
     </message>
     <message>
         <source>Archief: %1</source>
@@ -905,6 +905,22 @@
         <translation>Documents</translation>
     </message>
     <message>
+        <source>Themagroepen</source>
+        <translation>Theme groups</translation>
+    </message>
+    <message>
+        <source>Documentpagina&apos;s</source>
+        <translation>Document pages</translation>
+    </message>
+    <message>
+        <source>Notities</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Markeringen</source>
+        <translation>Highlights</translation>
+    </message>
+    <message>
         <source>Mijn notities</source>
         <translation>My notes</translation>
     </message>
@@ -1527,6 +1543,25 @@ Do you want to open the link?</translation>
     <message>
         <source>Afdrukken is mislukt.</source>
         <translation>Printing failed.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchChips</name>
+    <message>
+        <source>Filter %1: %2 resultaten</source>
+        <translation>Filter %1: %2 results</translation>
+    </message>
+    <message>
+        <source>Alleen %1 tonen</source>
+        <translation>Show only %1</translation>
+    </message>
+    <message>
+        <source>Alleen resultaten uit %1 tonen</source>
+        <translation>Show only results from %1</translation>
+    </message>
+    <message>
+        <source>Toon alles weer</source>
+        <translation>Show everything again</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,28 @@ def kind_label(kind: str) -> str:
     return kind_labels().get(kind, kind)
 
 
+def kind_plural_labels() -> dict[str, str]:
+    """The plural name of every kind of record or search hit (the search's filter chips)."""
+    return {
+        "declaration": QCoreApplication.translate("Labels", "Intentieverklaringen"),
+        "summit": QCoreApplication.translate("Labels", "Topontmoetingen"),
+        "event": QCoreApplication.translate("Labels", "Gebeurtenissen"),
+        "treaty": QCoreApplication.translate("Labels", "Verdragen"),
+        "institution": QCoreApplication.translate("Labels", "Instellingen"),
+        "group": QCoreApplication.translate("Labels", "Themagroepen"),
+        "theme": QCoreApplication.translate("Labels", "Thema's"),
+        "document": QCoreApplication.translate("Labels", "Documenten"),
+        "person": QCoreApplication.translate("Labels", "Personen"),
+        "page": QCoreApplication.translate("Labels", "Documentpagina's"),
+        "note": QCoreApplication.translate("Labels", "Notities"),
+        "highlight": QCoreApplication.translate("Labels", "Markeringen"),
+    }
+
+
+def kind_plural_label(kind: str) -> str:
+    return kind_plural_labels().get(kind, kind)
+
+
 def section_labels() -> dict[str, str]:
     """The names of the tree's top nodes."""
     return {

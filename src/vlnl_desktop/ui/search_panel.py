@@ -3,13 +3,15 @@
 Down moves from the box into the results; Enter (or a click) activates a result; Esc clears.
 Hits on only some of the words, or on a word spelt differently, are marked as such; a misspelt query
 gets "Bedoelde u: …?" (a link that searches the suggestion); a query without hits gets a short help.
+Under the box, filter chips count the hits per kind and year (``search_chips``); choosing one adds
+``soort:…`` / ``jaar:…`` to the text (choosing it again takes it out).
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from vlnl_desktop.ui.labels import format_date, kind_label
+from vlnl_desktop.ui.search_chips import SearchChips
 from vlnl_desktop.workers.search_worker import SearchClient
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+COUNTS_DELAY_MS = 25  # the chips' new counts wait until the new results are painted
 MARK_STYLE = '<span style="background-color:#ffe27a; color:#000000">'
 
 
@@ -141,6 +145,7 @@ class SearchPanel(QWidget):
         self.help.setWordWrap(True)
         self.help.setTextFormat(Qt.TextFormat.RichText)
         self.help.setVisible(False)
+        self.chips = SearchChips(self.edit, self)
         self.results = QListWidget(self)
         self.results.setItemDelegate(RichTextDelegate(self.results))
         self.results.setWordWrap(True)
@@ -152,6 +157,7 @@ class SearchPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.edit)
+        layout.addWidget(self.chips)
         layout.addWidget(self.status)
         layout.addWidget(self.help)
         layout.addWidget(self.results, 1)
@@ -175,6 +181,8 @@ class SearchPanel(QWidget):
         self.results.itemActivated.connect(self._on_item_activated)
         self.results.itemClicked.connect(self._on_item_activated)
         self.client.answered.connect(self._on_answered)
+        self.client.counted.connect(self._on_counted)
+        self.chips.toggled.connect(self._on_chip_toggled)
         self.client.failed.connect(self._on_failed)
         self.client.index_busy.connect(self._on_index_busy)
         self.help.linkActivated.connect(self._on_link)
@@ -187,6 +195,7 @@ class SearchPanel(QWidget):
         self.results.setAccessibleName(self.tr("Zoekresultaten"))
         if self.last_text.strip():
             self._on_answered(self.last_text, self.answer)
+        self.chips.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -257,6 +266,7 @@ class SearchPanel(QWidget):
         self.last_text, self.hits, self.answer = text, hits, answer
         self.results.clear()
         if not text.strip():
+            self.chips.set_facets(None, set(), set())
             self._show_results(False)
             return
         for hit in hits:
@@ -309,6 +319,24 @@ class SearchPanel(QWidget):
         else:
             self.help.setText("")
         self.help.setVisible(bool(self.help.text()))
+
+    def _on_counted(self, text: str, facets) -> None:
+        # the new results are painted first (a few ms): relabelling the chips (style sheet
+        # metrics for each) must not delay the list, and counts a moment later are not missed
+        QTimer.singleShot(COUNTS_DELAY_MS, self, lambda: self._show_counts(text, facets))
+
+    def _show_counts(self, text: str, facets) -> None:
+        from vlnl_desktop.core.search.query import parse
+
+        if text != self.last_text:
+            return  # the box changed meanwhile: its own counts follow
+        query = parse(text)
+        self.chips.set_facets(facets, query.kinds, query.years)
+
+    def _on_chip_toggled(self, kind: str | None, year: int | None) -> None:
+        from vlnl_desktop.core.search.query import toggle_filter
+
+        self.edit.setText(toggle_filter(self.edit.text(), kind, year))  # searched as if typed
 
     def _on_link(self, _link: str) -> None:
         if self.answer is not None and self.answer.suggestion:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QStatusBar, QWidget
 
 
 class ArchiveStatusBar(QStatusBar):
@@ -19,6 +19,9 @@ class ArchiveStatusBar(QStatusBar):
         super().__init__(parent)
         self._session = session  # ui.archive_session.ArchiveSession
         self.counts_label = QLabel(self)
+        # the counts give way to the window (cut at its end, whole in the tooltip): a long line
+        # must never make the window wider than the screen
+        self.counts_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.location_label = QLabel(self)
         self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.busy_bar = QProgressBar(self)  # no known end: it shows that work runs
@@ -42,15 +45,20 @@ class ArchiveStatusBar(QStatusBar):
             self.counts_label.setText(
                 self.tr(
                     "%1 intentieverklaringen · %2 topontmoetingen · %3 gebeurtenissen · "
-                    "%4 thema's · %5 documenten (%6 als bestand)"
+                    "%4 verdragen · %5 instellingen · %6 thema's · %7 personen · "
+                    "%8 documenten (%9 als bestand)"
                 )
                 .replace("%1", str(counts.declarations))
                 .replace("%2", str(counts.summits))
                 .replace("%3", str(counts.events))
-                .replace("%4", str(counts.themes))
-                .replace("%5", str(counts.documents))
-                .replace("%6", str(counts.documents_in_archive))
+                .replace("%4", str(counts.treaties))
+                .replace("%5", str(counts.institutions))
+                .replace("%6", str(counts.themes))
+                .replace("%7", str(counts.people))
+                .replace("%8", str(counts.documents))
+                .replace("%9", str(counts.documents_in_archive))
             )
+        self.counts_label.setToolTip(self.counts_label.text())
         root = str(self._session.workspace.root)
         self.location_label.setText(self.tr("Archief: %1").replace("%1", root))
 

@@ -3,7 +3,8 @@
 ``SearchClient`` lives in the GUI thread: ``search(text)`` numbers each request and sends it at once
 when no search runs (a search takes milliseconds: no fixed debounce delays the first keypress);
 while one runs, only the newest text waits and goes next. Results of an older request are dropped. ``SearchWorker`` runs ``Searcher.results`` and sends
-the answer back by signal.
+the answer back by signal; then, unless a newer request waits, the counts per kind and year
+(``Searcher.facets``), so that counting never delays the results.
 
 The search index is kept fit off both threads: on the first search (and after ``reset``) the client
 has a ``BackgroundOp`` build or repair it when it is missing or stale (``core.search.upkeep``);
@@ -33,6 +34,8 @@ class SearchWorker(QObject):
     """Request number, the text searched and the answer (``core.search.hits.Results``)."""
     failed = Signal(int, str)
     """Request number and a message fit to show."""
+    facets_ready = Signal(int, str, object)
+    """Request number, the text searched and its counts (``core.search.hits.Facets`` or None)."""
     finished = Signal(int)
     """The request is done with (answered, failed or skipped as stale)."""
 
@@ -74,6 +77,16 @@ class SearchWorker(QObject):
             self.failed.emit(request, str(exc))
             return
         self.results_ready.emit(request, text, results)
+        if request < self._latest[0]:
+            return  # a newer text waits: its counts are the ones wanted
+        try:
+            facets = self._searcher.facets(text)
+        except (sqlite3.Error, ValueError) as exc:
+            import logging
+
+            logging.getLogger(__name__).warning("search counts failed: %s", exc)
+            facets = None
+        self.facets_ready.emit(request, text, facets)
 
     @Slot()
     def close(self) -> None:
@@ -96,6 +109,9 @@ class SearchClient(QObject):
     """Index documents written so far and pages in all, while the index is built anew."""
     failed = Signal(str)
     """A search could not run: the message."""
+    counted = Signal(str, object)
+    """The text searched and its counts per kind and year (``core.search.hits.Facets`` or None),
+    after ``answered``; only for the newest request."""
     _request = Signal(int, str)
     _close = Signal()
 
@@ -114,6 +130,7 @@ class SearchClient(QObject):
         self._close.connect(self._worker.close)
         self._worker.results_ready.connect(self._on_results)
         self._worker.failed.connect(self._on_failed)
+        self._worker.facets_ready.connect(self._on_facets)
         self._worker.finished.connect(self._on_finished)
         self._thread.finished.connect(self._worker.deleteLater)
         self._in_flight = False  # a request is with the worker
@@ -212,6 +229,10 @@ class SearchClient(QObject):
         if request == self._latest[0]:
             self.results.emit(text, results.hits)
             self.answered.emit(text, results)
+
+    def _on_facets(self, request: int, text: str, facets) -> None:
+        if request == self._latest[0]:
+            self.counted.emit(text, facets)
 
     def _on_failed(self, request: int, message: str) -> None:
         if request == self._latest[0]:

@@ -12,7 +12,6 @@ import os
 import sqlite3
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from vlnl_desktop.core.archive.connections import READ_ERRORS, probe
 from vlnl_desktop.core.archive.fingerprint import fingerprint
@@ -21,6 +20,7 @@ from vlnl_desktop.core.archive.workspace import DB_NAME, Workspace, resolve_root
 from vlnl_desktop.core.archive.writer_lock import ArchiveBusy
 from vlnl_desktop.core.errors import ArchiveError
 
+TYPE_CHECKING = False  # typing is not imported on the start-up path of a search
 if TYPE_CHECKING:
     from vlnl_desktop.core.archive.build import BuildReport
     from vlnl_desktop.core.records import Records

@@ -7,7 +7,6 @@ initialising and rebuilding it is ``lifecycle``'s; connecting to it is ``connect
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from vlnl_desktop.core.errors import ArchiveError
@@ -37,9 +36,27 @@ def resolve_root(option: str | os.PathLike | None = None) -> Path:
         raise ArchiveError(f"{chosen}: no such user's home folder") from None
 
 
-@dataclass(frozen=True)
 class Workspace:
+    """The archive folder ``root`` (immutable, compared by its root). A plain class: dataclasses
+    (with inspect) would cost more than a whole search on the command line's start-up path."""
+
+    __slots__ = ("root",)
     root: Path
+
+    def __init__(self, root: Path):
+        object.__setattr__(self, "root", root)
+
+    def __setattr__(self, name: str, value) -> None:
+        raise AttributeError(f"Workspace is immutable: cannot set {name}")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Workspace) and other.root == self.root
+
+    def __hash__(self) -> int:
+        return hash(self.root)
+
+    def __repr__(self) -> str:
+        return f"Workspace(root={self.root!r})"
 
     @property
     def db_path(self) -> Path:

@@ -20,8 +20,6 @@ letters (H2, AI) matches records only, never the pages of an imported book full 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import tantivy
 
 from vlnl_desktop.core.search.analysis import OPTIONAL_WORDS, typo_distance
@@ -44,21 +42,49 @@ def _should(queries: list[tantivy.Query]) -> tantivy.Query:
     return tantivy.Query.boolean_query([(Occur.Should, q) for q in queries])
 
 
-@dataclass
 class Plan:
-    """The queries for one parsed query and what a snippet marks."""
+    """The queries for one parsed query and what a snippet marks (a plain class: no dataclasses
+    on the start-up path).
 
-    strict: tantivy.Query | None = None
-    loose: tantivy.Query | None = None  # strict with its phrases as all of their words
-    typo: tantivy.Query | None = None
-    # what a snippet marks, each with the number of the word it stands for (an alias list is one)
-    terms: dict[str, int] = field(default_factory=dict)  # analyzed terms
-    prefixes: dict[str, int] = field(default_factory=dict)  # folded prefixes being typed
-    misspelt: dict[str, int] = field(default_factory=dict)  # typed word -> edits allowed
-    partial: list[tantivy.Query] = field(default_factory=list)  # most words first
-    boosts: list[tantivy.Query] = field(default_factory=list)  # title matches: optional
-    word: int = 0  # the word being planned
-    wanted: int = 1  # distinct words that make a snippet perfect
+    ``strict``, ``typo``, ``partial`` (most words first): the steps; ``loose``: strict with its
+    phrases as all of their words; ``boosts``: title matches, optional. A snippet marks ``terms``
+    (analyzed), ``prefixes`` (folded, being typed) and ``misspelt`` words (typed word -> edits
+    allowed), each with the number of the word it stands for (an alias list is one); ``word``: the
+    word being planned; ``wanted``: distinct words that make a snippet perfect."""
+
+    def __init__(self) -> None:
+        self.strict: tantivy.Query | None = None
+        self.loose: tantivy.Query | None = None
+        self.typo: tantivy.Query | None = None
+        self.terms: dict[str, int] = {}
+        self.prefixes: dict[str, int] = {}
+        self.misspelt: dict[str, int] = {}
+        self.partial: list[tantivy.Query] = []
+        self.boosts: list[tantivy.Query] = []
+        self.word = 0
+        self.wanted = 1
+        # for counting per kind and year (``counting``): each step's required clauses (and how
+        # many of them must match), the exclusions and the filters by name ("kind", "year")
+        self.counted: list[tuple[list[tantivy.Query], int | None]] = []
+        self.excluded: list[tantivy.Query] = []
+        self.filters: dict[str, tantivy.Query] = {}
+
+    def counting(self) -> list[tuple[tantivy.Query, tantivy.Query]]:
+        """Per step (every word first, then with typos, then most of the words): the query whose
+        hits are counted per kind (without the kind filter) and per year (without the year
+        filter). Unscored: no title boosts. The same object twice when no filter is set."""
+        out = []
+        for required, at_least in self.counted:
+            kinds = [q for name, q in self.filters.items() if name != "kind"]
+            years = [q for name, q in self.filters.items() if name != "year"]
+            by_kind = Planner.combine(required, self.excluded, kinds, [], at_least)
+            by_year = (
+                by_kind
+                if kinds == years
+                else Planner.combine(required, self.excluded, years, [], at_least)
+            )
+            out.append((by_kind, by_year))
+        return out
 
 
 class Planner:
@@ -118,11 +144,20 @@ class Planner:
         plan.prefixes.setdefault(phrase[-1], plan.word)
         head = self.terms(" ".join(phrase[:-1])) if len(phrase) > 1 else []
         offset = head[-1][0] - head[0][0] + 1 if head else 0
-        words = [(pos - head[0][0], term) for pos, term in head] + [(offset, phrase[-1])]
+        starts = [phrase[-1]]
+        # the stemmer cuts the start of some words too ("gezamenlijke" is indexed as
+        # "zamenlijk", "geneeskunde" as "neeskund"): the typed start, stemmed, grows into those
+        tail = self.terms(phrase[-1])
+        if len(tail) == 1 and len(tail[0][1]) > MIN_PREFIX and tail[0][1][:2] != phrase[-1][:2]:
+            starts.append(tail[0][1])
+        lead = [(pos - head[0][0], term) for pos, term in head]
 
         def started(name: str) -> tantivy.Query:
-            grown = tantivy.Query.phrase_prefix_query(self.schema, name, words)
-            return _should([exact(name), grown]) if exact else grown
+            grown = [
+                tantivy.Query.phrase_prefix_query(self.schema, name, [*lead, (offset, start)])
+                for start in starts
+            ]
+            return _should([exact(name), *grown]) if exact else _should(grown)
 
         return self._fields(started, plan, weight)
 
@@ -211,23 +246,28 @@ class Planner:
         excluded = [
             q for c in query.clauses if c.negated for q in [self._excluded(c)] if q is not None
         ]
-        filters = self._filters(query)
+        plan.excluded, plan.filters = excluded, self._filters(query)
+        filters = list(plan.filters.values())
         if not steps:
             if filters and not positive:
-                plan.strict = self._combine([tantivy.Query.all_query()], excluded, filters, [])
+                everything = [tantivy.Query.all_query()]
+                plan.strict = self.combine(everything, excluded, filters, [])
+                plan.counted.append((everything, None))
             return plan
         boosts = plan.boosts
-        plan.strict = self._combine([s for s, _ in steps], excluded, filters, boosts)
+        strict = [s for s, _ in steps]
+        plan.strict = self.combine(strict, excluded, filters, boosts)
+        plan.counted.append((strict, None))
         if self.phrases and not self.relaxed:
             plan.loose = Planner(self.index, self.searcher, relaxed=True).plan(query).strict
-        if any(f is not None for _, f in steps):
-            plan.typo = self._combine([f or s for s, f in steps], excluded, filters, boosts)
         loose = [f or s for s, f in steps]
+        if any(f is not None for _, f in steps):
+            plan.typo = self.combine(loose, excluded, filters, boosts)
+            plan.counted.append((loose, None))
         for at_least in sorted({len(steps) - 1, (len(steps) + 1) // 2, 1}, reverse=True):
             if 0 < at_least < len(steps):
-                plan.partial.append(
-                    self._combine(loose, excluded, filters, boosts, at_least=at_least)
-                )
+                plan.partial.append(self.combine(loose, excluded, filters, boosts, at_least))
+                plan.counted.append((loose, at_least))
         return plan
 
     def _excluded(self, clause: Clause) -> tantivy.Query | None:
@@ -238,16 +278,16 @@ class Planner:
                 options.append(self._phrase("body", terms))  # the body holds the title too
         return _should(options) if options else None
 
-    def _filters(self, query: Query) -> list[tantivy.Query]:
-        out = []
+    def _filters(self, query: Query) -> dict[str, tantivy.Query]:
+        out = {}
         if query.kinds:
-            out.append(tantivy.Query.term_set_query(self.schema, "kind", sorted(query.kinds)))
+            out["kind"] = tantivy.Query.term_set_query(self.schema, "kind", sorted(query.kinds))
         if query.years:
-            out.append(tantivy.Query.term_set_query(self.schema, "year", sorted(query.years)))
+            out["year"] = tantivy.Query.term_set_query(self.schema, "year", sorted(query.years))
         return out
 
     @staticmethod
-    def _combine(
+    def combine(
         required: list[tantivy.Query],
         excluded: list[tantivy.Query],
         filters: list[tantivy.Query],

@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 
 from vlnl_desktop.core.text import fold
 
@@ -32,40 +31,83 @@ MAX_CLAUSES = 32
 MAX_ALTERNATIVES = 64
 MAX_CHARS = 1000
 
+# the word each kind is filtered with (``soort:top``), as the filter chips write it
+FILTER_WORDS = {
+    "declaration": "verklaring", "summit": "top", "event": "gebeurtenis", "treaty": "verdrag",
+    "institution": "instelling", "group": "themagroep", "theme": "thema", "person": "persoon",
+    "document": "document", "page": "pagina", "note": "notitie", "highlight": "markering",
+}  # fmt: skip
 # soort: words (folded) -> the kinds they filter on
 KIND_WORDS = {
-    "top": "summit", "topontmoeting": "summit", "topontmoetingen": "summit", "summit": "summit",
-    "verklaring": "declaration", "intentieverklaring": "declaration",
-    "declaration": "declaration", "gebeurtenis": "event", "gebeurtenissen": "event",
-    "event": "event", "thema": "theme", "themas": "theme", "theme": "theme",
-    "themagroep": "group", "groep": "group", "group": "group", "document": "document",
-    "documenten": "document", "pagina": "page", "paginas": "page", "page": "page",
+    **{word: kind for kind, word in FILTER_WORDS.items()},
+    "topontmoeting": "summit", "topontmoetingen": "summit", "summit": "summit",
+    "intentieverklaring": "declaration", "declaration": "declaration",
+    "gebeurtenissen": "event", "event": "event", "themas": "theme", "theme": "theme",
+    "groep": "group", "group": "group", "documenten": "document", "paginas": "page",
+    "page": "page", "verdragen": "treaty", "treaty": "treaty", "instellingen": "institution",
+    "institution": "institution", "personen": "person", "person": "person",
+    "notities": "note", "note": "note", "notes": "note", "markeringen": "highlight",
+    "highlight": "highlight", "highlights": "highlight",
 }  # fmt: skip
 _FILTER = re.compile(r"(?i)^(soort|kind|jaar|year):(.+)$")
 _YEARS = re.compile(r"^(\d{4})(?:(?:-|\.\.)(\d{4}))?$")
 
 
-@dataclass
 class Clause:
-    """One condition: any of ``alternatives`` (phrases) must occur, or none if ``negated``."""
+    """One condition: any of ``alternatives`` (phrases) must occur, or none if ``negated``.
 
-    alternatives: list[Phrase]
-    negated: bool = False
-    prefix: bool = False  # the first alternative's last token is a prefix
-    quoted: bool = False  # typed between quotes: matched as typed, never loosened
-    typed: int | None = None  # the first ``typed`` alternatives were typed; the rest are aliases
+    ``prefix``: the first alternative's last token is a prefix; ``quoted``: typed between quotes
+    (matched as typed, never loosened); ``typed``: the first ``typed`` alternatives were typed,
+    the rest are aliases (None: all typed). A plain class: no dataclasses on the start-up path."""
+
+    __slots__ = ("alternatives", "negated", "prefix", "quoted", "typed")
+
+    def __init__(
+        self,
+        alternatives: list[Phrase],
+        negated: bool = False,
+        prefix: bool = False,
+        quoted: bool = False,
+        typed: int | None = None,
+    ):
+        self.alternatives = alternatives
+        self.negated = negated
+        self.prefix = prefix
+        self.quoted = quoted
+        self.typed = typed
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"Clause({fields})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Clause):
+            return NotImplemented
+        return all(getattr(self, n) == getattr(other, n) for n in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
 
     @property
     def typed_alternatives(self) -> list[Phrase]:
         return self.alternatives if self.typed is None else self.alternatives[: self.typed]
 
 
-@dataclass
 class Query:
-    clauses: list[Clause] = field(default_factory=list)
-    kinds: set[str] = field(default_factory=set)  # soort: filters (empty: every kind)
-    years: set[int] = field(default_factory=set)  # jaar: filters (empty: every year)
-    truncated: bool = False  # the text was longer than the language reads
+    """The parsed text: its clauses, its ``soort:`` filters (``kinds``; empty: every kind) and
+    ``jaar:`` filters (``years``; empty: every year); ``truncated`` if the text was longer than
+    the language reads."""
+
+    def __init__(self) -> None:
+        self.clauses: list[Clause] = []
+        self.kinds: set[str] = set()
+        self.years: set[int] = set()
+        self.truncated = False
+
+    def __repr__(self) -> str:
+        return (
+            f"Query(clauses={self.clauses!r}, kinds={self.kinds!r}, years={self.years!r}, "
+            f"truncated={self.truncated!r})"
+        )
 
     @property
     def filtered(self) -> bool:
@@ -99,6 +141,29 @@ def tokenize(text: str) -> list[str]:
 
 
 _LEXER = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)("|$)|(?P<word>[^\s"]+)|(?P<quote>")')
+
+
+def filter_word(kind: str | None = None, year: int | None = None) -> str:
+    """The word that filters on ``kind`` or on ``year``: ``soort:top``, ``jaar:2018``."""
+    return f"soort:{FILTER_WORDS.get(kind, kind)}" if kind else f"jaar:{year}"
+
+
+def toggle_filter(text: str, kind: str | None = None, year: int | None = None) -> str:
+    """``text`` with a filter on ``kind`` (or ``year``) added at its end when it has none, else
+    with every word that filters on it taken out (a range of years holding ``year`` too)."""
+    spans = []
+    for match in _LEXER.finditer(text):
+        word = match.group("word")
+        if not word or match.group("phrase") is not None:
+            continue
+        found = Query()
+        if _filter(word, found) and (kind in found.kinds or year in found.years):
+            spans.append(match.span())
+    if not spans:
+        return f"{text.rstrip()} {filter_word(kind, year)}".lstrip() + " "
+    for start, end in reversed(spans):
+        text = text[:start].rstrip() + " " + text[end:].lstrip()
+    return text.strip() + " "
 
 
 def _filter(word: str, query: Query) -> bool:
@@ -150,6 +215,7 @@ def parse(text: str, aliases: Mapping[Phrase, list[Phrase]] | None = None) -> Qu
                 pending_or = bool(groups)
                 continue
             if _filter(word, query):
+                ends_open = ends_open and match.end() < len(text)  # a filter typed last: no prefix
                 continue
             negated = word.startswith("-") and len(word) > 1
             tokens, quoted = tuple(tokenize(word[1:] if negated else word)), False

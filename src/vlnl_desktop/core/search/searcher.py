@@ -11,19 +11,18 @@ cut from the text there. Without a readable index (being built), the archive's F
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 import tantivy
 
 from vlnl_desktop.core.notes.markdown import markdown_plain
 from vlnl_desktop.core.search.analysis import edit_distance, without_urls
-from vlnl_desktop.core.search.fts import FtsSearch
 from vlnl_desktop.core.search.hits import (
     MARK_CLOSE,
     MARK_OPEN,
     MATCH_ALL,
     MATCH_PARTIAL,
     MATCH_TYPO,
+    Facets,
     Hit,
     Results,
 )
@@ -40,7 +39,6 @@ from vlnl_desktop.core.search.index import (
 from vlnl_desktop.core.search.plan import Plan, Planner
 from vlnl_desktop.core.search.query import Phrase, Query, alias_table, parse
 from vlnl_desktop.core.search.snippets import cores, focus, mark_window
-from vlnl_desktop.core.search.suggest import corrections, suggestion
 
 __all__ = ["MARK_CLOSE", "MARK_OPEN", "Hit", "Results", "Searcher"]
 
@@ -66,10 +64,19 @@ HIGHLIGHT_ROWS_SQL = (
 )
 
 
-def _database_path(conn: sqlite3.Connection) -> Path | None:
+KIND_COUNTS = {"kind": {"terms": {"field": "kind", "size": 50}}}
+YEAR_COUNTS = {"year": {"terms": {"field": "year", "size": 1000}}}
+
+
+def _buckets(answer: dict, name: str) -> list[tuple]:
+    """(key, count) of one terms aggregation's answer (tantivy's JSON as a dict)."""
+    return [(b["key"], b["doc_count"]) for b in answer.get(name, {}).get("buckets", [])]
+
+
+def _database_path(conn: sqlite3.Connection) -> str | None:
     for _seq, name, file in conn.execute("PRAGMA database_list"):
         if name == "main" and file:
-            return Path(file)
+            return file
     return None
 
 
@@ -88,6 +95,7 @@ class Searcher:
             path = _database_path(conn)
             index = SearchIndex.open(path) if path is not None else None
         self.index: SearchIndex | None = index  # type: ignore[assignment]
+        self._planned: tuple[str, Plan, tantivy.Searcher] | None = None  # the last text's plan
 
     @property
     def aliases(self) -> dict[Phrase, list[Phrase]]:
@@ -120,6 +128,8 @@ class Searcher:
 
                 logging.getLogger(__name__).warning("search index failed (%s): FTS5 answers", exc)
                 self.index = None
+        from vlnl_desktop.core.search.fts import FtsSearch  # only while the index is built
+
         results.engine = "fts"
         results.hits = FtsSearch(self._conn).search(query, limit)
         return results
@@ -129,6 +139,7 @@ class Searcher:
         searcher = self.index.searcher()
         planner = Planner(self.index, searcher)
         plan = planner.plan(query)
+        self._planned = (text, plan, searcher)
         found: list[tuple[str, float, int, int]] = []  # match, score, key, src
         seen: set[int] = set()
         steps = [(plan.strict, MATCH_ALL), (plan.typo, MATCH_TYPO)]
@@ -145,10 +156,42 @@ class Searcher:
         found.sort(key=lambda f: (order[f[0]], f[3] == SRC_SHEET))  # stable: by score within
         results.hits = self._hits(found[:limit], plan)
         if plan.misspelt and any(h.match != MATCH_ALL for h in results.hits):
+            from vlnl_desktop.core.search.suggest import corrections, suggestion
+
             texts = [h.title + " " + h.snippet for h in results.hits if h.match != MATCH_ALL]
             known = lambda word: any(planner.known(t) for _p, t in planner.terms(word))  # noqa: E731
             results.suggestion = suggestion(text, corrections(plan.misspelt, texts, known))
         return results
+
+    def facets(self, text: str) -> Facets | None:
+        """What the user's text finds, counted per kind and per year (see ``Facets``): the hits
+        on every word, or if there are none those of the first step that has some. None without
+        an index (FTS5 answers) or when the text asks for nothing."""
+        if self.index is None:
+            return None
+        if self._planned is not None and self._planned[0] == text:
+            _text, plan, searcher = self._planned  # just searched: planned already
+        else:
+            searcher = self.index.searcher()
+            plan = Planner(self.index, searcher).plan(self.parse(text))
+        try:
+            for by_kind, by_year in plan.counting():
+                if by_year is by_kind:  # no filter set: one pass counts both
+                    answer = searcher.aggregate(by_kind, {**KIND_COUNTS, **YEAR_COUNTS})
+                    kinds, years = _buckets(answer, "kind"), _buckets(answer, "year")
+                else:
+                    kinds = _buckets(searcher.aggregate(by_kind, KIND_COUNTS), "kind")
+                    years = _buckets(searcher.aggregate(by_year, YEAR_COUNTS), "year")
+                if not kinds and not years:
+                    continue  # nothing found in this step: count the next
+                kinds.sort(key=lambda kc: (-kc[1], kc[0]))
+                years.sort(reverse=True)
+                return Facets(kinds=kinds, years=[(int(y), n) for y, n in years])
+        except ValueError as exc:  # tantivy: the index broke under us
+            import logging
+
+            logging.getLogger(__name__).warning("counting per kind and year failed: %s", exc)
+        return None
 
     def _run_within(self, searcher: tantivy.Searcher, plan: Plan, limit, found, seen) -> bool:
         """The phrase query checked only on the best candidates of its loose form; False if
@@ -273,13 +316,19 @@ class _Snippets:
         if token in self._cache:
             return self._cache[token]
         found = None
-        for term in self._analyze(token):
+        terms = self._analyze(token)
+        for term in terms:
             if term in self._plan.terms:
                 found = str(self._plan.terms[term])
                 break
-        if found is None:
+        if found is None:  # the word being typed: the token's start, or a compound part's
             found = next(
-                (str(n) for p, n in self._plan.prefixes.items() if token.startswith(p)), None
+                (
+                    str(n)
+                    for p, n in self._plan.prefixes.items()
+                    if token.startswith(p) or any(term.startswith(p) for term in terms)
+                ),
+                None,
             )
         if found is None:
             for word, edits in self._misspelt.items():

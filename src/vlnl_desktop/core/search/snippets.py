@@ -129,14 +129,20 @@ def focus(text: str, cores: Sequence[tuple[str, int]], width: int = 240) -> tupl
         return 0, width
     places.sort()
     reach = width // 2
+    every, total = len({word for _core, word in cores}), len(places)
     best, best_count, ahead = places[0][0], 0, 0
-    for index, (start, _word) in enumerate(places):
-        ahead = max(ahead, index)
-        while ahead + 1 < len(places) and places[ahead + 1][0] < start + reach:
+    inside: dict[int, int] = {}  # word -> its places in places[index:ahead] (a sliding window)
+    for start, word in places:
+        while ahead < total and places[ahead][0] < start + reach:
+            inside[places[ahead][1]] = inside.get(places[ahead][1], 0) + 1
             ahead += 1
-        count = len({word for _s, word in places[index : ahead + 1]})
-        if count > best_count:
-            best, best_count = start, count
+        if len(inside) > best_count:
+            best, best_count = start, len(inside)
+            if best_count == every:
+                break  # no place can do better
+        inside[word] -= 1
+        if not inside[word]:
+            del inside[word]
     first = max(0, best - width // 6)
     space = text.rfind(" ", 0, first)
     first = space + 1 if space > 0 and first - space < 40 else first
