@@ -48,7 +48,8 @@ def test_counts_follow_the_step_that_found_something(searcher):
 
 
 def test_every_kind_has_a_filter_word():
-    assert set(FILTER_WORDS) == set(vocabulary.RECORD_KINDS) | {vocabulary.PAGE_KIND}
+    kinds = set(vocabulary.RECORD_KINDS) | {vocabulary.PAGE_KIND} | set(vocabulary.USER_KINDS)
+    assert set(FILTER_WORDS) == kinds
     for kind, word in FILTER_WORDS.items():
         assert parse(f"soort:{word}").kinds == {kind}
 
