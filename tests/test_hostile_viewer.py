@@ -1,6 +1,8 @@
-"""The viewer under attack: page trees that lie or loop show the "damaged" page, and find on a
-decompression bomb runs in a sandboxed child (its memory and time bounded there), can be cancelled,
-and still finds what the other pages hold."""
+"""The viewer under attack: page trees that lie or loop show the "damaged" page; a decompression
+bomb page is drawn in the render sandbox's child, so the window keeps turning while it is given up
+(one line says so) and another document does not wait for it; find on a bomb runs in a sandboxed
+child (its memory and time bounded there), can be cancelled, and still finds what the other pages
+hold."""
 
 from __future__ import annotations
 
