@@ -9,15 +9,26 @@ outline, laying out the pages, the thumbnail list, and rendering page N at fit-w
 The limit is the least any viewer can do: open the file and render that one page at the same zoom (and
 device pixel ratio) with PyMuPDF. ``mutool draw`` of the same page at the same resolution (a new process,
 writing a PNG) is shown as a peer, for information only.
+
+Page turns: with the document shown at page N, the view goes to page N + 1 (its neighbour, rendered
+ahead while the viewer was idle) or N + 10 (not rendered yet); the clock stops once that page is
+painted from its rendered image. The limit is rendering that page with PyMuPDF in an open document.
+
+The first open in a fresh process (what ``vlnl-desktop open FILE`` waits for once the window is up;
+the fork server of the render sandbox is started, as that command does, before the window is built,
+and loads PyMuPDF meanwhile) is held against a fresh process that imports PyMuPDF, opens the file
+and renders the page.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
-from common import BENCH_DIR, Row
+from common import BENCH_DIR, CACHE_DIR, Row
 from corpus import make_long_pdf
 from peers import available, mutool_draw_seconds
 
@@ -102,6 +113,85 @@ def raw_render(path: Path, page: int, zoom: float) -> float:
     return time.perf_counter() - start
 
 
+_FIRST_OPEN = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from bench_open_page import application, open_and_show, raw_render
+
+def main():
+    path, page, zoom = sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+    if sys.argv[5] == "raw":
+        start = time.perf_counter()
+        import pymupdf  # noqa: F401 - its import is part of what is measured
+        raw_render(path, page, zoom)
+        print(time.perf_counter() - start)
+        return
+    from vlnl_desktop.core.pdf.sandbox import start_fork_server
+
+    start_fork_server()  # as ``vlnl-desktop open`` does, before the window is built
+    from vlnl_desktop.ui.viewer.viewer import PdfViewer
+
+    app = application()
+    viewer = PdfViewer()
+    viewer.resize(1000, 800)
+    viewer.show()
+    app.processEvents()
+    print(open_and_show(app, viewer, path, page))
+    viewer.close()
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+def first_open(path: Path, page: int, zoom: float, side: str) -> float:
+    """Seconds of a first open in a fresh process: ours ("viewer") or raw ("raw")."""
+    script = CACHE_DIR / "first_open.py"
+    CACHE_DIR.mkdir(exist_ok=True)
+    script.write_text(_FIRST_OPEN)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    args = [sys.executable, str(script), str(BENCH_DIR), str(path), str(page), str(zoom), side]
+    done = subprocess.run(args, capture_output=True, text=True, env=env, check=True)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def turn_and_show(app, viewer, page: int) -> float:
+    """Seconds from ``go_to_page(page)`` until ``page`` is painted from its rendered image."""
+    view = viewer.view
+    start = time.perf_counter()
+    view.go_to_page(page, record=False)
+    wait_until(app, lambda: _page_shown(view, page))
+    view.viewport().repaint()
+    return time.perf_counter() - start
+
+
+def raw_page_render(doc, page: int, zoom: float) -> float:
+    import pymupdf
+
+    start = time.perf_counter()
+    doc[page].get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
+    return time.perf_counter() - start
+
+
+def measure_turns(
+    app, viewer, path: Path, page: int, step: int, times: int, pause: float
+) -> tuple[list[float], list[float]]:
+    """(ours, raw): ``times`` turns from page ``page`` by ``step`` pages, alternating with the raw
+    render of the same page, each from a freshly opened document settled at ``page``."""
+    import pymupdf
+
+    zoom = shown_zoom(viewer, page)
+    ours, raw = [], []
+    with pymupdf.open(path) as doc:
+        for _ in range(times):
+            open_and_show(app, viewer, path, page)
+            settle(app, pause)
+            ours.append(turn_and_show(app, viewer, page + step))
+            settle(app, pause)
+            raw.append(raw_page_render(doc, page + step, zoom))
+    return ours, raw
+
+
 def measure(
     app, viewer, path: Path, page: int, times: int, pause: float
 ) -> tuple[list[float], list[float], float]:
@@ -141,24 +231,48 @@ def rows(quick: bool = False) -> list[Row]:
                 count = doc.page_count
             ours, raw, zoom = measure(app, viewer, path, page, times, pause)
             label = f"open {path.name} ({count} p.) at page {page_number}, show it"
+            opening = Row(
+                what=label,
+                unit="ms",
+                ours=[t * 1000 for t in ours],
+                limit=[t * 1000 for t in raw],
+                limit_name="raw open + get_pixmap",
+                max_ratio=1.5,
+                note=f"zoom {zoom:.3f} px/pt",
+            )
+            out.append(opening)
+            firsts: dict[str, list[float]] = {"viewer": [], "raw": []}
+            for _ in range(max(1, times // 2)):
+                for side in firsts:
+                    firsts[side].append(first_open(path, page, zoom, side) * 1000)
             out.append(
                 Row(
-                    what=label,
+                    what=f"{label}: the first open in a fresh process",
                     unit="ms",
-                    ours=[t * 1000 for t in ours],
-                    limit=[t * 1000 for t in raw],
-                    limit_name="raw open + get_pixmap",
-                    max_ratio=1.5,
-                    note=f"zoom {zoom:.3f} px/pt",
+                    ours=firsts["viewer"],
+                    limit=firsts["raw"],
+                    limit_name="fresh process: import pymupdf, open, get_pixmap",
                 )
             )
+            for step in (1, 10):
+                ours_turn, raw_turn = measure_turns(app, viewer, path, page, step, times, pause)
+                out.append(
+                    Row(
+                        what=f"{path.name}: from page {page_number} to {page_number + step}, show it",
+                        unit="ms",
+                        ours=[t * 1000 for t in ours_turn],
+                        limit=[t * 1000 for t in raw_turn],
+                        limit_name="raw get_pixmap, document open",
+                        note="page turn",
+                    )
+                )
             if available("mutool") and not quick:
                 peer = [mutool_draw_seconds(path, page_number, zoom) * 1000 for _ in range(times)]
                 out.append(
                     Row(
                         what=f"{label}: vs mutool draw",
                         unit="ms",
-                        ours=out[-1].ours,
+                        ours=opening.ours,
                         limit=peer,
                         limit_name="mutool draw",
                     )

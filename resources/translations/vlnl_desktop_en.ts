@@ -445,6 +445,10 @@
         <translation>The file cannot be read.</translation>
     </message>
     <message>
+        <source>Dit PDF-document vraagt te veel geheugen of tijd om te openen.</source>
+        <translation>This PDF document needs too much memory or time to open.</translation>
+    </message>
+    <message>
         <source>Wachtwoord voor %1:</source>
         <translation>Password for %1:</translation>
     </message>
@@ -1523,6 +1527,14 @@ Do you want to open the link?</translation>
     <message>
         <source>Het systeem heeft geen programma om PDF-documenten te openen. Installeer een PDF-viewer of open het bestand zelf: %1</source>
         <translation>The system has no program to open PDF documents. Install a PDF viewer or open the file yourself: %1</translation>
+    </message>
+    <message>
+        <source>Pagina %1 vraagt te veel geheugen of tijd en wordt niet getoond.</source>
+        <translation>Page %1 needs too much memory or time and is not shown.</translation>
+    </message>
+    <message>
+        <source>Pagina %1 is beschadigd en wordt niet getoond.</source>
+        <translation>Page %1 is damaged and is not shown.</translation>
     </message>
     <message>
         <source>Deze pagina heeft geen tekstlaag.</source>

@@ -16,6 +16,10 @@ def open_window(archive: str | None, lang: str | None, **opening) -> int | None:
     if message:
         print(f"vlnl-desktop: {message}", file=sys.stderr)
         raise SystemExit(1)
+    if opening.get("open_path"):  # the viewer's sandbox loads PyMuPDF while the window is built
+        from ..core.pdf.sandbox import start_fork_server
+
+        start_fork_server()
     try:
         from ..ui.app import run
     except ModuleNotFoundError as exc:

@@ -28,6 +28,9 @@ class RenderClient(QObject):
     """The outline of the current document: list of ``OutlineEntry``."""
     page_rendered = Signal(str, object, QImage)
     """An image of the current document: channel, ``CacheKey``, image (null if rendering failed)."""
+    page_refused = Signal(int, str, str)
+    """A page of the current document cannot be drawn: page, problem code ("over_budget",
+    "damaged"), English message. Its images come as null images."""
     links_ready = Signal(int, object)
     """The links of a page of the current document: page, list of ``PdfLink``."""
     text_ready = Signal(int, int, str, int)
@@ -78,6 +81,7 @@ class RenderClient(QObject):
         w.sizes_ready.connect(self._on_sizes_ready)
         w.outline_ready.connect(self._on_outline_ready)
         w.page_rendered.connect(self._on_page_rendered)
+        w.page_refused.connect(self._on_page_refused)
         w.links_ready.connect(self._on_links_ready)
         w.text_ready.connect(self._on_text_ready)
         w.chars_ready.connect(self._on_chars_ready)
@@ -90,6 +94,7 @@ class RenderClient(QObject):
         """Open ``path`` (closing the current document) to be shown at ``page`` (0-based); returns the
         new document's id. ``first_key``: see ``PageRenderer.open_document``."""
         self.doc_id += 1
+        self._worker.wanted = self.doc_id  # a job still at work for the document before stops
         self._cancel_resume()
         self._open_requested.emit(self.doc_id, path, password, page, first_key)
         return self.doc_id
@@ -97,6 +102,7 @@ class RenderClient(QObject):
     def close(self) -> None:
         """Close the current document; answers still on their way are dropped."""
         self.doc_id += 1
+        self._worker.wanted = self.doc_id
         self._close_requested.emit()
 
     def set_jobs(self, channel: str, jobs: list[RenderJob]) -> None:
@@ -147,8 +153,11 @@ class RenderClient(QObject):
             self._resume = None
 
     def shutdown(self) -> None:
-        """Stop the thread (closing the document in it) and wait for it."""
-        stop_thread(self._thread)
+        """Stop the thread (closing the document in it, stopping a job at work) and wait for it."""
+        stop_thread(self._thread, self._stop_jobs)
+
+    def _stop_jobs(self) -> None:
+        self._worker.wanted = -1
 
     # --- answers ---
 
@@ -178,6 +187,11 @@ class RenderClient(QObject):
     def _on_page_rendered(self, channel: str, key: CacheKey, image: QImage) -> None:
         if key.doc == self.doc_id:
             self.page_rendered.emit(channel, key, image)
+
+    @Slot(int, int, str, str)
+    def _on_page_refused(self, doc_id: int, page: int, code: str, message: str) -> None:
+        if doc_id == self.doc_id:
+            self.page_refused.emit(page, code, message)
 
     @Slot(int, int, object)
     def _on_links_ready(self, doc_id: int, page: int, links: object) -> None:

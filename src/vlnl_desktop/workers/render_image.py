@@ -1,56 +1,39 @@
-"""Rendering one page (or one tile of it) of an open PyMuPDF document straight into a ``QImage``.
+"""Rendering one page (or one tile of it) into a ``QImage``: drawn by the sandbox child
+(``core.pdf.viewing.render``) into the buffer it shares with this process, then copied once.
 
-Called only in the render thread that owns the document (``PageRenderer``).
+Called only in the render thread (``PageRenderer``).
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
+from vlnl_desktop.core.pdf import viewing
 from vlnl_desktop.workers.image_cache import CacheKey
+from vlnl_desktop.workers.render_sandbox import RenderSandbox
 
 
-def render_image(doc, key: CacheKey, page=None) -> QImage:
-    """Render ``key`` from ``doc``: the page scaled to ``key.width`` × ``key.height`` device pixels,
-    rotated, maybe clipped.
+def render_image(
+    sandbox: RenderSandbox, source: viewing.Source, key: CacheKey, pixels: viewing.SharedPixels
+) -> QImage:
+    """Render ``key`` of the document ``source``: the page scaled to ``key.width`` × ``key.height``
+    device pixels, rotated, maybe clipped (``key.clip``: x, y, w, h in device pixels of the whole
+    rotated page, so a page at 800 % costs the memory of the visible tiles only), in the format the
+    view paints fastest (``Format_RGB32``: no conversion when painting).
 
-    ``key.clip`` is (x, y, w, h) in device pixels of the whole rotated page; only that part is rendered,
-    so a page at 800 % costs the memory of the visible tiles only. ``page``: the page, if already loaded.
-
-    MuPDF draws straight into the image's own pixels, in the format the view paints fastest
-    (``Format_RGB32``): no display list, no pixmap to copy, no conversion when painting.
-    """
-    import pymupdf
-
-    from vlnl_desktop.core.pdf import document as pdf_document
-
-    if page is None:
-        page = doc.load_page(key.page)
-    rect = page.rect
-    turned = key.rotation in (90, 270)
-    rotated_width, rotated_height = (
-        (rect.height, rect.width) if turned else (rect.width, rect.height)
-    )
-    # Scaled to exactly ``key.width`` × ``key.height`` pixels, the rectangle the view paints the page
-    # in: one zoom for both would make the image a pixel taller or shorter than that now and then, and
-    # the view would have to resample it (slower, and blurred).
-    zoom_x = key.width / rotated_width if rotated_width else 1.0
-    zoom_y = key.height / rotated_height if rotated_height and key.height else zoom_x
-    matrix = pymupdf.Matrix(zoom_x, zoom_y).prerotate(key.rotation)
-    clip = None
-    if key.clip is not None:
-        whole = rect * matrix
-        x, y, w, h = key.clip
-        device = pymupdf.Rect(whole.x0 + x, whole.y0 + y, whole.x0 + x + w, whole.y0 + y + h)
-        clip = device * ~matrix
-        clip.normalize()
-    box = pdf_document.render_box(page, matrix, clip)
-    width, height = box[2] - box[0], box[3] - box[1]
-    if width <= 0 or height <= 0:
+    Raises the sandbox's ``Problem`` if the page is over its budget, ``Abandoned`` if the document
+    is no longer wanted."""
+    width, height = (key.clip[2], key.clip[3]) if key.clip else (key.width, key.height)
+    pixels.ensure(4 * (width + 2) * (height + 2))  # the drawn box may round a pixel wider
+    args = (source, key.page, key.rotation, key.width, key.height, key.clip)
+    drawn = sandbox.call(viewing.render, *args, pixels.handle)
+    if drawn.needs:
+        pixels.ensure(drawn.needs)
+        drawn = sandbox.call(viewing.render, *args, pixels.handle)
+    if drawn.width <= 0 or drawn.height <= 0 or drawn.needs:
         return QImage()
-    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image = QImage(drawn.width, drawn.height, QImage.Format.Format_RGB32)
     if image.isNull():
-        raise ValueError(f"No memory for a {width}×{height} image")
-    image.fill(0xFFFFFFFF)
-    pdf_document.render_into(page, matrix, box, image.bits(), image.bytesPerLine())
+        raise MemoryError(f"No memory for a {drawn.width}×{drawn.height} image")
+    pixels.read_into(image.bits(), 4 * drawn.width * drawn.height)
     return image

@@ -136,24 +136,16 @@ def find_in_document(doc: pymupdf.Document, query: str) -> list[PageHit]:
     return hits
 
 
-_opened: dict[tuple[str, str | None], pymupdf.Document] = {}  # in a sandbox child: the last one
-
-
 def find_on_pages(
     path: str, password: str | None, query: str, pages: list[int]
 ) -> list[tuple[int, list[PageHit], bool]]:
     """(page, hits, whether the page has text) for each of ``pages`` of the PDF at ``path``: the
     viewer's find, run in a sandbox child (which keeps the document open between calls)."""
     from vlnl_desktop.core.pdf import sandbox
-    from vlnl_desktop.core.pdf.gate import open_pdf
+    from vlnl_desktop.core.pdf.viewing import close_stale, held
 
-    key = (path, password)
-    if key not in _opened:
-        for doc in _opened.values():
-            doc.close()
-        _opened.clear()
-        _opened[key] = open_pdf(path, password)
-    doc = _opened[key]
+    doc = held((path, password))
+    close_stale()
     out = []
     for index in pages:
         sandbox.alive()

@@ -97,7 +97,13 @@ def _child_main(conn, memory: int) -> None:
             conn.send(("problem", Problem("damaged", f"{type(exc).__name__}: {exc}")))
 
 
-_PRELOAD = ["pymupdf", "vlnl_desktop.core.documents.importer", "vlnl_desktop.core.pdf.find"]
+_PRELOAD = [
+    "pymupdf",
+    "vlnl_desktop.core.documents.importer",
+    "vlnl_desktop.core.pdf.find",
+    "vlnl_desktop.core.pdf.links",
+    "vlnl_desktop.core.pdf.viewing",
+]
 
 
 def _context():
@@ -110,7 +116,43 @@ def _context():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_PRELOAD)
+    _same_package_for_the_fork_server()
     return context
+
+
+def _same_package_for_the_fork_server() -> None:
+    """Make the fork server load this copy of the package. It is a fresh interpreter that finds
+    packages by its environment only (Python 3.11 ignores the caller's ``sys.path`` there), so a
+    caller that found the package through a path of its own (a source tree put on ``sys.path``
+    by a benchmark, a relative ``PYTHONPATH`` in another folder) would have its children run
+    another copy. An installed package is found the same way by both: nothing is changed."""
+    import site
+    from pathlib import Path
+
+    import vlnl_desktop
+
+    root = str(Path(vlnl_desktop.__file__).resolve().parent.parent)
+    found_anyway = {
+        str(Path(p).resolve()) for p in site.getsitepackages() + [site.getusersitepackages()]
+    }
+    paths = [
+        str(Path(p).resolve()) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p
+    ]
+    if root in found_anyway or root in paths:
+        return
+    os.environ["PYTHONPATH"] = os.pathsep.join([root, *paths])
+
+
+def start_fork_server() -> None:
+    """Start the fork server now, so it loads PyMuPDF in parallel with what the caller does next
+    (``vlnl-desktop open`` builds the window meanwhile): the first job then waits a few
+    milliseconds for its child, not the ~0.5 s of a fresh interpreter loading PyMuPDF. The server
+    is a fresh interpreter (fork and exec at once, like ``subprocess``), safe to start from a
+    process with threads; it ends with the caller."""
+    import multiprocessing.forkserver
+
+    if _context().get_start_method() == "forkserver":
+        multiprocessing.forkserver.ensure_running()
 
 
 @dataclass

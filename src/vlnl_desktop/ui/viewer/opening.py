@@ -104,6 +104,9 @@ class DocumentOpening(QObject):
             "damaged": self.tr("Dit PDF-document is beschadigd en kan niet worden gelezen."),
             "no_pages": self.tr("Dit PDF-document heeft geen pagina's."),
             "unreadable": self.tr("Het bestand kan niet worden gelezen."),
+            "over_budget": self.tr(
+                "Dit PDF-document vraagt te veel geheugen of tijd om te openen."
+            ),
         }
         self._fail(path, texts.get(reason, message))
 

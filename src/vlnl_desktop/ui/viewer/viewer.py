@@ -115,6 +115,7 @@ class PdfViewer(QWidget):
         c = self._client
         c.sizes_ready.connect(self._on_sizes_ready)
         c.outline_ready.connect(self._on_outline_ready)
+        c.page_refused.connect(self._on_page_refused)
         c.find_hits.connect(self._on_find_hits)
         c.find_finished.connect(self._on_find_finished)
         v = self.view
@@ -333,6 +334,16 @@ class PdfViewer(QWidget):
         self.message_label.setText(f"{text}\n\n{Path(path).name}")
         self.stack.setCurrentWidget(self.message_label)
         self.error.emit(text)
+
+    @Slot(int, str, str)
+    def _on_page_refused(self, page: int, code: str, _message: str) -> None:
+        """A page cannot be drawn (a decompression bomb, or damaged): it stays blank, and one line
+        says why."""
+        if code == "over_budget":
+            text = self.tr("Pagina %1 vraagt te veel geheugen of tijd en wordt niet getoond.")
+        else:
+            text = self.tr("Pagina %1 is beschadigd en wordt niet getoond.")
+        self.show_notice(text.replace("%1", str(page + 1)))
 
     @Slot(object)
     def _on_sizes_ready(self, sizes: list[tuple[float, float]]) -> None:
