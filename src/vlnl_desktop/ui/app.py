@@ -7,6 +7,7 @@ import them when they are first needed). With ``VLNL_BENCH_STARTUP=1`` the app p
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -21,6 +22,8 @@ from vlnl_desktop.core.errors import VlnlError
 from vlnl_desktop.core.locations import resources_dir
 from vlnl_desktop.ui.main_window import MainWindow
 from vlnl_desktop.ui.translations import LANGUAGES, Translations
+
+log = logging.getLogger(__name__)
 
 APP_ID = "vlnl-desktop"
 BENCH_ENV = "VLNL_BENCH_STARTUP"
@@ -102,6 +105,18 @@ def open_target(window: MainWindow, target: str, page: int | None, find: str | N
     window.documents.open_document(target, zero_based, find)
 
 
+SANDBOX_WARM_UP_MS = 1500
+
+
+def _warm_up_sandbox() -> None:
+    from vlnl_desktop.core.pdf.sandbox import start_fork_server
+
+    try:
+        start_fork_server()
+    except OSError as exc:  # the first document then starts it (and says what went wrong)
+        log.warning("the document sandbox could not be started yet: %s", exc)
+
+
 def run(
     archive: str | None,
     lang: str | None,
@@ -144,6 +159,9 @@ def run(
             handle.installEventFilter(_FirstExpose(app))
     if open_path:
         open_target(window, open_path, page, find)
+    # the viewer's sandbox (a fresh interpreter loading PyMuPDF, ~0.5 s) is started once the window
+    # is up, so the first document opened does not wait for it and the launch does not share a core
+    QTimer.singleShot(SANDBOX_WARM_UP_MS, _warm_up_sandbox)
     try:
         return app.exec()
     finally:
