@@ -177,3 +177,14 @@ def test_a_colour_chosen_from_the_menu_marks_in_that_colour(qtbot, window_with_d
     assert [m.colour for m in store.highlights_of(conn, sha)] == ["green"]
     assert window.notes.colour == "green"  # the next ones too
     conn.close()
+
+
+def test_every_side_panel_tab_shows_its_title_in_both_languages(qtbot, window_with_document):
+    """Miniaturen, Inhoud and Markeringen side by side: no scroll arrows hiding the highlights."""
+    window, _doc = window_with_document
+    tabs = window.documents.viewer.side_tabs
+    for language in ("nl", "en"):
+        window.translations.install(language)
+        qtbot.waitUntil(lambda: tabs.width() >= tabs.tabBar().sizeHint().width(), timeout=TIMEOUT)
+        titles = [tabs.tabText(i) for i in range(tabs.count())]
+        assert len(titles) == 3 and all(titles)

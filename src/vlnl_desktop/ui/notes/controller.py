@@ -86,6 +86,7 @@ class NotesController(QObject):
         if self._viewer is not None and self.panel is not None:
             tabs = self._viewer.side_tabs
             tabs.setTabText(tabs.indexOf(self.panel), self.tr("Markeringen"))
+            self._viewer.fit_side_tabs()
 
     # --- the archive ---
 

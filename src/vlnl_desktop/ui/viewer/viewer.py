@@ -153,12 +153,17 @@ class PdfViewer(QWidget):
         self.toolbar.retranslate_ui()
         self.side_tabs.setTabText(0, self.tr("Miniaturen"))
         self.side_tabs.setTabText(1, self.tr("Inhoud"))
+        self.fit_side_tabs()
         self.find_bar.retranslate_ui()
         self.view.retranslate_ui()
         self._update_page_count()
         self._update_find_count()
         self._on_zoom_changed(self.view.zoom)
         self.setMinimumWidth(self.toolbar.essential_width())  # find, page and zoom always shown
+
+    def fit_side_tabs(self) -> None:
+        """The side panel at least as wide as its tab titles (no scroll arrows hiding a tab)."""
+        self.side_tabs.setMinimumWidth(max(140, self.side_tabs.tabBar().sizeHint().width()))
 
     # --- public API ---
 
