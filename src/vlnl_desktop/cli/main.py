@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import app_commands, archive_commands, desktop_integration, document_commands
+from . import app_commands, archive_commands, desktop_integration, document_commands, ocr_command
 from .options import Context, archive_option, pass_context, reports_errors
 from .output import escape_unencodable_output
 from .window import open_window
@@ -41,6 +41,8 @@ for command in document_commands.COMMANDS:
 for command in app_commands.COMMANDS:
     cli.add_command(command)
 for command in desktop_integration.COMMANDS:
+    cli.add_command(command)
+for command in ocr_command.COMMANDS:
     cli.add_command(command)
 
 

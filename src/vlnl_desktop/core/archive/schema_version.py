@@ -13,8 +13,9 @@ from pathlib import Path
 from vlnl_desktop.core.errors import ArchiveError
 
 # 1: first release; 2: a meta table with the fingerprint of the records the archive was built from;
-# 3: treaties, institutions, people's offices, participants of any record, uncertainties' sources
-SCHEMA_VERSION = 3
+# 3: treaties, institutions, people's offices, participants of any record, uncertainties' sources;
+# 4: ocr_pages (the OCR of scanned pages, with the words' boxes)
+SCHEMA_VERSION = 4
 REQUIRED_TABLES = ("records", "summits", "themes", "documents", "search_items", "pages")
 
 
