@@ -202,6 +202,16 @@ def problem_texts() -> dict[str, str]:
         "download": QCoreApplication.translate("Labels", "downloaden mislukt: %1"),
         "no_text": QCoreApplication.translate("Labels", "de webpagina bevat geen tekst"),
         "not_document": QCoreApplication.translate("Labels", "geen PDF en geen webpagina (%1)"),
+        "no_tesseract": QCoreApplication.translate(
+            "Labels",
+            "Tesseract is niet geïnstalleerd: gescande pagina's blijven onvindbaar. Installeer "
+            "Tesseract met de Nederlandse taaldata (zie de README, 'OCR van scans') en start "
+            "vlnl-desktop opnieuw",
+        ),
+        "no_language": QCoreApplication.translate(
+            "Labels", "Tesseract heeft geen taaldata voor %1 (zie de README, 'OCR van scans')"
+        ),
+        "ocr_failed": QCoreApplication.translate("Labels", "tekstherkenning mislukt: %1"),
     }
 
 

@@ -180,24 +180,45 @@ def _run_locked(
         (ocr_pages, (str(ws.document_path(p.sha256)), None, [n - 1], languages, dpi, nice))
         for p, n in jobs
     ]
+
+    def handle(index: int, result) -> None:
+        pending, page_no = jobs[index]
+        if isinstance(result, Problem):
+            writer.problem(pending.document_id, page_no, result.reason)
+            report.failed.append(f"{pending.document_id} page {page_no}: {result.reason}")
+        else:
+            for page in result:
+                writer.add(pending.document_id, page)
+        if progress is not None:
+            done = index + 1
+            rate = done / max(time.monotonic() - started, 1e-6)
+            left = (len(jobs) - done) / rate if done >= workers else None
+            progress(OcrProgress(done, len(jobs), pending.document_id, pending.title, left))
+
     try:
         with Sandbox(workers, stall=tesseract.PAGE_SECONDS) as box:
-            for index, result in box.in_order(calls, ahead=workers + 1):
-                pending, page_no = jobs[index]
-                if isinstance(result, Problem):
-                    writer.problem(pending.document_id, page_no, result.reason)
-                    report.failed.append(f"{pending.document_id} page {page_no}: {result.reason}")
-                else:
-                    for page in result:
-                        writer.add(pending.document_id, page)
-                if progress is not None:
-                    done = index + 1
-                    rate = done / max(time.monotonic() - started, 1e-6)
-                    left = (len(jobs) - done) / rate if done >= workers else None
-                    progress(OcrProgress(done, len(jobs), pending.document_id, pending.title, left))
-                if cancelled is not None and cancelled():
-                    report.cancelled = index + 1 < len(jobs)
-                    break
+            _in_order(box, calls, workers + 1, handle, cancelled or (lambda: False), report)
     finally:  # interrupted too (Ctrl+C): what was read is kept
         writer.flush()
     return report
+
+
+def _in_order(box, calls: list, ahead: int, handle, cancelled, report: OcrReport) -> None:
+    """Run ``calls`` on the sandbox, ``ahead`` at work or queued, and ``handle`` each result in
+    order; asks ``cancelled()`` a few times a second, so a cancel does not wait for a page."""
+    numbers: dict[int, int] = {}  # the sandbox's job number: the call's index
+    results: dict[int, object] = {}
+    given = handled = 0
+    while handled < len(calls):
+        while given < len(calls) and box.pending() < ahead:
+            func, args = calls[given]
+            numbers[box.submit(func, *args)] = given
+            given += 1
+        for number, result in box.poll(0.25).items():
+            results[numbers.pop(number)] = result
+        while handled in results:
+            handle(handled, results.pop(handled))
+            handled += 1
+        if handled < len(calls) and cancelled():
+            report.cancelled = True
+            return  # the sandbox's close stops what is at work
