@@ -38,6 +38,7 @@ class MainActions(QObject):
         self.open_action = action([QKeySequence("Ctrl+O")])
         self.import_files_action = action([QKeySequence("Ctrl+I")])
         self.import_folder_action = action([QKeySequence("Ctrl+Shift+I")])
+        self.ocr_action = action()
         self.export_dossier_action = action([QKeySequence("Ctrl+E")])
         self.rebuild_action = action()
         self.quit_action = action([QKeySequence("Ctrl+Q")])
@@ -73,6 +74,7 @@ class MainActions(QObject):
             self.open_action,
             self.import_files_action,
             self.import_folder_action,
+            self.ocr_action,
             None,
             self.export_dossier_action,
             self._view_tabs.export_png_action,
@@ -160,6 +162,7 @@ class MainActions(QObject):
         self.open_action.setText(self.tr("PDF &openen…"))
         self.import_files_action.setText(self.tr("Documenten &importeren…"))
         self.import_folder_action.setText(self.tr("&Map importeren…"))
+        self.ocr_action.setText(self.tr("&Tekst herkennen in scans (OCR)"))
         self.export_dossier_action.setText(self.tr("&Dossier exporteren…"))
         self.rebuild_action.setText(self.tr("Archief opnieuw &opbouwen…"))
         self.quit_action.setText(self.tr("&Afsluiten"))

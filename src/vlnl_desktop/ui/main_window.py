@@ -38,6 +38,7 @@ from vlnl_desktop.ui.import_starter import ImportStarter
 from vlnl_desktop.ui.main_actions import MainActions
 from vlnl_desktop.ui.main_layout import MainLayout
 from vlnl_desktop.ui.navigation import OVERVIEW, Navigation
+from vlnl_desktop.ui.ocr_starter import OcrStarter
 from vlnl_desktop.ui.status_bar import ArchiveStatusBar
 from vlnl_desktop.ui.translations import Translations
 from vlnl_desktop.ui.tree_model import KIND_ROLE
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.view_tabs = ViewTabs(self, self.session)
         self.documents = DocumentOpener(self.session, self.tabs, self.add_view_tab, self)
         self.menus = MainActions(self, self.tabs, self.view_tabs)
+        self.ocr = OcrStarter(self.session, self.statusBar(), self.detail, self)
         self.drops = DropHandler(self, lambda: self.session.is_open, self.imports.import_paths)
         self._connect_signals()
         self.retranslate_ui()
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
             (menus.open_action, self.documents.choose_file),
             (menus.import_files_action, self.imports.import_files),
             (menus.import_folder_action, self.imports.import_folder),
+            (menus.ocr_action, self.ocr.start_all),
             (menus.export_dossier_action, self.export_dossier),
             (menus.rebuild_action, self._on_rebuild_from_menu),
             (menus.quit_action, self.close),
@@ -128,6 +131,10 @@ class MainWindow(QMainWindow):
         self.imports.imported.connect(self._on_imported)
         self.imports.busy_changed.connect(self._update_actions)
         self.imports.message.connect(self._show_message)
+        self.imports.imported.connect(self.ocr.after_import)  # after _on_imported: scans read
+        self.ocr.changed.connect(self.search.refresh)
+        self.ocr.notice.connect(self.show_notice)
+        self.ocr.message.connect(self._show_message)
         self.navigation.watch([self])
         self.mouse_navigation_ready = False
         # after the first paint: asking for a viewport makes the binding resolve its widget type,
@@ -165,6 +172,7 @@ class MainWindow(QMainWindow):
                 self.tabs.setTabText(index, title())
         self.tree_model.retranslate()
         self.view_tabs.retranslate_ui()
+        self.ocr.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -262,6 +270,7 @@ class MainWindow(QMainWindow):
         readable = self.session.is_open
         self.menus.set_archive_state(readable, self.imports.busy, bool(self.current_record))
         self.menus.rebuild_action.setEnabled(not self.session.rebuilding)
+        self.menus.ocr_action.setEnabled(readable and not self.session.rebuilding)
         if readable:
             nav = self.navigation
             self.menus.set_history_state(nav.can_go_back(), nav.can_go_forward())
@@ -307,6 +316,7 @@ class MainWindow(QMainWindow):
             self.detail.show_html(missing_record_html(record_id))
         else:
             self.detail.show_detail(detail)
+        self.ocr.show_record(record_id)
         self.view_tabs.select_record(record_id)
         self.navigation.arrive(record_id)
 
@@ -319,6 +329,7 @@ class MainWindow(QMainWindow):
         summits = self.session.section_refs("summits", "summit")
         declarations = self.session.section_refs("declarations", "declaration")
         self.detail.show_overview(counts, summits, declarations)
+        self.ocr.show_record(None)
         self.view_tabs.select_record("")
         self.tree.setCurrentIndex(QModelIndex())
         self.navigation.arrive(OVERVIEW)
@@ -449,6 +460,7 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.search.shutdown()
         self.imports.shutdown()
+        self.ocr.shutdown()
         self.documents.close()
         self.session.shutdown()
         super().closeEvent(event)
