@@ -215,6 +215,15 @@ def test_a_cancelled_run_resumes_where_it_stopped_from_the_command_line(workspac
     assert nothing.stdout.startswith("nothing to read")
 
 
+def test_importing_a_scan_on_the_command_line_says_how_to_make_it_searchable(workspace, tmp_path):
+    scan = make_scan(tmp_path / "fax.pdf", ["Conclusies van de top."], 72, size=A6)
+    result = run(workspace, "import", scan.path, SMALL)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == (
+        "1 page without text: 'vlnl-desktop ocr doc-fax' makes them searchable"
+    )
+
+
 def test_the_command_line_says_in_one_line_what_is_wrong(workspace):
     missing = run(workspace, "ocr", "--all", VLNL_TESSERACT="")
     assert missing.exit_code == 1

@@ -1,19 +1,24 @@
-"""One page through OCR: render it to a grey image, read it with Tesseract, and turn a page that
-was scanned sideways or upside down until it reads.
+"""One page through OCR: render it to a grey image, level and upright, and read it with Tesseract.
 
 ``ocr_pages`` is a ``core.pdf.sandbox`` job: the PDF is opened and rendered in a child process
 under the sandbox's memory limit and deadline (a hostile scan costs that process, never the
-window), and Tesseract runs as that child's own child. A page whose first reading is weak (few
-words, low confidence) is shown to Tesseract's orientation detection; if that says the text is
-turned, the page is rendered turned and read again, and the better reading is kept.
+window), and Tesseract runs as that child's own child. Before it is read, a page is levelled
+(``deskew``: a page fed in crooked by 2° lost Tesseract nine words in ten) and, if its lines run
+down it, turned a quarter, the way Tesseract's orientation detection says. A page whose reading is
+still weak (few words, low confidence) is shown to the orientation detection once more and read
+again if that says it is upside down or turned; the better reading is kept.
+
+A scan is read at the resolution it was scanned at (its one image's), between 200 and 300 dpi: a
+200 dpi scan rendered at 300 gives Tesseract 2.25 times the pixels and no more to read.
 """
 
 from __future__ import annotations
 
-from vlnl_desktop.core.ocr import tesseract
+from vlnl_desktop.core.ocr import deskew, tesseract
 from vlnl_desktop.core.ocr.words import OcrPage
 
 DPI = 300
+MIN_DPI = 200
 MAX_PIXELS = 36_000_000  # an A4 page at 300 dpi is 8.7 million; a poster is read at less
 _WEAK_CONFIDENCE = 70.0
 _WEAK_WORDS = 10
@@ -34,32 +39,43 @@ def _document(path: str, password: str | None):
 
 
 def _dpi_for(page, dpi: int) -> int:
+    """``dpi``, or the scan's own resolution if the page is one image (not below ``MIN_DPI``),
+    and never so many pixels that a poster takes the process's memory."""
     width, height = page.rect.width / 72, page.rect.height / 72
     area = max(width * height, 1e-6)
+    try:
+        images = page.get_image_info()
+    except Exception:  # MuPDF's own errors: the page is read at the given resolution
+        images = []
+    for info in images:
+        x0, y0, x1, y1 = info["bbox"]
+        if (x1 - x0) * (y1 - y0) >= 0.9 * page.rect.width * page.rect.height and x1 > x0:
+            scanned = round(info["width"] / ((x1 - x0) / 72))
+            dpi = max(MIN_DPI, min(dpi, scanned))
+            break
     fitting = int((MAX_PIXELS / area) ** 0.5)
     return max(36, min(dpi, fitting))
 
 
-def _read(page, dpi: int, turn: int, languages: str, alive, nice: int) -> OcrPage:
+def _image(page, dpi: int, turn: float):
+    """The page as a grey PNM at ``dpi`` turned by ``turn`` degrees, and the matrix from its
+    pixels to the page's unrotated points."""
     import pymupdf
 
     zoom = pymupdf.Matrix(dpi / 72, dpi / 72)
     if turn:
         zoom.prerotate(turn)
     pix = page.get_pixmap(matrix=zoom, colorspace=pymupdf.csGRAY, alpha=False)
-    image = pix.tobytes("pnm")
-    origin = pymupdf.Matrix(1, 0, 0, 1, pix.x, pix.y)
-    transform = origin * ~zoom * page.derotation_matrix
-    del pix
-    words = tesseract.recognise(image, languages, alive, nice)
-    read = OcrPage(page.number + 1, tuple(words), tuple(transform), dpi, turn)  # type: ignore[arg-type]
-    if turn or not _weak(read):
-        return read
-    turned = tesseract.orientation(image, alive, nice)
-    if not turned:
-        return read
-    again = _read(page, dpi, turned, languages, alive, nice)
-    return again if not _weak(again) or _score(again) >= _score(read) else read
+    origin = pymupdf.Matrix(1, 1).pretranslate(pix.x, pix.y)
+    return pix.tobytes("pnm"), tuple(origin * ~zoom * page.derotation_matrix)
+
+
+def _read(page, dpi, quarter: int, skew: float, languages, alive, nice, image=None) -> OcrPage:
+    if image is None:
+        image = _image(page, dpi, quarter + skew)
+    pnm, transform = image
+    words = tesseract.recognise(pnm, languages, alive, nice)
+    return OcrPage(page.number + 1, tuple(words), transform, dpi, quarter)  # type: ignore[arg-type]
 
 
 def _weak(read: OcrPage) -> bool:
@@ -83,7 +99,24 @@ def ocr_page(
 ) -> OcrPage:
     """The OCR of page ``index`` (0-based) of an open ``pymupdf.Document``."""
     page = doc.load_page(index)
-    return _read(page, _dpi_for(page, dpi), 0, languages, alive, nice)
+    dpi = _dpi_for(page, dpi)
+    turned, skew = deskew.lie(page)
+    quarter = 0
+    image = None
+    if turned:  # which quarter: Tesseract's orientation detection on the page turned one way
+        image = _image(page, dpi, 90 + skew)
+        quarter = (90 + tesseract.orientation(image[0], alive, nice)) % 360
+        if quarter != 90:
+            image = None
+    read = _read(page, dpi, quarter, skew, languages, alive, nice, image)
+    if not _weak(read):
+        return read
+    again_turn = tesseract.orientation(_image(page, dpi, quarter + skew)[0], alive, nice)
+    if not again_turn:
+        return read
+    quarter = (quarter + again_turn) % 360
+    again = _read(page, dpi, quarter, skew, languages, alive, nice)
+    return again if not _weak(again) or _score(again) >= _score(read) else read
 
 
 def ocr_pages(
