@@ -224,7 +224,9 @@ def test_importing_a_scan_on_the_command_line_says_how_to_make_it_searchable(wor
     )
 
 
-def test_the_command_line_says_in_one_line_what_is_wrong(workspace):
+def test_the_command_line_says_in_one_line_what_is_wrong(workspace, tmp_path):
+    scan = make_scan(tmp_path / "fax.pdf", ["Conclusies van de top."], 72, size=A6)
+    import_files(workspace, [scan.path], workers=0)
     missing = run(workspace, "ocr", "--all", VLNL_TESSERACT="")
     assert missing.exit_code == 1
     assert missing.stderr.count("\n") == 1

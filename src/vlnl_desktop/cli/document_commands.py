@@ -52,13 +52,18 @@ def _hint_ocr(ws, document_ids: list[str]) -> None:
     on the command line; the window starts it by itself)."""
     if not document_ids:
         return
-    from ..core.ocr.run import planned
+    from ..core.archive.connections import connect_readonly
+    from ..core.ocr.store import pages_without_text
 
-    scans = planned(ws, document_ids)
+    conn = connect_readonly(ws)
+    try:
+        scans = pages_without_text(conn, document_ids)
+    finally:
+        conn.close()
     if scans:
-        pages = sum(len(p.pages) for p in scans)
-        ids = " ".join(p.document_id for p in scans)
+        pages = sum(scans.values())
         noun = "page" if pages == 1 else "pages"
+        ids = " ".join(scans)
         click.echo(f"{pages} {noun} without text: 'vlnl-desktop ocr {ids}' makes them searchable")
 
 

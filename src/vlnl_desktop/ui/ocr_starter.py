@@ -86,11 +86,11 @@ class OcrStarter(QObject):
         self._start(list(document_ids))
 
     def after_import(self, results: list, _record_id: str | None = None) -> None:
-        """Read the scans an import brought, once it has finished (text PDFs need nothing)."""
+        """Read the scans an import brought, once it has finished: which pages need it is found
+        by the run, off this thread (a run with nothing to read ends at once, in silence)."""
         new = [r.document_id for r in results if r.status == "imported" and r.document_id]
-        scans = [d for d in new if (self._session.ocr_state(d) or (0, 0))[1]]
-        if scans:
-            self._start(scans)
+        if new:
+            self._start(new)
 
     def _start(self, document_ids: list[str] | None) -> None:
         if not self._session.is_open:

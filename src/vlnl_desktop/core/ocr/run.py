@@ -140,8 +140,13 @@ def run_ocr(
     cancelled: Callable[[], bool] | None = None,
 ) -> OcrReport:
     """OCR the pages still to read of ``document_ids`` (None: of every document); raises
-    ``tesseract.TesseractMissing`` without Tesseract or a language, ``ArchiveError`` for an
-    unknown document or an archive that cannot be read, ``ArchiveBusy`` if OCR already runs."""
+    ``tesseract.TesseractMissing`` without Tesseract or a language (only if there is something
+    to read), ``ArchiveError`` for an unknown document or an archive that cannot be read,
+    ``ArchiveBusy`` if OCR already runs."""
+    if document_ids is not None:
+        document_ids = list(document_ids)
+    if not planned(ws, document_ids, retry=retry):
+        return OcrReport()  # nothing to read: no need of Tesseract either
     tesseract.check_languages(languages)
     engine = tesseract.engine()
     try:

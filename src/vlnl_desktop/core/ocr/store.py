@@ -64,6 +64,24 @@ def pending(
     return [found[d] for d in wanted if d in found]
 
 
+def pages_without_text(conn: sqlite3.Connection, document_ids: list[str]) -> dict[str, int]:
+    """The documents among ``document_ids`` with pages that have no text at all (not yet read by
+    OCR), with how many: one query, cheap after a large import (``pending`` also weighs every
+    page's text)."""
+    found: dict[str, int] = {}
+    for start in range(0, len(document_ids), 500):
+        chunk = document_ids[start : start + 500]
+        rows = conn.execute(
+            "SELECT p.document_id, count(*) FROM pages p WHERE p.has_text = 0 "
+            f"AND p.document_id IN ({', '.join('?' * len(chunk))}) "
+            "AND NOT EXISTS (SELECT 1 FROM ocr_pages o WHERE o.document_id = p.document_id "
+            "AND o.page_no = p.page_no) GROUP BY p.document_id ORDER BY p.document_id",
+            chunk,
+        )
+        found.update({doc_id: count for doc_id, count in rows})
+    return found
+
+
 def counts(conn: sqlite3.Connection, document_id: str) -> tuple[int, int]:
     """(pages read by OCR, pages still to read) of one document."""
     done = conn.execute(
