@@ -8,7 +8,8 @@ down it, turned a quarter, the way Tesseract's orientation detection says. A pag
 still weak (few words, low confidence) is shown to the orientation detection once more and read
 again if that says it is upside down or turned; the better reading is kept.
 
-A scan is read at the resolution it was scanned at (its one image's), between 200 and 300 dpi: a
+The pages of one job are read by one Tesseract process (``tesseract.recognise_many``): its
+language models load once for them. A scan is read at the resolution it was scanned at (its one image's), between 200 and 300 dpi: a
 200 dpi scan rendered at 300 gives Tesseract 2.25 times the pixels and no more to read.
 """
 
@@ -70,10 +71,8 @@ def _image(page, dpi: int, turn: float):
     return pix.tobytes("pnm"), tuple(origin * ~zoom * page.derotation_matrix)
 
 
-def _read(page, dpi, quarter: int, skew: float, languages, alive, nice, image=None) -> OcrPage:
-    if image is None:
-        image = _image(page, dpi, quarter + skew)
-    pnm, transform = image
+def _read(page, dpi, quarter: int, skew: float, languages, alive, nice) -> OcrPage:
+    pnm, transform = _image(page, dpi, quarter + skew)
     words = tesseract.recognise(pnm, languages, alive, nice)
     return OcrPage(page.number + 1, tuple(words), transform, dpi, quarter)  # type: ignore[arg-type]
 
@@ -94,29 +93,58 @@ def _score(read: OcrPage) -> float:
     return sum(w.confidence for w in read.words if w.confidence > 0)
 
 
+def _prepare(page, dpi: int, alive, nice: int) -> tuple[int, int, float, tuple | None]:
+    """How to read ``page``: (dpi, quarter turn, skew, its image if already made)."""
+    dpi = _dpi_for(page, dpi)
+    turned, skew = deskew.lie(page)
+    if not turned:
+        return dpi, 0, skew, None
+    # which quarter: Tesseract's orientation detection on the page turned one way
+    image = _image(page, dpi, 90 + skew)
+    quarter = (90 + tesseract.orientation(image[0], alive, nice)) % 360
+    return dpi, quarter, skew, image if quarter == 90 else None
+
+
+def _second_look(page, read: OcrPage, skew: float, languages, alive, nice) -> OcrPage:
+    """A weak reading: read again the way the orientation detection says, if it says turn."""
+    if not _weak(read):
+        return read
+    again_turn = tesseract.orientation(_image(page, read.dpi, read.rotation + skew)[0], alive, nice)
+    if not again_turn:
+        return read
+    quarter = (read.rotation + again_turn) % 360
+    again = _read(page, read.dpi, quarter, skew, languages, alive, nice)
+    return again if not _weak(again) or _score(again) >= _score(read) else read
+
+
 def ocr_page(
     doc, index: int, languages: str, dpi: int = DPI, alive=lambda: None, nice: int = 0
 ) -> OcrPage:
     """The OCR of page ``index`` (0-based) of an open ``pymupdf.Document``."""
-    page = doc.load_page(index)
-    dpi = _dpi_for(page, dpi)
-    turned, skew = deskew.lie(page)
-    quarter = 0
-    image = None
-    if turned:  # which quarter: Tesseract's orientation detection on the page turned one way
-        image = _image(page, dpi, 90 + skew)
-        quarter = (90 + tesseract.orientation(image[0], alive, nice)) % 360
-        if quarter != 90:
-            image = None
-    read = _read(page, dpi, quarter, skew, languages, alive, nice, image)
-    if not _weak(read):
-        return read
-    again_turn = tesseract.orientation(_image(page, dpi, quarter + skew)[0], alive, nice)
-    if not again_turn:
-        return read
-    quarter = (quarter + again_turn) % 360
-    again = _read(page, dpi, quarter, skew, languages, alive, nice)
-    return again if not _weak(again) or _score(again) >= _score(read) else read
+    return read_pages(doc, [index], languages, dpi, alive, nice)[0]
+
+
+def read_pages(
+    doc, indexes: list[int], languages: str, dpi: int = DPI, alive=lambda: None, nice: int = 0
+) -> list[OcrPage]:
+    """The OCR of pages ``indexes`` (0-based) of an open ``pymupdf.Document``, read by one
+    Tesseract process (a page that reads weakly gets a second look of its own)."""
+    pages, plans, images = [], [], []
+    for index in indexes:
+        alive()
+        page = doc.load_page(index)
+        dpi_used, quarter, skew, image = _prepare(page, dpi, alive, nice)
+        pages.append(page)
+        plans.append((dpi_used, quarter, skew))
+        images.append(image or _image(page, dpi_used, quarter + skew))
+    found = tesseract.recognise_many([pnm for pnm, _t in images], languages, alive, nice)
+    out = []
+    for page, (dpi_used, quarter, skew), (_pnm, transform), words in zip(
+        pages, plans, images, found, strict=True
+    ):
+        read = OcrPage(page.number + 1, tuple(words), transform, dpi_used, quarter)
+        out.append(_second_look(page, read, skew, languages, alive, nice))
+    return out
 
 
 def ocr_pages(
@@ -131,9 +159,4 @@ def ocr_pages(
     document open between jobs); Tesseract runs ``nice`` steps below normal priority."""
     from vlnl_desktop.core.pdf import sandbox
 
-    doc = _document(path, password)
-    out = []
-    for index in pages:
-        sandbox.alive()
-        out.append(ocr_page(doc, index, languages, dpi, sandbox.alive, nice))
-    return out
+    return read_pages(_document(path, password), pages, languages, dpi, sandbox.alive, nice)

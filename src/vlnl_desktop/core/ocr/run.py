@@ -2,7 +2,7 @@
 they come, resumable and cancellable.
 
 The pages are read by ``page_job.ocr_pages`` in ``core.pdf.sandbox`` children (one per core by
-default), a page a job, in order; the results are written here, a few pages at a time (every
+default), a few pages of one document a job (``_jobs``), in order; the results are written here, a few pages at a time (every
 ``FLUSH_PAGES`` pages, ``FLUSH_SECONDS`` seconds or at a document's end), each batch in one
 transaction under the archive's writer lock, held only for the write: an import or a fetch goes
 on beside a long OCR run. The search index is updated with each batch. A run killed or cancelled
@@ -27,6 +27,7 @@ from vlnl_desktop.core.ocr.words import OcrPage
 
 OCR_LOCK = ".ocr.lock"
 FLUSH_PAGES = 8
+MAX_JOB_PAGES = 4  # pages a Tesseract process reads (its models loaded once for them)
 FLUSH_SECONDS = 10.0
 BACKGROUND_NICE = 10  # the window's OCR runs below it, so it stays responsive
 
@@ -174,31 +175,36 @@ def _run_locked(
     from vlnl_desktop.core.pdf.sandbox import Sandbox
 
     todo = planned(ws, document_ids, retry=retry)
-    jobs = [(p, n) for p in todo for n in p.pages]
-    report = OcrReport(total=len(jobs))
-    if not jobs:
+    total = sum(len(p.pages) for p in todo)
+    report = OcrReport(total=total)
+    if not total:
         return report
     writer = _Writer(ws, engine, languages, report)
     workers = workers or default_workers()
+    jobs = _jobs(todo, total, workers)
     started = time.monotonic()
     calls = [
-        (ocr_pages, (str(ws.document_path(p.sha256)), None, [n - 1], languages, dpi, nice))
-        for p, n in jobs
-    ]
+        (ocr_pages, (str(ws.document_path(p.sha256)), None, [n - 1 for n in numbers], languages,
+                     dpi, nice))
+        for p, numbers in jobs
+    ]  # fmt: skip
+    done = 0
 
     def handle(index: int, result) -> None:
-        pending, page_no = jobs[index]
+        nonlocal done
+        pending, numbers = jobs[index]
         if isinstance(result, Problem):
-            writer.problem(pending.document_id, page_no, result.reason)
-            report.failed.append(f"{pending.document_id} page {page_no}: {result.reason}")
+            for page_no in numbers:
+                writer.problem(pending.document_id, page_no, result.reason)
+                report.failed.append(f"{pending.document_id} page {page_no}: {result.reason}")
         else:
             for page in result:
                 writer.add(pending.document_id, page)
+        done += len(numbers)
         if progress is not None:
-            done = index + 1
             rate = done / max(time.monotonic() - started, 1e-6)
-            left = (len(jobs) - done) / rate if done >= workers else None
-            progress(OcrProgress(done, len(jobs), pending.document_id, pending.title, left))
+            left = (total - done) / rate if index + 1 >= workers else None
+            progress(OcrProgress(done, total, pending.document_id, pending.title, left))
 
     try:
         with Sandbox(workers, stall=tesseract.PAGE_SECONDS) as box:
@@ -206,6 +212,17 @@ def _run_locked(
     finally:  # interrupted too (Ctrl+C): what was read is kept
         writer.flush()
     return report
+
+
+def _jobs(todo: list[store.Pending], total: int, workers: int) -> list[tuple[store.Pending, list]]:
+    """The pages cut into jobs of a few pages of one document each (``MAX_JOB_PAGES``; one
+    Tesseract process reads a job), small enough that every worker has some."""
+    size = max(1, min(MAX_JOB_PAGES, total // (workers * 2)))
+    return [
+        (pending, list(pending.pages[start : start + size]))
+        for pending in todo
+        for start in range(0, len(pending.pages), size)
+    ]
 
 
 def _in_order(box, calls: list, ahead: int, handle, cancelled, report: OcrReport) -> None:

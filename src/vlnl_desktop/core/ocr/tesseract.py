@@ -97,14 +97,19 @@ def check_languages(languages: str) -> None:
 
 
 def _run(
-    args: list[str], image: bytes, alive: Callable[[], None], seconds: float, nice: int = 0
+    args: list[str],
+    image: bytes,
+    alive: Callable[[], None],
+    seconds: float,
+    nice: int = 0,
+    source: str = "stdin",
 ) -> str:
     path = program()
     if path is None:
         raise TesseractMissing("no_tesseract")
     lower = (lambda: os.nice(nice)) if nice and hasattr(os, "nice") else None
     proc = subprocess.Popen(
-        [path, "stdin", "stdout", *args],
+        [path, source, "stdout", *args],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -151,14 +156,39 @@ def recognise(
     """The words Tesseract reads in ``image`` (PNG, PNM or any format Leptonica reads);
     ``nice``: run it at that lower priority (background work beside the window)."""
     tsv = _run(["-l", languages, "--psm", "3", "tsv"], image, alive, PAGE_SECONDS, nice)
-    return parse_tsv(tsv)
+    return parse_tsv(tsv).get(1, [])
 
 
-def parse_tsv(tsv: str) -> list[Word]:
-    """Tesseract's TSV output as words (level 5 rows with text), in its reading order."""
-    words: list[Word] = []
-    lines: dict[tuple[int, int, int], int] = {}
-    for row in tsv.splitlines()[1:]:
+def recognise_many(
+    images: list[bytes], languages: str, alive: Callable[[], None] = lambda: None, nice: int = 0
+) -> list[list[Word]]:
+    """The words of each of ``images``, read by one Tesseract process: its language models are
+    loaded once (about a third of a small page's time), not once a page."""
+    if len(images) == 1:
+        return [recognise(images[0], languages, alive, nice)]
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory(prefix="vlnl-ocr-") as tmp:
+        names = []
+        for number, image in enumerate(images):
+            name = Path(tmp) / f"{number:05d}.pnm"
+            name.write_bytes(image)
+            names.append(str(name))
+        listing = Path(tmp) / "pages.txt"
+        listing.write_text("\n".join(names) + "\n", encoding="utf-8")
+        seconds = PAGE_SECONDS * len(images)
+        tsv = _run(["-l", languages, "--psm", "3", "tsv"], b"", alive, seconds, nice, str(listing))
+    pages = parse_tsv(tsv)
+    return [pages.get(number + 1, []) for number in range(len(images))]
+
+
+def parse_tsv(tsv: str) -> dict[int, list[Word]]:
+    """Tesseract's TSV output as the words of each page (1-based; level 5 rows with text), in
+    its reading order."""
+    pages: dict[int, list[Word]] = {}
+    lines: dict[tuple[int, int, int, int], int] = {}
+    for row in tsv.splitlines():
         cells = row.split("\t")
         if len(cells) != 12 or cells[0] != "5":
             continue
@@ -166,14 +196,16 @@ def parse_tsv(tsv: str) -> list[Word]:
         if not text:
             continue
         try:
-            block, par, line = int(cells[2]), int(cells[3]), int(cells[4])
+            page, block, par, line = (int(c) for c in cells[1:5])
             left, top, width, height = (int(c) for c in cells[6:10])
             confidence = float(cells[10])
         except ValueError:
             continue
-        number = lines.setdefault((block, par, line), len(lines))
-        words.append(Word(left, top, left + width, top + height, text, block, number, confidence))
-    return words
+        number = lines.setdefault((page, block, par, line), len(lines))
+        pages.setdefault(page, []).append(
+            Word(left, top, left + width, top + height, text, block, number, confidence)
+        )
+    return pages
 
 
 def orientation(image: bytes, alive: Callable[[], None] = lambda: None, nice: int = 0) -> int:
