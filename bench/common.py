@@ -20,7 +20,7 @@ class Row:
 
     ``higher_is_better`` is for throughputs (pages/s); for times and memory lower is better. The
     goal is a ratio ours/limit (``max_ratio``) or ``min_ratio`` for throughputs, and optionally an
-    absolute bound on ours (``max_value``).
+    absolute bound on ours (``max_value``, or ``min_value`` for a floor).
     """
 
     what: str
@@ -31,6 +31,7 @@ class Row:
     max_ratio: float | None = None
     min_ratio: float | None = None
     max_value: float | None = None
+    min_value: float | None = None  # an absolute floor on ours (a recall, a share)
     note: str = ""
 
     @property
@@ -55,6 +56,8 @@ class Row:
             ok &= self.ratio >= self.min_ratio
         if self.max_value is not None:
             ok &= self.ours_median <= self.max_value
+        if self.min_value is not None:
+            ok &= self.ours_median >= self.min_value
         return ok
 
     @property
@@ -66,6 +69,8 @@ class Row:
             parts.append(f"≥ {self.min_ratio:g}×")
         if self.max_value is not None:
             parts.append(f"< {self.max_value:g} {self.unit}")
+        if self.min_value is not None:
+            parts.append(f"≥ {self.min_value:g} {self.unit}")
         return ", ".join(parts) or "—"
 
 

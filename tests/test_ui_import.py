@@ -184,10 +184,13 @@ def test_folder_from_the_menu_imports_every_pdf_inside(qtbot, main_window, monke
 
 
 def test_a_big_folder_is_read_in_worker_processes_that_end_with_the_import(
-    qtbot, main_window, tmp_path
+    qtbot, main_window, tmp_path, monkeypatch
 ):
     import multiprocessing
 
+    # the scans among the samples would be read by OCR after the import, in processes of its
+    # own (test_ui_ocr.py): here only the import's
+    monkeypatch.setenv("VLNL_TESSERACT", "")
     folder = tmp_path / "groot"
     folder.mkdir()
     skip = {ENCRYPTED.name, "unreadablemetadata.pdf"}

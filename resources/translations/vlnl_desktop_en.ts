@@ -1176,6 +1176,18 @@
         <source>%1 is geen officieel document van de records; importeer het bestand</source>
         <translation>%1 is not an official document of the records; import the file instead</translation>
     </message>
+    <message>
+        <source>Tesseract is niet geïnstalleerd: gescande pagina&apos;s blijven onvindbaar. Installeer Tesseract met de Nederlandse taaldata (zie de README, &apos;OCR van scans&apos;) en start vlnl-desktop opnieuw</source>
+        <translation>Tesseract is not installed: scanned pages stay unsearchable. Install Tesseract with the Dutch language data (see the README, &apos;OCR of scans&apos;) and start vlnl-desktop again</translation>
+    </message>
+    <message>
+        <source>Tesseract heeft geen taaldata voor %1 (zie de README, &apos;OCR van scans&apos;)</source>
+        <translation>Tesseract has no language data for %1 (see the README, &apos;OCR of scans&apos;)</translation>
+    </message>
+    <message>
+        <source>tekstherkenning mislukt: %1</source>
+        <translation>text recognition failed: %1</translation>
+    </message>
 </context>
 <context>
     <name>MainActions</name>
@@ -1222,6 +1234,10 @@
     <message>
         <source>Een eigen kopie van het getoonde officiële document koppelen</source>
         <translation>Attach your own copy of the official document shown</translation>
+    </message>
+    <message>
+        <source>&amp;Tekst herkennen in scans (OCR)</source>
+        <translation>Recognise &amp;text in scans (OCR)</translation>
     </message>
     <message>
         <source>&amp;Dossier exporteren…</source>
@@ -1423,6 +1439,73 @@
     <message>
         <source>Notities geëxporteerd naar %1.</source>
         <translation>Notes exported to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>OcrStarter</name>
+    <message>
+        <source>Tekstherkenning loopt al; dit komt daarna aan de beurt.</source>
+        <translation>Text recognition is already running; this comes next.</translation>
+    </message>
+    <message>
+        <source>OCR: %1 van %2 pagina&apos;s</source>
+        <translation>OCR: %1 of %2 pages</translation>
+    </message>
+    <message>
+        <source>tijd nog onbekend</source>
+        <translation>time left unknown</translation>
+    </message>
+    <message>
+        <source>nog ongeveer %1 s</source>
+        <translation>about %1 s left</translation>
+    </message>
+    <message>
+        <source>nog ongeveer %1 min</source>
+        <translation>about %1 min left</translation>
+    </message>
+    <message>
+        <source>Tekstherkenning: %1 gelezen.</source>
+        <translation>Text recognition: %1 read.</translation>
+    </message>
+    <message>
+        <source>Tekstherkenning gestopt: %1 gelezen; de rest volgt later.</source>
+        <translation>Text recognition stopped: %1 read; the rest follows later.</translation>
+    </message>
+    <message>
+        <source>%1 niet leesbaar.</source>
+        <translation>%1 could not be read.</translation>
+    </message>
+    <message>
+        <source>Tekstherkenning mislukt: %1</source>
+        <translation>Text recognition failed: %1</translation>
+    </message>
+    <message>
+        <source>Tekstherkenning loopt: %1 gelezen, nog %2 te gaan.</source>
+        <translation>Text recognition running: %1 read, %2 to go.</translation>
+    </message>
+    <message>
+        <source>%2 zonder tekstlaag: nog niet doorzoekbaar.</source>
+        <translation>%2 without a text layer: not searchable yet.</translation>
+    </message>
+    <message>
+        <source>%1 gelezen met tekstherkenning (OCR): doorzoekbaar.</source>
+        <translation>%1 read with text recognition (OCR): searchable.</translation>
+    </message>
+    <message>
+        <source>Stoppen</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Tekst herkennen</source>
+        <translation>Recognise text</translation>
+    </message>
+    <message>
+        <source>Tekstherkenning stoppen (de rest volgt later)</source>
+        <translation>Stop text recognition (the rest follows later)</translation>
+    </message>
+    <message>
+        <source>De pagina&apos;s zonder tekst lezen met tekstherkenning (OCR), zodat ze doorzoekbaar worden</source>
+        <translation>Read the pages without text with text recognition (OCR), so that they become searchable</translation>
     </message>
 </context>
 <context>

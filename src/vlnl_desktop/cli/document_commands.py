@@ -34,15 +34,37 @@ def import_(obj: Context, pdfs: tuple[str, ...], record_id: str | None, password
         if Path(given).is_dir() and not expand_paths([given]):
             failed += 1
             click.echo(f"{printable(given)}: no PDF files in this folder", err=True)
-    results = import_files(obj.workspace(), pdfs, record_id=record_id, password=password)
+    ws = obj.workspace()
+    results = import_files(ws, pdfs, record_id=record_id, password=password)
     for result in results:
         if result.ok:
             click.echo(result.line())
         else:
             failed += 1
             click.echo(result.line(), err=True)
+    _hint_ocr(ws, [r.document_id for r in results if r.status == "imported" and r.document_id])
     if failed:
         sys.exit(1)
+
+
+def _hint_ocr(ws, document_ids: list[str]) -> None:
+    """Say how scans among the imported documents become searchable (OCR is a step of its own
+    on the command line; the window starts it by itself)."""
+    if not document_ids:
+        return
+    from ..core.archive.connections import connect_readonly
+    from ..core.ocr.store import pages_without_text
+
+    conn = connect_readonly(ws)
+    try:
+        scans = pages_without_text(conn, document_ids)
+    finally:
+        conn.close()
+    if scans:
+        pages = sum(scans.values())
+        noun = "page" if pages == 1 else "pages"
+        ids = " ".join(scans)
+        click.echo(f"{pages} {noun} without text: 'vlnl-desktop ocr {ids}' makes them searchable")
 
 
 @click.command()

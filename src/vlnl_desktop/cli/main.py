@@ -11,6 +11,7 @@ from . import (
     desktop_integration,
     document_commands,
     notes_commands,
+    ocr_command,
     serve_commands,
 )
 from .options import Context, archive_option, pass_context, reports_errors
@@ -52,6 +53,8 @@ for command in desktop_integration.COMMANDS:
 for command in serve_commands.COMMANDS:
     cli.add_command(command)
 for command in notes_commands.COMMANDS:
+    cli.add_command(command)
+for command in ocr_command.COMMANDS:
     cli.add_command(command)
 
 

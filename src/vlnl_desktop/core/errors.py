@@ -55,6 +55,11 @@ PROBLEM_TEXTS = {
     "offline": "no network: cannot reach {}; nothing was fetched",
     "cancelled": "cancelled",
     "not_document": "not a PDF or a web page ({})",
+    # OCR (core/ocr/)
+    "no_tesseract": "Tesseract is not installed, so scanned pages stay unsearchable (install "
+    "it: see the README, 'OCR of scans')",
+    "no_language": "Tesseract has no language data for {} (install it: see the README)",
+    "ocr_failed": "OCR failed: {}",
 }
 
 

@@ -100,6 +100,18 @@ class ArchiveSession(QObject):
             self.report_problem(str(exc))
             raise ArchiveError(str(exc)) from None
 
+    def ocr_state(self, document_id: str) -> tuple[int, int] | None:
+        """(pages read by OCR, pages still to read) of a document; None while unreadable."""
+        if self._conn is None:
+            return None
+        from vlnl_desktop.core.ocr.store import counts
+
+        try:
+            return counts(self._conn, document_id)
+        except sqlite3.Error as exc:  # an archive from before OCR is rebuilt on open
+            log.warning("cannot read the OCR state of %s: %s", document_id, exc)
+            return None
+
     def section_refs(self, key: str, kind: str) -> list[RecordRef]:
         """The records of one tree section (e.g. the summits) as references, in tree order."""
         for section in self.sections:

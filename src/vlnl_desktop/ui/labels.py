@@ -269,6 +269,16 @@ def problem_texts() -> dict[str, str]:
         "not_official": QCoreApplication.translate(
             "Labels", "%1 is geen officieel document van de records; importeer het bestand"
         ),
+        "no_tesseract": QCoreApplication.translate(
+            "Labels",
+            "Tesseract is niet geïnstalleerd: gescande pagina's blijven onvindbaar. Installeer "
+            "Tesseract met de Nederlandse taaldata (zie de README, 'OCR van scans') en start "
+            "vlnl-desktop opnieuw",
+        ),
+        "no_language": QCoreApplication.translate(
+            "Labels", "Tesseract heeft geen taaldata voor %1 (zie de README, 'OCR van scans')"
+        ),
+        "ocr_failed": QCoreApplication.translate("Labels", "tekstherkenning mislukt: %1"),
     }
 
 

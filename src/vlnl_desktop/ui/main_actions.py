@@ -40,6 +40,7 @@ class MainActions(QObject):
         self.import_folder_action = action([QKeySequence("Ctrl+Shift+I")])
         self.fetch_action = action()
         self.attach_action = action()
+        self.ocr_action = action()
         self.export_dossier_action = action([QKeySequence("Ctrl+E")])
         self.rebuild_action = action()
         self.quit_action = action([QKeySequence("Ctrl+Q")])
@@ -75,6 +76,7 @@ class MainActions(QObject):
             self.open_action,
             self.import_files_action,
             self.import_folder_action,
+            self.ocr_action,
             None,
             self.fetch_action,
             self.attach_action,
@@ -175,6 +177,7 @@ class MainActions(QObject):
         self.attach_action.setToolTip(
             self.tr("Een eigen kopie van het getoonde officiële document koppelen")
         )
+        self.ocr_action.setText(self.tr("&Tekst herkennen in scans (OCR)"))
         self.export_dossier_action.setText(self.tr("&Dossier exporteren…"))
         self.rebuild_action.setText(self.tr("Archief opnieuw &opbouwen…"))
         self.quit_action.setText(self.tr("&Afsluiten"))

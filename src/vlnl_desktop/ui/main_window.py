@@ -40,6 +40,7 @@ from vlnl_desktop.ui.main_actions import MainActions
 from vlnl_desktop.ui.main_layout import MainLayout
 from vlnl_desktop.ui.navigation import OVERVIEW, Navigation
 from vlnl_desktop.ui.notes.controller import NotesController
+from vlnl_desktop.ui.ocr_starter import OcrStarter
 from vlnl_desktop.ui.official_documents import OfficialDocuments
 from vlnl_desktop.ui.status_bar import ArchiveStatusBar
 from vlnl_desktop.ui.translations import Translations
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.notes = NotesController(
             self.session, self.detail.note_editor, self.tree_model, self.documents, self.menus, self
         )
+        self.ocr = OcrStarter(self.session, self.statusBar(), self.detail, self)
         self.drops = DropHandler(self, lambda: self.session.is_open, self.imports.import_paths)
         self._connect_signals()
         self.retranslate_ui()
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
             (menus.import_folder_action, self.imports.import_folder),
             (menus.fetch_action, self.official.fetch_all),
             (menus.attach_action, lambda: self.official.attach(self.current_record or "")),
+            (menus.ocr_action, self.ocr.start_all),
             (menus.export_dossier_action, self.export_dossier),
             (menus.rebuild_action, self._on_rebuild_from_menu),
             (menus.quit_action, self.close),
@@ -152,6 +155,10 @@ class MainWindow(QMainWindow):
         self.imports.imported.connect(self._on_imported)
         self.imports.busy_changed.connect(self._update_actions)
         self.imports.message.connect(self._show_message)
+        self.imports.imported.connect(self.ocr.after_import)  # after _on_imported: scans read
+        self.ocr.changed.connect(self.search.refresh)
+        self.ocr.notice.connect(self.show_notice)
+        self.ocr.message.connect(self._show_message)
         self.navigation.watch([self])
         self.mouse_navigation_ready = False
         # after the first paint: asking for a viewport makes the binding resolve its widget type,
@@ -190,6 +197,7 @@ class MainWindow(QMainWindow):
                 self.tabs.setTabText(index, title())
         self.tree_model.retranslate()
         self.view_tabs.retranslate_ui()
+        self.ocr.retranslate_ui()
 
     def _update_title(self) -> None:
         """The window's title names the document whose tab is shown."""
@@ -293,6 +301,7 @@ class MainWindow(QMainWindow):
         readable = self.session.is_open
         self.menus.set_archive_state(readable, self.imports.busy, bool(self.current_record))
         self.menus.rebuild_action.setEnabled(not self.session.rebuilding)
+        self.menus.ocr_action.setEnabled(readable and not self.session.rebuilding)
         if readable:
             nav = self.navigation
             self.menus.set_history_state(nav.can_go_back(), nav.can_go_forward())
@@ -338,6 +347,7 @@ class MainWindow(QMainWindow):
             self.detail.show_html(missing_record_html(record_id))
         else:
             self.detail.show_detail(detail)
+        self.ocr.show_record(record_id)
         self.view_tabs.select_record(record_id)
         self.navigation.arrive(record_id)
         self.menus.set_attach_state(self.official.is_official(record_id))
@@ -351,6 +361,7 @@ class MainWindow(QMainWindow):
         summits = self.session.section_refs("summits", "summit")
         declarations = self.session.section_refs("declarations", "declaration")
         self.detail.show_overview(counts, summits, declarations)
+        self.ocr.show_record(None)
         self.view_tabs.select_record("")
         self.tree.setCurrentIndex(QModelIndex())
         self.navigation.arrive(OVERVIEW)
@@ -496,6 +507,7 @@ class MainWindow(QMainWindow):
         self.search.shutdown()
         self.imports.shutdown()
         self.official.shutdown()
+        self.ocr.shutdown()
         self.documents.close()
         self.session.shutdown()
         super().closeEvent(event)

@@ -98,6 +98,7 @@ class FindJob:
                     on_hits(index, hits)
 
     def _local_slice(self, doc, seconds: float, on_hits: Callable[[int, list], None]) -> None:
+        from vlnl_desktop.core.pdf import document as pdf_document
         from vlnl_desktop.core.pdf import find as pdf_find
 
         deadline = time.monotonic() + seconds
@@ -106,7 +107,7 @@ class FindJob:
             try:
                 page = doc.load_page(index)
                 hits = pdf_find.find_on_page(page, self.query)
-                if not hits and not page.get_text("text").strip():
+                if not hits and not pdf_document.has_text_layer(doc, index):
                     self.without_text.append(index)
             except RuntimeError as exc:
                 log.warning("Cannot search page %d: %s", index + 1, exc)

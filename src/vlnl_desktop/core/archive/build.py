@@ -32,6 +32,7 @@ from vlnl_desktop.core.documents.rows import (
 from vlnl_desktop.core.documents.sheets import insert_sheets
 from vlnl_desktop.core.errors import ArchiveError
 from vlnl_desktop.core.notes.carry import carry_user_layer
+from vlnl_desktop.core.ocr import store as ocr_store
 from vlnl_desktop.core.pdf.text import PageText
 from vlnl_desktop.core.records import Records, load_records
 from vlnl_desktop.core.search import index as search_index
@@ -256,7 +257,7 @@ def _insert_aliases(db: sqlite_utils.Database, records: Records) -> None:
 def _carry_over(
     db: sqlite_utils.Database, old_path: Path, *, tolerant: bool = False
 ) -> tuple[int, int]:
-    """Copy the documents the user imported or fetched, with their pages and links, and the
+    """Copy the documents the user imported or fetched, with their pages, links and OCR, and the
     user's notes and highlights from old_path: (documents kept, notes and highlights kept).
 
     ``tolerant`` (old_path is a damaged archive): keep what can be read (``salvage``); a
@@ -317,11 +318,13 @@ def _carry_from(db: sqlite_utils.Database, old: sqlite3.Connection, tolerant: bo
                 "WHERE document_id = ? ORDER BY page_no",
                 (doc["id"],),
             ).fetchall()
+            ocr = ocr_store.carried_rows(old, doc["id"])
         except READ_ERRORS:
             if not tolerant:
                 raise
             continue  # its file is imported again by documents.recovery
         _keep_document(conn, doc, links, pages)
+        ocr_store.keep_rows(conn, ocr)
         count += 1
     _keep_versions(conn, old, tolerant)
     conn.commit()

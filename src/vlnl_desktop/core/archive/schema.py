@@ -211,6 +211,26 @@ TABLES: dict[str, tuple[dict, object, list[tuple[str, str, str]], set[str]]] = {
         [("document_id", "documents", "id")],
         {"document_id", "page_no"},
     ),
+    # the OCR of a page without a (usable) text layer: the page's text in ``pages`` is then this
+    # reading's; its words keep their boxes (pixels of the image read, ``transform`` to points)
+    "ocr_pages": (
+        {
+            "document_id": str,
+            "page_no": int,
+            "engine": str,
+            "language": str,
+            "dpi": int,
+            "rotation": int,
+            "transform": str,
+            "words": str,
+            "confidence": float,
+            "problem": str,
+            "done": str,
+        },
+        ("document_id", "page_no"),
+        [("document_id", "documents", "id")],
+        {"engine", "language", "done"},
+    ),
     "search_items": (
         {"id": int, "record_id": str, "kind": str, "title": str, "date": str, "body": str},
         "id",

@@ -15,8 +15,9 @@ from vlnl_desktop.core.errors import ArchiveError
 # 1: first release; 2: a meta table with the fingerprint of the records the archive was built from;
 # 3: treaties, institutions, people's offices, participants of any record, uncertainties' sources;
 # 4: how a document's file came (obtained, published_sha256) and its earlier versions;
-# 5: the user's own layer: notes and highlights
-SCHEMA_VERSION = 5
+# 5: the user's own layer: notes and highlights; 6: ocr_pages (the OCR of scanned pages, with the
+# words' boxes)
+SCHEMA_VERSION = 6
 REQUIRED_TABLES = ("records", "summits", "themes", "documents", "search_items", "pages")
 
 

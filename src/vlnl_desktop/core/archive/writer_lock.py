@@ -39,10 +39,12 @@ def _try_lock(handle) -> bool:
 
 
 @contextlib.contextmanager
-def writer_lock(root: Path, wait: float = 30.0) -> Iterator[None]:
-    """Hold the archive's writer lock; wait up to ``wait`` seconds, then raise ``ArchiveBusy``."""
+def writer_lock(root: Path, wait: float = 30.0, name: str = LOCK_NAME) -> Iterator[None]:
+    """Hold the archive's writer lock; wait up to ``wait`` seconds, then raise ``ArchiveBusy``.
+
+    ``name``: another lock file of the archive, held the same way (an OCR run holds its own)."""
     root.mkdir(parents=True, exist_ok=True)
-    handle = open(root / LOCK_NAME, "a+b")  # noqa: SIM115 - held for the whole block
+    handle = open(root / name, "a+b")  # noqa: SIM115 - held for the whole block
     try:
         deadline = time.monotonic() + wait
         while not _try_lock(handle):

@@ -7,7 +7,8 @@ Rectangles returned to callers are in *display* coordinates: PDF points in the p
 (``page.rect`` space, what ``page.get_pixmap()`` renders with the identity matrix). PyMuPDF reports text
 and link positions in unrotated space; ``to_display`` / ``from_display`` convert.
 
-Documents are opened through ``gate.open_pdf``, the one check every caller shares.
+Documents are opened through ``gate.open_pdf``, the one check every caller shares. A page of an
+archive's stored file without a text layer answers with its OCR reading (``core.ocr.layer``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from vlnl_desktop.core.ocr.layer import ocr_reading
 
 if TYPE_CHECKING:
     import pymupdf
@@ -170,7 +173,12 @@ def from_display(page: pymupdf.Page, rect: Rect) -> pymupdf.Rect:
 
 def page_text(doc: pymupdf.Document, index: int) -> str:
     """The text of page ``index`` (0-based) in reading order."""
-    return doc.load_page(index).get_text("text", sort=True)
+    text = doc.load_page(index).get_text("text", sort=True)
+    if not text.strip():
+        reading = ocr_reading(doc, index)
+        if reading is not None:
+            return reading.text
+    return text
 
 
 def text_in_rect(doc: pymupdf.Document, index: int, rect: Rect) -> str:
@@ -193,7 +201,24 @@ def text_in_rect(doc: pymupdf.Document, index: int, rect: Rect) -> str:
             text = "".join(chars).strip()
             if text:
                 lines.append(text)
+    if not lines:
+        lines = _ocr_text_in(doc, index, clip)
     return "\n".join(lines)
+
+
+def _ocr_text_in(doc: pymupdf.Document, index: int, clip: pymupdf.Rect) -> list[str]:
+    """The lines of the page's OCR reading whose letters lie mostly inside ``clip``."""
+    reading = ocr_reading(doc, index)
+    if reading is None:
+        return []
+    out = []
+    for text, boxes in reading.lines():
+        inside = "".join(
+            ch for ch, box in zip(text, boxes, strict=True) if _mostly_inside(box, clip)
+        )
+        if inside.strip():
+            out.append(inside.strip())
+    return out
 
 
 def page_chars(doc: pymupdf.Document, index: int) -> PageChars:
@@ -221,7 +246,23 @@ def page_chars(doc: pymupdf.Document, index: int) -> PageChars:
                 bbox = to_display(page, line["bbox"]) if rotated else tuple(line["bbox"])
                 lines.append(TextLine("".join(text), tuple(boxes), bbox))
     has_layer = bool(lines) or bool(page.get_text("text").strip())
+    if not has_layer:  # a scan: its OCR reading, if the archive has one
+        lines = _ocr_lines(page)
+        has_layer = bool(lines)
     return PageChars(index, tuple(lines), has_layer)
+
+
+def _ocr_lines(page: pymupdf.Page) -> list[TextLine]:
+    reading = ocr_reading(page.parent, page.number)
+    if reading is None:
+        return []
+    out = []
+    for text, boxes in reading.lines():
+        shown = tuple(to_display(page, box) for box in boxes)
+        x0, y0 = min(b[0] for b in shown), min(b[1] for b in shown)
+        x1, y1 = max(b[2] for b in shown), max(b[3] for b in shown)
+        out.append(TextLine(text, shown, (x0, y0, x1, y1)))
+    return out
 
 
 def _mostly_inside(bbox: Rect, clip: pymupdf.Rect) -> bool:
@@ -231,8 +272,11 @@ def _mostly_inside(bbox: Rect, clip: pymupdf.Rect) -> bool:
 
 
 def has_text_layer(doc: pymupdf.Document, index: int) -> bool:
-    """Whether page ``index`` has extractable text (a scanned page without OCR has none)."""
-    return bool(doc.load_page(index).get_text("text").strip())
+    """Whether page ``index`` has text: its own, or an OCR reading of it in the archive."""
+    if doc.load_page(index).get_text("text").strip():
+        return True
+    reading = ocr_reading(doc, index)
+    return reading is not None and bool(reading.words)
 
 
 def outline(doc: pymupdf.Document) -> list[OutlineEntry]:

@@ -84,7 +84,20 @@ def _page_chars(page: pymupdf.Page) -> _PageChars:
                 chars[-1] = "\u00ad"  # folded to nothing below
             else:
                 add(" ", None)
+    if not chars:  # a scan: its OCR reading, if the archive has one
+        for text, char_boxes in _ocr_lines(page):
+            line_no += 1
+            for ch, box in zip(text, char_boxes, strict=True):
+                add(ch, box)
+            add(" ", None)
     return _PageChars("".join(chars), boxes, lines)
+
+
+def _ocr_lines(page: pymupdf.Page) -> list[tuple[str, list[Rect]]]:
+    from vlnl_desktop.core.ocr.layer import ocr_reading
+
+    reading = ocr_reading(page.parent, page.number)
+    return reading.lines() if reading is not None else []
 
 
 def _fold_soft_hyphens(text: str) -> tuple[str, list[int]]:
@@ -151,5 +164,6 @@ def find_on_pages(
         sandbox.alive()
         page = doc.load_page(index)
         hits = find_on_page(page, query)
-        out.append((index, hits, bool(hits) or bool(page.get_text("text").strip())))
+        has_text = bool(hits) or bool(page.get_text("text").strip()) or bool(_ocr_lines(page))
+        out.append((index, hits, has_text))
     return out
