@@ -284,6 +284,25 @@ TABLES: dict[str, tuple[str, str, dict[str, tuple[str, str]], dict]] = {
         },
         {"facets": ["document_id"], "label_column": "document_id"},
     ),
+    "ocr_pages": (
+        "Tekstherkenning (OCR)",
+        "Voor gescande pagina's zonder tekstlaag: de tekst die Tesseract erin las, met de plaats "
+        "van elk woord. Die tekst staat ook bij de pagina zelf, zodat hij doorzoekbaar is.",
+        {
+            "document_id": ("Document", "het document"),
+            "page_no": ("Pagina", "het paginanummer (vanaf 1)"),
+            "engine": ("Programma", "het OCR-programma en zijn versie"),
+            "language": ("Taal", "de taaldata waarmee gelezen werd, bv. nld+eng"),
+            "dpi": ("Resolutie", "punten per duim waarop de pagina gelezen werd"),
+            "rotation": ("Gedraaid", "hoeveel graden de scan gedraaid werd voor het lezen"),
+            "transform": ("Omrekening", "van beeldpunten naar punten op de pagina"),
+            "words": ("Woorden", "elk gelezen woord met zijn plaats (JSON)"),
+            "confidence": ("Zekerheid", "de gemiddelde zekerheid van Tesseract (0-100)"),
+            "problem": ("Probleem", "waarom de pagina niet gelezen kon worden (leeg: gelukt)"),
+            "done": ("Gelezen op", "wanneer de pagina gelezen werd"),
+        },
+        {"facets": ["document_id", "language"]},
+    ),
     "search_items": (
         "Zoeken in de records",
         "De tekst van elk record zoals het archief hem doorzoekt: zoek hier op een woord.",
