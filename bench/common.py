@@ -68,7 +68,7 @@ class Row:
         if self.min_ratio is not None:
             parts.append(f"≥ {self.min_ratio:g}×")
         if self.max_value is not None:
-            parts.append(f"< {self.max_value:g} {self.unit}")
+            parts.append(f"≤ {self.max_value:g} {self.unit}")
         if self.min_value is not None:
             parts.append(f"≥ {self.min_value:g} {self.unit}")
         return ", ".join(parts) or "—"
