@@ -213,3 +213,20 @@ def test_random_flips_many_seeds(with_user_document, tmp_path, seed):
     ws, _ = with_user_document
     flip_random_bytes(ws.db_path, seed=seed)
     every_command_survives(ws, tmp_path)
+
+
+def test_a_stored_text_turned_into_bytes_is_damage_not_an_internal_error(workspace, tmp_path):
+    """One damaged byte in a row's header can make a summary a blob that SQLite reads without
+    complaint (stress seed 3 found it in the dossier): every reader calls it damage."""
+    conn = sqlite3.connect(workspace.db_path)
+    conn.execute("UPDATE summits SET summary = CAST(summary AS BLOB) WHERE id = 'top-2016'")
+    conn.execute("UPDATE records SET summary = CAST(summary AS BLOB) WHERE id = 'top-2016'")
+    conn.commit()
+    conn.close()
+    result = run(workspace, "dossier", "top-2016", str(tmp_path / "d.pdf"))
+    assert_one_clean_line(result, "damaged", "records.summary", "build")
+    assert not (tmp_path / "d.pdf").exists()
+    [problem] = check_archive(workspace)
+    assert "value of the wrong type" in problem and "records.summary" in problem
+    assert run(workspace, "build").exit_code == 0
+    assert check_archive(workspace) == []

@@ -45,6 +45,26 @@ def fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
+def _stored_value_of_wrong_type() -> str | None:
+    """Where the current command's archive holds a value its column does not allow, if it does."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_object(Context) if ctx is not None else None
+    if obj is None:
+        return None
+    from ..core.archive.connections import READ_ERRORS, probe
+    from ..core.archive.value_types import wrong_type
+    from ..core.archive.workspace import Workspace, resolve_root
+
+    try:
+        conn = probe(Workspace(resolve_root(obj.archive)).db_path)
+        try:
+            return wrong_type(conn)
+        finally:
+            conn.close()
+    except (*READ_ERRORS, OSError):
+        return None
+
+
 def report_error(exc: BaseException) -> None:
     """Report ``exc`` as one line and exit: the core's user-facing errors and I/O errors with
     code 1, a bug with code 2 (its traceback only with VLNL_DEBUG=1)."""
@@ -68,6 +88,12 @@ def report_error(exc: BaseException) -> None:
         fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
     if isinstance(exc, KeyboardInterrupt):
         fail("interrupted", 130)
+    if isinstance(exc, TypeError | ValueError | AttributeError):
+        stray = _stored_value_of_wrong_type()
+        if stray:  # not a bug: a damaged byte made a stored text something else
+            from ..core.archive.connections import REBUILD_HINT
+
+            fail(f"the archive is damaged (a value of the wrong type in {stray}); {REBUILD_HINT}")
     if os.environ.get("VLNL_DEBUG"):
         raise exc
     fail(f"internal error: {type(exc).__name__}: {exc} (set VLNL_DEBUG=1 for details)", 2)

@@ -9,6 +9,7 @@ import sqlite3
 
 from vlnl_desktop.core.archive.connections import READ_ERRORS, REBUILD_HINT, probe
 from vlnl_desktop.core.archive.schema_version import check_version
+from vlnl_desktop.core.archive.value_types import wrong_type
 from vlnl_desktop.core.archive.workspace import Workspace
 from vlnl_desktop.core.documents.store import sha256_of
 from vlnl_desktop.core.errors import ArchiveError
@@ -163,6 +164,9 @@ def check_archive(ws: Workspace) -> list[str]:
         if result != [("ok",)]:
             return [f"{ws.db_path}: damaged: {result[0][0]}; {REBUILD_HINT}"]
         check_version(conn, ws.db_path)
+        stray = wrong_type(conn)
+        if stray:
+            return [f"{ws.db_path}: damaged: a value of the wrong type in {stray}; {REBUILD_HINT}"]
         problems = []
         fk = conn.execute("PRAGMA foreign_key_check").fetchall()
         if fk:
