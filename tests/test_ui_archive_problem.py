@@ -82,3 +82,24 @@ def test_app_starts_on_a_good_archive(tmp_path, workspace):
     result = _run_app(tmp_path, workspace.root)
     assert result.returncode == 0, result.stderr
     assert "BENCH_FIRST_EXPOSE" in result.stdout
+
+
+def test_an_error_on_a_stored_value_of_the_wrong_type_offers_the_rebuild(
+    qtbot, workspace, settings
+):
+    """A damaged byte can turn a stored text into bytes; the code that meets it fails with a
+    TypeError: the window says the archive is damaged (with the rebuild), not "Er ging iets mis"."""
+    import sqlite3
+
+    from vlnl_desktop.ui.app import _excepthook
+
+    window = _open(qtbot, workspace, settings)
+    conn = sqlite3.connect(workspace.db_path)
+    conn.execute("UPDATE records SET title = CAST(title AS BLOB) WHERE id = 'top-2016'")
+    conn.commit()
+    conn.close()
+    error = TypeError("a bytes-like object is required, not 'str'")
+    _excepthook([window])(TypeError, error, None)
+    assert window.stack.currentWidget() is window.problem
+    assert "records.title" in window.problem.message.text()
+    assert window.problem.rebuild_button.isVisible()

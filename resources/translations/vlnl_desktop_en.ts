@@ -27,6 +27,10 @@
 <context>
     <name>App</name>
     <message>
+        <source>Het archief is beschadigd: een waarde van het verkeerde type in %1.</source>
+        <translation>The archive is damaged: a value of the wrong type in %1.</translation>
+    </message>
+    <message>
         <source>Onverwachte fout</source>
         <translation>Unexpected error</translation>
     </message>

@@ -67,6 +67,24 @@ class _FirstExpose(QObject):
         return False
 
 
+def _damaged_value(window: MainWindow | None, exc_type) -> str | None:
+    """Where the window's archive holds a stored value of the wrong type, when ``exc_type`` is
+    what code expecting text meets there (None: not that, or no window)."""
+    if window is None or not issubclass(exc_type, TypeError | ValueError | AttributeError):
+        return None
+    from vlnl_desktop.core.archive.connections import READ_ERRORS, probe
+    from vlnl_desktop.core.archive.value_types import wrong_type
+
+    try:
+        conn = probe(window.workspace.db_path)
+        try:
+            return wrong_type(conn)
+        finally:
+            conn.close()
+    except (*READ_ERRORS, OSError):
+        return None
+
+
 def _excepthook(window_ref: list[MainWindow]):
     def hook(exc_type, exc, tb) -> None:
         import logging
@@ -81,6 +99,14 @@ def _excepthook(window_ref: list[MainWindow]):
         try:
             parent.isVisible() if parent is not None else None
         except RuntimeError:  # the window is gone (shutting down)
+            return
+        stray = _damaged_value(parent, exc_type)
+        if stray:  # not a bug: a damaged byte made a stored text something else
+            parent.show_archive_problem(
+                QApplication.translate(
+                    "App", "Het archief is beschadigd: een waarde van het verkeerde type in %1."
+                ).replace("%1", stray)
+            )
             return
         QMessageBox.critical(
             parent,
