@@ -7,7 +7,6 @@ import them when they are first needed). With ``VLNL_BENCH_STARTUP=1`` the app p
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from pathlib import Path
@@ -22,8 +21,6 @@ from vlnl_desktop.core.errors import VlnlError
 from vlnl_desktop.core.locations import resources_dir
 from vlnl_desktop.ui.main_window import MainWindow
 from vlnl_desktop.ui.translations import LANGUAGES, Translations
-
-log = logging.getLogger(__name__)
 
 APP_ID = "vlnl-desktop"
 BENCH_ENV = "VLNL_BENCH_STARTUP"
@@ -140,7 +137,11 @@ def _warm_up_sandbox() -> None:
     try:
         start_fork_server()
     except OSError as exc:  # the first document then starts it (and says what went wrong)
-        log.warning("the document sandbox could not be started yet: %s", exc)
+        import logging
+
+        logging.getLogger(__name__).warning(
+            "the document sandbox could not be started yet: %s", exc
+        )
 
 
 def run(
