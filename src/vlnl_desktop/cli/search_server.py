@@ -320,6 +320,7 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1 or not search_client.enabled():
         raise SystemExit(2)
+    os.chdir("/")  # holds no folder of the command's
     try:
         Server(args[0]).serve()
     except Exception:
