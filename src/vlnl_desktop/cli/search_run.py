@@ -67,7 +67,7 @@ def run(archive: str | None, text: str, as_json: bool, limit: int, searched=sear
         print("\n".join(out))
 
 
-def _parse(argv: list[str]) -> tuple[str | None, list[str], bool, int] | None:
+def parse_plain(argv: list[str]) -> tuple[str | None, list[str], bool, int] | None:
     """(archive, words, as_json, limit) for a plain search command line, else None."""
     archive = None
     index = 0
@@ -121,7 +121,7 @@ def answer(parsed: tuple[str | None, list[str], bool, int], searched=search) -> 
 
 def quick(argv: list[str]) -> bool:
     """Run a plain search command line without click; False if it is not one (click runs it)."""
-    parsed = _parse(argv)
+    parsed = parse_plain(argv)
     if parsed is None:
         return False
     from . import search_client

@@ -51,12 +51,14 @@ def _folder_identity(path: str | os.PathLike) -> tuple[int, int] | None:
 
 def private_folder(folder: str) -> None:
     """Make ``folder`` (and its parents) for the user alone; raise if it is anyone else's."""
-    os.makedirs(folder, mode=0o700, exist_ok=True)
-    st = os.lstat(folder)
     import stat
 
-    if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o077:
-        raise PermissionError(f"{folder}: not a private folder of this user")
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    st = os.lstat(folder)
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid():
+        raise PermissionError(f"{folder}: not a folder of this user")
+    if st.st_mode & 0o077:
+        os.chmod(folder, 0o700)
 
 
 class Session:
@@ -236,6 +238,8 @@ class Server:
             data = _receive(conn)
         except OSError:  # a command that went away or never finished its request
             return True
+        if data is None:
+            return True  # larger than any command line
         fields = data.split(b"\0")
         if len(fields) < 5 + len(search_client.ENVIRONMENT) or fields[0] != search_client.PROTOCOL:
             return True
@@ -262,7 +266,7 @@ class Server:
         out_spec, err_spec, cwd, *rest = fields
         names = search_client.ENVIRONMENT
         values, argv = rest[: len(names)], [os.fsdecode(a) for a in rest[len(names) :]]
-        parsed = search_run._parse(argv)
+        parsed = search_run.parse_plain(argv)
         if parsed is None:
             raise CannotAnswer("not a plain search")
         try:
@@ -289,17 +293,18 @@ class Server:
         return b"%d %d %d\n" % (code, len(body_out), len(body_err)) + body_out + body_err
 
 
-def _receive(conn) -> bytes:
-    """A whole request (the command shuts its side when it has sent it)."""
+def _receive(conn) -> bytes | None:
+    """A whole request (the command shuts its side when it has sent it); None if too large."""
     conn.settimeout(search_client.TIMEOUT)
     chunks, size = [], 0
-    while size <= MAX_REQUEST:
+    while True:
         chunk = conn.recv(1 << 16)
         if not chunk:
-            break
+            return b"".join(chunks)
         chunks.append(chunk)
         size += len(chunk)
-    return b"".join(chunks)
+        if size > MAX_REQUEST:
+            return None
 
 
 def _set_environment(values: dict[str, bytes | None]) -> None:
