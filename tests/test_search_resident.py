@@ -139,6 +139,8 @@ CASES = [
     ["search", "Maastricht", "soort:top"],
     ["search", " OR ".join(f"w{i}" for i in range(400))],  # too long: a notice
     ["search", os.fsdecode(b"caf\xe9"), "fotonica"],  # an argument that is not UTF-8
+    ["search", "--limit", "0", "waterstof"],  # an error (click's, as before)
+    ["search", "-h"],
 ]
 
 
@@ -269,3 +271,37 @@ def test_no_server_is_started_when_turned_off(archive, runtime):
     assert result.returncode == 0, result.stderr
     assert not _servers(archive)  # a started one would be running by now (exec is done)
     assert not (runtime / "vlnl-desktop").exists()
+
+
+FOREIGN_SERVER = """
+import os, socket, sys
+listener = socket.socket(socket.AF_UNIX)
+listener.bind(sys.argv[1])
+os.setgid(65534)
+os.setuid(65534)  # the credentials a peer sees are taken at listen()
+listener.listen(4)
+print("ready", flush=True)
+while True:
+    conn, _ = listener.accept()
+    while conn.recv(65536):
+        pass
+    conn.sendall(b"0 7 0\\nforged\\n")
+    conn.close()
+"""
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="becoming another user needs root")
+def test_a_server_of_another_user_is_not_believed(archive, runtime):
+    path = _socket_path(runtime, archive)
+    path.parent.mkdir(mode=0o700)
+    with subprocess.Popen(
+        [sys.executable, "-c", FOREIGN_SERVER, str(path)], stdout=subprocess.PIPE, text=True
+    ) as foreign:
+        try:
+            assert foreign.stdout.readline().strip() == "ready"
+            env = _env(runtime)
+            result = _command(env, "--archive", str(archive), "search", "--json", "waterstof")
+        finally:
+            foreign.kill()
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["id"] == "waterstoftechnologie"
