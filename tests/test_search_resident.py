@@ -240,7 +240,8 @@ def test_a_server_that_never_answers_costs_the_command_its_timeout_only(archive,
         hung.listen(4)
         accepting = threading.Thread(target=lambda: held.append(hung.accept()), daemon=True)
         accepting.start()
-        result = _command(_env(runtime), "--archive", str(archive), "search", "--json", "waterstof")
+        env = _env(runtime, VLNL_RESIDENT_TIMEOUT="0.3")
+        result = _command(env, "--archive", str(archive), "search", "--json", "waterstof")
         accepting.join(timeout=10)
     assert held, "the command did not ask the server"
     assert result.returncode == 0, result.stderr
@@ -250,7 +251,7 @@ def test_a_server_that_never_answers_costs_the_command_its_timeout_only(archive,
 
 
 def test_an_idle_server_ends_itself_and_removes_its_socket(archive, runtime):
-    env = _env(runtime, VLNL_RESIDENT_IDLE="1")
+    env = _env(runtime, VLNL_RESIDENT_IDLE="0.3")
     assert _command(env, "--archive", str(archive), "search", "waterstof").returncode == 0
     path = _socket_path(runtime, archive)
     _wait(lambda: path.exists() or not _servers(archive), "started")

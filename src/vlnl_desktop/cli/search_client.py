@@ -14,7 +14,8 @@ sends back. This module is on that path, so it imports nothing but ``_socket`` a
   working folder, the environment that chooses the archive, then the arguments as the OS gave
   them. The answer: ``"<exit code> <stdout length> <stderr length>\\n"``, then those bytes.
 - Anything else — no socket, a refused connection, a server of another user, no complete answer
-  within ``TIMEOUT`` — and the command searches in-process instead, as it did before servers.
+  within ``TIMEOUT`` (2 s; ``VLNL_RESIDENT_TIMEOUT``) — and the command searches in-process
+  instead, as it did before servers.
 - ``VLNL_NO_RESIDENT=1`` turns it off: no server is asked or started. Linux only (elsewhere the
   command always searches in-process).
 """
@@ -26,6 +27,7 @@ import sys
 
 OFF_VARIABLE = "VLNL_NO_RESIDENT"
 PROTOCOL = b"vlnl-search/1"
+TIMEOUT_VARIABLE = "VLNL_RESIDENT_TIMEOUT"
 TIMEOUT = 2.0  # seconds for the whole exchange; then the command searches in-process
 # what chooses the archive (``core.archive.workspace``): sent, so the server resolves it alike
 ENVIRONMENT = ("VLNL_ARCHIVE", "XDG_DATA_HOME", "HOME")
@@ -36,6 +38,14 @@ MAX_SOCKET_PATH = 107  # sun_path holds 108 bytes with its NUL
 def enabled() -> bool:
     """Whether the command asks (and starts) a resident server here."""
     return sys.platform == "linux" and os.environ.get(OFF_VARIABLE) != "1"
+
+
+def timeout_seconds() -> float:
+    """How long the command waits for a server's whole answer (``VLNL_RESIDENT_TIMEOUT``)."""
+    try:
+        return float(os.environ.get(TIMEOUT_VARIABLE) or TIMEOUT)
+    except ValueError:
+        return TIMEOUT
 
 
 def runtime_folder() -> str:
@@ -134,7 +144,8 @@ class Resident:
         import _socket
         import time
 
-        deadline = time.monotonic() + TIMEOUT
+        timeout = timeout_seconds()
+        deadline = time.monotonic() + timeout
         try:
             message = request(argv)
             sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
@@ -142,7 +153,7 @@ class Resident:
             return None
         chunks = []
         try:
-            sock.settimeout(TIMEOUT)
+            sock.settimeout(timeout)
             try:
                 sock.connect(self.path)
             except (FileNotFoundError, ConnectionRefusedError):

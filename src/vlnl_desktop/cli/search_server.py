@@ -26,7 +26,7 @@ from . import search_client
 
 IDLE_VARIABLE = "VLNL_RESIDENT_IDLE"
 IDLE = 600.0
-TICK = 2.0  # seconds between the checks of an idle server
+TICK = 1.0  # seconds between the checks of an idle server
 REQUEST_LIMIT = 30  # seconds: a request still running then ends the server
 MAX_REQUEST = 1 << 20
 
@@ -295,7 +295,7 @@ class Server:
 
 def _receive(conn) -> bytes | None:
     """A whole request (the command shuts its side when it has sent it); None if too large."""
-    conn.settimeout(search_client.TIMEOUT)
+    conn.settimeout(search_client.timeout_seconds())
     chunks, size = [], 0
     while True:
         chunk = conn.recv(1 << 16)
