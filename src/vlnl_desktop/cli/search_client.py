@@ -85,8 +85,10 @@ def socket_path(root: str) -> str | None:
 
 
 def who() -> bytes:
-    """What a server must be to answer for this process: the same code, the same Python."""
-    return os.fsencode(os.path.dirname(os.path.abspath(__file__))) + b"|" + sys.version.encode()
+    """What a server must be to answer for this process: the same code, the same Python, the
+    same encoding of arguments and paths."""
+    here = os.fsencode(os.path.dirname(os.path.abspath(__file__)))
+    return b"|".join((here, sys.version.encode(), sys.getfilesystemencoding().encode()))
 
 
 def peer_uid(sock) -> int:
