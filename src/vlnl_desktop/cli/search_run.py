@@ -141,11 +141,12 @@ def quick(argv: list[str]) -> bool:
                 return True
         code = answer(parsed)
         sys.stdout.flush()
+        searched = code == 0
     except BrokenPipeError:  # `vlnl-desktop search x | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise SystemExit(1) from None
+        code, searched = 1, True
+    if searched and resident is not None and resident.absent:
+        resident.start()  # for the next call
     if code:
         raise SystemExit(code)
-    if resident is not None and resident.absent:
-        resident.start()  # for the next call
     return True
