@@ -102,7 +102,7 @@ def format_table(rows: list[Row]) -> str:
                 f"{lim:.4g} {row.unit} {spread(row.limit)} ({row.limit_name})" if lim else "—",
                 f"{row.ratio:.2f}×" if row.ratio is not None else "—",
                 row.goal,
-                "pass" if row.passed else "FAIL",
+                "—" if row.goal == "—" else "pass" if row.passed else "FAIL",
             )
         )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]

@@ -1,8 +1,9 @@
 """Test configuration: Qt runs offscreen, and no test touches the user's real data or settings.
 
-Archives: ``built_archive`` is built once per session. A test that only reads takes
-``readonly_workspace`` / ``readonly_conn`` (one shared copy, checked unchanged after each test); a
-test that writes takes ``workspace`` (its own copy).
+No command starts a resident search server (``VLNL_NO_RESIDENT``). Archives: ``built_archive``
+is built once per session. A test that only reads takes ``readonly_workspace`` /
+``readonly_conn`` (one shared copy, checked unchanged after each test); a test that writes takes
+``workspace`` (its own copy).
 """
 
 import os
@@ -18,6 +19,8 @@ os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")
 os.environ["XDG_CACHE_HOME"] = str(_SANDBOX / "cache")
 os.environ.pop("VLNL_ARCHIVE", None)
+# no resident search servers (test_search_resident.py turns them on for its own commands)
+os.environ["VLNL_NO_RESIDENT"] = "1"
 
 DATA_DIR = Path(__file__).parent / "data"
 

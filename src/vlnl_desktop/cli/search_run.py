@@ -4,6 +4,10 @@
 ``quick(argv)`` reads the plain forms of the command (``[--archive DIR] search [--json]
 [--limit N] WORDS…``) without importing click (~30 ms); anything else (``--help``, a bad
 ``--limit``, other commands) goes to the click command, which calls ``run`` the same way.
+
+A plain search first asks the archive's resident search server (``search_client``), which has
+everything loaded and answers with the bytes this process would print; when none answers, it
+searches here (``answer``: the same code the server runs) and then starts one for the next call.
 """
 
 from __future__ import annotations
@@ -18,8 +22,8 @@ NO_HITS = (
 MAX_LIMIT = 1000
 
 
-def run(archive: str | None, text: str, as_json: bool, limit: int) -> None:
-    """Search the working archive and print the hits (notices on stderr)."""
+def search(archive: str | None, text: str, limit: int):
+    """The results of one search of the working archive, opened for it (and closed again)."""
     from vlnl_desktop.core.archive.connections import connect_readonly
     from vlnl_desktop.core.archive.lifecycle import open_workspace
     from vlnl_desktop.core.search.searcher import Searcher
@@ -31,9 +35,15 @@ def run(archive: str | None, text: str, as_json: bool, limit: int) -> None:
     ws = open_workspace(archive)
     conn = connect_readonly(ws)
     try:
-        results = Searcher(conn, usable_index(ws, conn, building=building)).results(text, limit)
+        return Searcher(conn, usable_index(ws, conn, building=building)).results(text, limit)
     finally:
         conn.close()
+
+
+def run(archive: str | None, text: str, as_json: bool, limit: int, searched=search) -> None:
+    """Search the working archive and print the hits (notices on stderr). ``searched``: what
+    gives the results (the resident server passes its own, which keeps the archive open)."""
+    results = searched(archive, text, limit)
     if results.truncated:
         print("the query was too long: only its first words were searched", file=sys.stderr)
     if results.suggestion:
@@ -57,7 +67,7 @@ def run(archive: str | None, text: str, as_json: bool, limit: int) -> None:
         print("\n".join(out))
 
 
-def _parse(argv: list[str]) -> tuple[str | None, list[str], bool, int] | None:
+def parse_plain(argv: list[str]) -> tuple[str | None, list[str], bool, int] | None:
     """(archive, words, as_json, limit) for a plain search command line, else None."""
     archive = None
     index = 0
@@ -96,20 +106,47 @@ def _parse(argv: list[str]) -> tuple[str | None, list[str], bool, int] | None:
     return archive, words, as_json, limit
 
 
-def quick(argv: list[str]) -> bool:
-    """Run a plain search command line without click; False if it is not one (click runs it)."""
-    parsed = _parse(argv)
-    if parsed is None:
-        return False
+def answer(parsed: tuple[str | None, list[str], bool, int], searched=search) -> int:
+    """Run a parsed plain search command line and print what it prints; its exit code."""
     archive, words, as_json, limit = parsed
     from vlnl_desktop.core.errors import VlnlError
 
     try:
-        run(archive, " ".join(words), as_json, limit)
+        run(archive, " ".join(words), as_json, limit, searched)
     except VlnlError as exc:
         print(f"vlnl-desktop: {exc}", file=sys.stderr)
-        raise SystemExit(1) from None
+        return 1
+    return 0
+
+
+def quick(argv: list[str]) -> bool:
+    """Run a plain search command line without click; False if it is not one (click runs it)."""
+    parsed = parse_plain(argv)
+    if parsed is None:
+        return False
+    from . import search_client
+
+    resident = search_client.Resident.find(parsed[0])
+    try:
+        if resident is not None:
+            answered = resident.ask(argv)
+            if answered is not None:
+                code, out, err = answered
+                sys.stderr.buffer.write(err)
+                sys.stderr.flush()
+                sys.stdout.buffer.write(out)
+                sys.stdout.flush()
+                if code:
+                    raise SystemExit(code)
+                return True
+        code = answer(parsed)
+        sys.stdout.flush()
+        searched = code == 0
     except BrokenPipeError:  # `vlnl-desktop search x | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise SystemExit(1) from None
+        code, searched = 1, True
+    if searched and resident is not None and resident.absent:
+        resident.start()  # for the next call
+    if code:
+        raise SystemExit(code)
     return True

@@ -78,18 +78,24 @@ def archive_state(path: Path) -> tuple[int, str | None] | None:
         return None
 
 
-def refresh(ws: Workspace) -> bool:
-    """Rebuild the working archive when it is of an older schema or the bundled records changed
-    (a newer program), keeping the user's additions. True if it was rebuilt. A damaged or newer
-    archive is left as it is: opening it reports the problem."""
+def needs_refresh(ws: Workspace) -> bool:
+    """Whether ``refresh`` would rebuild the working archive: of an older schema, or built from
+    other bundled records (a newer program). A damaged, newer or foreign archive never is."""
     state = archive_state(ws.db_path)
     if state is None:
         return False
     version, built_from = state
     if version > SCHEMA_VERSION or (version == SCHEMA_VERSION and built_from == fingerprint()):
         return False
-    if version == 0:
-        return False  # not an archive of ours: never overwrite it
+    return version != 0  # 0: not an archive of ours: never overwrite it
+
+
+def refresh(ws: Workspace) -> bool:
+    """Rebuild the working archive when ``needs_refresh`` says so, keeping the user's additions.
+    True if it was rebuilt. A damaged or newer archive is left as it is: opening it reports the
+    problem."""
+    if not needs_refresh(ws):
+        return False
     try:
         _build(ws.db_path, wait=0)
     except ArchiveBusy:
