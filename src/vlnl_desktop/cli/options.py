@@ -51,18 +51,10 @@ def _stored_value_of_wrong_type() -> str | None:
     obj = ctx.find_object(Context) if ctx is not None else None
     if obj is None:
         return None
-    from ..core.archive.connections import READ_ERRORS, probe
-    from ..core.archive.value_types import wrong_type
+    from ..core.archive.value_types import wrong_type_in
     from ..core.archive.workspace import Workspace, resolve_root
 
-    try:
-        conn = probe(Workspace(resolve_root(obj.archive)).db_path)
-        try:
-            return wrong_type(conn)
-        finally:
-            conn.close()
-    except (*READ_ERRORS, OSError):
-        return None
+    return wrong_type_in(Workspace(resolve_root(obj.archive)).db_path)
 
 
 def report_error(exc: BaseException) -> None:

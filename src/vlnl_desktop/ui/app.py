@@ -69,17 +69,9 @@ def _damaged_value(window: MainWindow | None, exc_type) -> str | None:
     what code expecting text meets there (None: not that, or no window)."""
     if window is None or not issubclass(exc_type, TypeError | ValueError | AttributeError):
         return None
-    from vlnl_desktop.core.archive.connections import READ_ERRORS, probe
-    from vlnl_desktop.core.archive.value_types import wrong_type
+    from vlnl_desktop.core.archive.value_types import wrong_type_in
 
-    try:
-        conn = probe(window.workspace.db_path)
-        try:
-            return wrong_type(conn)
-        finally:
-            conn.close()
-    except (*READ_ERRORS, OSError):
-        return None
+    return wrong_type_in(window.workspace.db_path)
 
 
 def _excepthook(window_ref: list[MainWindow]):

@@ -8,6 +8,7 @@ Only the record header is read (``typeof`` needs no content), so this is cheap e
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 # declared type -> what typeof() may answer
 _ALLOWED = {
@@ -39,3 +40,18 @@ def wrong_type(conn: sqlite3.Connection) -> str | None:
             if row is not None:
                 return f"{table}.{column} (row {row[0]})"
     return None
+
+
+def wrong_type_in(db_path: Path) -> str | None:
+    """``wrong_type`` of the archive file at ``db_path``; None also when it cannot be read at all
+    (then whoever reads it says so in its own way)."""
+    from vlnl_desktop.core.archive.connections import READ_ERRORS, probe
+
+    try:
+        conn = probe(db_path)
+        try:
+            return wrong_type(conn)
+        finally:
+            conn.close()
+    except (*READ_ERRORS, OSError):
+        return None
