@@ -12,14 +12,13 @@ fails with a short generic message.
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from vlnl_desktop.core.errors import VlnlError
-from vlnl_desktop.workers.threads import stop_thread
+from vlnl_desktop.workers.threads import stop_thread, thread_for
 
 log = logging.getLogger(__name__)
 
@@ -71,17 +70,13 @@ class BackgroundOp(QObject):
         super().__init__(parent)
         self._last_job = 0
         self._pending: dict[int, tuple[Callable | None, Callable | None]] = {}
-        self._thread = QThread()
-        self._thread.setObjectName(name)
         self._worker = _OpWorker()
-        self._worker.moveToThread(self._thread)
+        # the thread starts with the first job and stops with the op, even when the op is deleted
+        # without shutdown()
+        self._thread = thread_for(self, self._worker, name)
         self._submit.connect(self._worker.run_job)
         self._worker.done.connect(self._on_done)
         self._worker.failed.connect(self._on_failed)
-        self._thread.finished.connect(self._worker.deleteLater)
-        # the thread starts with the first job and stops with the op, even when the op is deleted
-        # without shutdown() (a QThread destroyed while running aborts the process)
-        self.destroyed.connect(functools.partial(stop_thread, self._thread))
 
     @property
     def busy(self) -> bool:

@@ -11,14 +11,13 @@ tree model).
 
 from __future__ import annotations
 
-import functools
 import os
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QMimeData, QObject, Signal, Slot
 
-from vlnl_desktop.workers.threads import stop_thread
+from vlnl_desktop.workers.threads import stop_thread, thread_for
 
 
 def local_paths(mime: QMimeData | None) -> list[Path]:
@@ -113,17 +112,13 @@ class ImportClient(QObject):
         super().__init__(parent)
         self._job = 0
         self._busy = False
-        self._thread = QThread()
-        self._thread.setObjectName("import")
         self._worker = ImportWorker(str(archive_root))
-        self._worker.moveToThread(self._thread)
+        self._thread = thread_for(self, self._worker, "import", self._worker.cancel)
         self._run.connect(self._worker.run_job)
         self._worker.started.connect(self._on_started)
         self._worker.file_done.connect(self._on_file_done)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
-        self._thread.finished.connect(self._worker.deleteLater)
-        self.destroyed.connect(functools.partial(stop_thread, self._thread, self._worker.cancel))
 
     @property
     def busy(self) -> bool:

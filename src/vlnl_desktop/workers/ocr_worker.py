@@ -8,13 +8,12 @@ stops the run after the page at hand; what was read is kept and the next run res
 
 from __future__ import annotations
 
-import functools
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
-from vlnl_desktop.workers.threads import stop_thread
+from vlnl_desktop.workers.threads import stop_thread, thread_for
 
 
 class OcrWorker(QObject):
@@ -81,16 +80,12 @@ class OcrClient(QObject):
         super().__init__(parent)
         self._job = 0
         self._busy = False
-        self._thread = QThread()
-        self._thread.setObjectName("ocr")
         self._worker = OcrWorker(str(archive_root))
-        self._worker.moveToThread(self._thread)
+        self._thread = thread_for(self, self._worker, "ocr", self._worker.cancel)
         self._run.connect(self._worker.run_job)
         self._worker.progress.connect(self._on_progress)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
-        self._thread.finished.connect(self._worker.deleteLater)
-        self.destroyed.connect(functools.partial(stop_thread, self._thread, self._worker.cancel))
 
     @property
     def busy(self) -> bool:

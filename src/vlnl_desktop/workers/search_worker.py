@@ -14,14 +14,13 @@ when the index is up to date.
 
 from __future__ import annotations
 
-import functools
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from vlnl_desktop.core.errors import VlnlError
-from vlnl_desktop.workers.threads import stop_thread
+from vlnl_desktop.workers.threads import stop_thread, thread_for
 
 LIMIT = 60
 STOP_TIMEOUT_MS = 5000  # a search is short; do not hang the close on a stuck one
@@ -122,24 +121,18 @@ class SearchClient(QObject):
         self._db_path = Path(db_path)
         self._index_checked = False
         self._index_op = None  # a BackgroundOp, made on the first search
-        self._thread = QThread()
-        self._thread.setObjectName("search")
         self._worker = SearchWorker(str(db_path), self._latest)
-        self._worker.moveToThread(self._thread)
+        # the thread starts with the first search; it stops with the client, even when the client
+        # is deleted without shutdown()
+        self._thread = thread_for(self, self._worker, "search", self._close.emit, STOP_TIMEOUT_MS)
         self._request.connect(self._worker.run_search)
         self._close.connect(self._worker.close)
         self._worker.results_ready.connect(self._on_results)
         self._worker.failed.connect(self._on_failed)
         self._worker.facets_ready.connect(self._on_facets)
         self._worker.finished.connect(self._on_finished)
-        self._thread.finished.connect(self._worker.deleteLater)
         self._in_flight = False  # a request is with the worker
         self._queued = False  # a newer text waits for it
-        # the thread starts with the first search; it stops with the client, even when the client
-        # is deleted without shutdown() (a QThread destroyed while running aborts the process)
-        self.destroyed.connect(
-            functools.partial(stop_thread, self._thread, self._close.emit, STOP_TIMEOUT_MS)
-        )
 
     def search(self, text: str) -> None:
         """Search for ``text`` now, or as soon as the running search ends; empty text clears."""
