@@ -42,17 +42,7 @@ USER_KIND_NL = {"note": "Notitie", "highlight": "Markering"}
 HIGHLIGHT_COLOURS = ("yellow", "green", "blue", "pink")
 COLOUR_NL = {"yellow": "geel", "green": "groen", "blue": "blauw", "pink": "roze"}
 # Kinds with a row of their own in the search index (every kind of record).
-SEARCHED_KINDS = (
-    "declaration",
-    "summit",
-    "event",
-    "treaty",
-    "institution",
-    "group",
-    "theme",
-    "person",
-    "document",
-)
+SEARCHED_KINDS = RECORD_KINDS
 # Kinds drawn as marks on the timeline's axis, in the order marks of one day are drawn.
 TIMELINE_KINDS = ("declaration", "summit", "event")
 # Kinds the archive compiles a record sheet for.
