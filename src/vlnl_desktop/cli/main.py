@@ -42,20 +42,17 @@ def _launch(obj: Context, lang: str | None) -> None:
     raise SystemExit(code)
 
 
-for command in archive_commands.COMMANDS:
-    cli.add_command(command)
-for command in document_commands.COMMANDS:
-    cli.add_command(command)
-for command in app_commands.COMMANDS:
-    cli.add_command(command)
-for command in desktop_integration.COMMANDS:
-    cli.add_command(command)
-for command in serve_commands.COMMANDS:
-    cli.add_command(command)
-for command in notes_commands.COMMANDS:
-    cli.add_command(command)
-for command in ocr_command.COMMANDS:
-    cli.add_command(command)
+for module in (
+    archive_commands,
+    document_commands,
+    app_commands,
+    desktop_integration,
+    serve_commands,
+    notes_commands,
+    ocr_command,
+):
+    for command in module.COMMANDS:
+        cli.add_command(command)
 
 
 def main() -> None:
