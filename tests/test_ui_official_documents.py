@@ -4,6 +4,7 @@ once), attached (menu, drop, replacement only after a confirmation), shown for w
 
 from __future__ import annotations
 
+import re
 import socket
 import sqlite3
 
@@ -177,3 +178,10 @@ def test_open_a_document_id_selects_its_record(qtbot, main_window):
     viewer = main_window.documents.viewer
     qtbot.waitUntil(lambda: viewer.page_count > 0, timeout=10000)
     assert main_window.tabs.currentWidget() is viewer
+
+
+def test_the_overview_says_how_to_get_the_missing_documents(main_window):
+    main_window.show_overview()
+    text = main_window.detail.plain_text()
+    assert re.search(r"\d+ van de \d+ documenten staan als bestand", text)
+    assert "Officiële documenten ophalen" in text and "Bestand koppelen" in text

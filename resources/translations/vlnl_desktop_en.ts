@@ -305,6 +305,10 @@
         <translation>%1 of the %2 documents are in the archive as a file.</translation>
     </message>
     <message>
+        <source>De ontbrekende officiële documenten haalt u op met Bestand › Officiële documenten ophalen…; een eigen kopie koppelt u op het document zelf (Bestand › Bestand koppelen…).</source>
+        <translation>Fetch the missing official documents with File › Fetch official documents…; attach your own copy on the document itself (File › Attach a file…).</translation>
+    </message>
+    <message>
         <source>OVERZICHT</source>
         <translation>OVERVIEW</translation>
     </message>

@@ -474,6 +474,12 @@ def overview_html(counts: Counts, summits: list[RecordRef], declarations: list[R
     files = files.replace("%1", str(counts.documents_in_archive)).replace(
         "%2", str(counts.documents)
     )
+    if counts.documents_in_archive < counts.documents:
+        files += " " + QCoreApplication.translate(
+            "DetailHtml",
+            "De ontbrekende officiële documenten haalt u op met Bestand › Officiële documenten "
+            "ophalen…; een eigen kopie koppelt u op het document zelf (Bestand › Bestand koppelen…).",
+        )
     return (
         STYLE
         + _para(QCoreApplication.translate("DetailHtml", "OVERZICHT"), "kind")
