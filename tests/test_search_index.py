@@ -152,3 +152,32 @@ def test_the_index_carries_the_archives_signature(workspace):
         assert index.fresh(conn)
     finally:
         conn.close()
+
+
+def _pdf(path: Path, text: str) -> str:
+    doc = pymupdf.open()
+    for _ in range(3):
+        page = doc.new_page()
+        page.insert_textbox(page.rect + (40, 40, -40, -40), text, fontsize=6)
+    doc.save(path)
+    doc.close()
+    return str(path)
+
+
+def test_pages_found_by_an_alias_come_after_pages_with_the_word_typed(workspace, tmp_path):
+    # a long page naming "waterstof" once; short pages full of its alias "hydrogen", which
+    # scored higher before: the words typed come first now, the alias's pages after them
+    long = "Een lang verslag over havens, energie, netten en opslag. " * 150
+    paths = [
+        _pdf(tmp_path / "lang.pdf", f"Over waterstof. {long}"),
+        _pdf(tmp_path / "kort.pdf", "hydrogen " * 12),
+    ]
+    import_files(workspace, paths)
+    conn = connect_readonly(workspace)
+    try:
+        hits = Searcher(conn).search("waterstof", 50)
+    finally:
+        conn.close()
+    pages = [h.id for h in hits if h.kind == "page" and not h.generated]
+    assert pages.count("doc-lang") == 3 and pages.count("doc-kort") == 3, pages
+    assert pages.index("doc-kort") > max(i for i, p in enumerate(pages) if p == "doc-lang")

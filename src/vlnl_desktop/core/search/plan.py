@@ -16,6 +16,11 @@ Every word must match in ``body`` (which holds the title too: one field, so a co
 plain intersection of postings); a match in the ``title`` only adds to the score (optional
 clauses). Titles weigh more than body text, aliases less than the words typed, and an alias of two
 letters (H2, AI) matches records only, never the pages of an imported book full of formulas.
+Records (and notes, highlights, record sheets) match through aliases in the first step; pages by
+the words typed (their stems and compound parts) only, and through aliases in a step of their own
+after those (``aliased``): a page that says "hydrogen" comes after every page that says
+"waterstof", and the aliases' long page lists are never intersected while the words typed find
+enough.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from __future__ import annotations
 import tantivy
 
 from vlnl_desktop.core.search.analysis import OPTIONAL_WORDS, typo_distance
-from vlnl_desktop.core.search.index import SRC_RECORD, SearchIndex
+from vlnl_desktop.core.search.index import SRC_PAGE, SRC_RECORD, SRC_SHEET, SearchIndex
 from vlnl_desktop.core.search.query import Clause, Phrase, Query
 
 TITLE_WEIGHT = 3.0
@@ -40,6 +45,10 @@ def _should(queries: list[tantivy.Query]) -> tantivy.Query:
     if len(queries) == 1:
         return queries[0]
     return tantivy.Query.boolean_query([(Occur.Should, q) for q in queries])
+
+
+def _all(queries: list[tantivy.Query]) -> tantivy.Query:
+    return tantivy.Query.boolean_query([(Occur.Must, q) for q in queries])
 
 
 class Plan:
@@ -63,28 +72,54 @@ class Plan:
         self.boosts: list[tantivy.Query] = []
         self.word = 0
         self.wanted = 1
-        # for counting per kind and year (``counting``): each step's required clauses (and how
-        # many of them must match), the exclusions and the filters by name ("kind", "year")
-        self.counted: list[tuple[list[tantivy.Query], int | None]] = []
+        # pages matched through aliases only, after ``strict`` (which finds pages by the words
+        # typed, records also by their aliases); None when no word has an alias
+        self.aliased: tantivy.Query | None = None
+        self.sources: tuple[tantivy.Query, tantivy.Query] | None = None  # (pages, the rest)
+        # for counting per kind and year (``counting``): each step's required clauses, how many
+        # of them must match, and the typed words' clauses when pages count by those only;
+        # the exclusions and the filters by name ("kind", "year")
+        self.counted: list[tuple[list[tantivy.Query], int | None, list[tantivy.Query] | None]] = []
         self.excluded: list[tantivy.Query] = []
         self.filters: dict[str, tantivy.Query] = {}
+
+    def split(
+        self,
+        typed: list[tantivy.Query],
+        full: list[tantivy.Query],
+        filters: list[tantivy.Query],
+        boosts: list[tantivy.Query],
+    ) -> tantivy.Query:
+        """Pages matching every one of ``typed``, and the rest (records, notes, sheets) every
+        one of ``full`` (aliases included): the aliases' huge page lists are never intersected
+        (at a million pages "top" or its aliases and "waterstof" or its aliases share 310,000
+        pages, the words as typed 44,000)."""
+        assert self.sources is not None
+        pages, others = self.sources
+        return _should(
+            [
+                Planner.combine(typed, self.excluded, [*filters, pages], []),
+                Planner.combine(full, self.excluded, [*filters, others], boosts),
+            ]
+        )
 
     def counting(self) -> list[tuple[tantivy.Query, tantivy.Query]]:
         """Per step (every word first, then with typos, then most of the words): the query whose
         hits are counted per kind (without the kind filter) and per year (without the year
         filter). Unscored: no title boosts. The same object twice when no filter is set."""
         out = []
-        for required, at_least in self.counted:
+        for required, at_least, typed in self.counted:
             kinds = [q for name, q in self.filters.items() if name != "kind"]
             years = [q for name, q in self.filters.items() if name != "year"]
-            by_kind = Planner.combine(required, self.excluded, kinds, [], at_least)
-            by_year = (
-                by_kind
-                if kinds == years
-                else Planner.combine(required, self.excluded, years, [], at_least)
-            )
+            by_kind = self._counted(required, at_least, typed, kinds)
+            by_year = by_kind if kinds == years else self._counted(required, at_least, typed, years)
             out.append((by_kind, by_year))
         return out
+
+    def _counted(self, required, at_least, typed, filters) -> tantivy.Query:
+        if typed is not None:
+            return self.split(typed, required, filters, [])
+        return Planner.combine(required, self.excluded, filters, [], at_least)
 
 
 class Planner:
@@ -163,7 +198,12 @@ class Planner:
 
     # --- clauses ---
 
-    def clause(self, clause: Clause, plan: Plan) -> tantivy.Query | None:
+    def clause(
+        self, clause: Clause, plan: Plan
+    ) -> tuple[tantivy.Query | None, tantivy.Query | None]:
+        """(the typed words' query, the query with the aliases too): the same object when the
+        clause has no alias; (None, None) when nothing in it can be searched."""
+        typed_options: list[tantivy.Query] = []
         options: list[tantivy.Query] = []
         typed = len(clause.typed_alternatives)
         for number, phrase in enumerate(clause.alternatives):
@@ -179,7 +219,14 @@ class Planner:
                     [(Occur.Must, query), (Occur.Must, self._records_only())]
                 )
             options.append(query)
-        return _should(options) if options else None
+            if not alias:
+                typed_options.append(query)
+        if not options:
+            return None, None
+        full = _should(options)
+        if len(typed_options) == len(options):
+            return full, full
+        return (_should(typed_options) if typed_options else full), full
 
     def _records_only(self) -> tantivy.Query:
         return tantivy.Query.term_query(self.schema, "src", SRC_RECORD)
@@ -222,25 +269,29 @@ class Planner:
         plan = Plan()
         positive = [c for c in query.clauses if not c.negated]
         content = [c for c in positive if not _optional(c)] or positive
-        steps: list[tuple[tantivy.Query, tantivy.Query | None]] = []  # (clause, with typos)
+        # per word: (the typed words' query, with the aliases, with the aliases and typos)
+        steps: list[tuple[tantivy.Query, tantivy.Query, tantivy.Query | None]] = []
         index = 0
         while index < len(content):
             clause = content[index]
             plan.word = len(steps)
-            query_ = self.clause(clause, plan)
-            if query_ is None:
+            typed, full = self.clause(clause, plan)
+            if typed is None or full is None:
                 index += 1
                 continue
             if index + 1 < len(content):
                 compound = self._compound(clause, content[index + 1], plan)
                 other = self.clause(content[index + 1], plan) if compound is not None else None
-                if compound is not None and other is not None:
-                    both = tantivy.Query.boolean_query([(Occur.Must, query_), (Occur.Must, other)])
-                    steps.append((_should([both, compound]), None))
+                if compound is not None and other is not None and other[0] is not None:
+                    both = [
+                        _should([_all([mine, theirs]), compound])
+                        for mine, theirs in ((typed, other[0]), (full, other[1]))
+                    ]
+                    steps.append((both[0], both[1], None))
                     index += 2
                     continue
             fuzzy = self.fuzzy(clause, plan)
-            steps.append((query_, _should([query_, fuzzy]) if fuzzy is not None else None))
+            steps.append((typed, full, _should([full, fuzzy]) if fuzzy is not None else None))
             index += 1
         plan.wanted = max(1, len(steps))
         excluded = [
@@ -252,23 +303,37 @@ class Planner:
             if filters and not positive:
                 everything = [tantivy.Query.all_query()]
                 plan.strict = self.combine(everything, excluded, filters, [])
-                plan.counted.append((everything, None))
+                plan.counted.append((everything, None, None))
             return plan
         boosts = plan.boosts
-        strict = [s for s, _ in steps]
-        plan.strict = self.combine(strict, excluded, filters, boosts)
-        plan.counted.append((strict, None))
+        typed = [t for t, _, _ in steps]
+        full = [f for _, f, _ in steps]
+        if all(t is f for t, f, _ in steps):
+            plan.strict = self.combine(full, excluded, filters, boosts)
+            plan.counted.append((full, None, None))
+        else:  # pages by the words typed; their aliases find pages only after those
+            plan.sources = (self._pages_only(), self._not_pages())
+            plan.strict = plan.split(typed, full, filters, boosts)
+            plan.aliased = self.combine(full, excluded, [*filters, plan.sources[0]], [])
+            plan.counted.append((full, None, typed))
         if self.phrases and not self.relaxed:
             plan.loose = Planner(self.index, self.searcher, relaxed=True).plan(query).strict
-        loose = [f or s for s, f in steps]
-        if any(f is not None for _, f in steps):
+        loose = [fuzzy or f for _, f, fuzzy in steps]
+        if any(fuzzy is not None for _, _, fuzzy in steps):
             plan.typo = self.combine(loose, excluded, filters, boosts)
-            plan.counted.append((loose, None))
+            plan.counted.append((loose, None, None))
         for at_least in sorted({len(steps) - 1, (len(steps) + 1) // 2, 1}, reverse=True):
             if 0 < at_least < len(steps):
                 plan.partial.append(self.combine(loose, excluded, filters, boosts, at_least))
-                plan.counted.append((loose, at_least))
+                plan.counted.append((loose, at_least, None))
         return plan
+
+    def _pages_only(self) -> tantivy.Query:
+        return tantivy.Query.term_query(self.schema, "src", SRC_PAGE)
+
+    def _not_pages(self) -> tantivy.Query:
+        """Records, notes, highlights and record sheets: few, so aliases are cheap there."""
+        return tantivy.Query.term_set_query(self.schema, "src", [SRC_RECORD, SRC_SHEET])
 
     def _excluded(self, clause: Clause) -> tantivy.Query | None:
         options = []

@@ -142,16 +142,17 @@ class Searcher:
         self._planned = (text, plan, searcher)
         found: list[tuple[str, float, int, int]] = []  # match, score, key, src
         seen: set[int] = set()
-        steps = [(plan.strict, MATCH_ALL), (plan.typo, MATCH_TYPO)]
-        steps += [(step, MATCH_PARTIAL) for step in plan.partial]
+        if plan.strict is not None and (
+            plan.loose is None or not self._run_within(searcher, plan, limit, found, seen)
+        ):
+            self._run(searcher, plan.strict, limit, MATCH_ALL, found, seen)
+        if plan.aliased is not None and len(found) < limit:  # pages found by aliases: after
+            self._run(searcher, plan.aliased, limit, MATCH_ALL, found, seen)
+        steps = [(plan.typo, MATCH_TYPO)] + [(step, MATCH_PARTIAL) for step in plan.partial]
         for number, (step, match) in enumerate(steps):
             wanted = FEW if match != MATCH_PARTIAL or number == len(steps) - 1 else FILL
-            if step is None or (match != MATCH_ALL and len(found) >= min(wanted, limit)):
-                continue
-            phrase = match == MATCH_ALL and plan.loose is not None
-            if phrase and self._run_within(searcher, plan, limit, found, seen):
-                continue
-            self._run(searcher, step, limit, match, found, seen)
+            if step is not None and len(found) < min(wanted, limit):
+                self._run(searcher, step, limit, match, found, seen)
         order = {MATCH_ALL: 0, MATCH_TYPO: 1, MATCH_PARTIAL: 2}
         found.sort(key=lambda f: (order[f[0]], f[3] == SRC_SHEET))  # stable: by score within
         results.hits = self._hits(found[:limit], plan)
