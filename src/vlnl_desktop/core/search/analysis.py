@@ -12,6 +12,7 @@ written with.
 
 ``OPTIONAL_WORDS`` are question and function words a question may hold ("welke top ging over
 waterstof"): they need not match. ``typo_distance`` says how far a word may be misspelt.
+``VERB_PREFIXES`` give a typed verb the prefixed forms the archive writes instead.
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ OPTIONAL_WORDS = frozenset(
     and or of in on at to for with by from about into than that this these those it its
     """.split()
 )
+
+# Prefixes a Dutch verb takes without changing what it is about: "tekende" is found in
+# "ondertekend(e)", "getekend", "medeondertekend" when the archive never writes it bare. Not
+# "be-", "ver-", "ont-": betekend, vertekend, ontdekt are other words.
+VERB_PREFIXES = ("onder", "ge", "her", "mede")
 
 
 @lru_cache(maxsize=8)

@@ -27,7 +27,12 @@ from __future__ import annotations
 
 import tantivy
 
-from vlnl_desktop.core.search.analysis import OPTIONAL_WORDS, typo_distance
+from vlnl_desktop.core.search.analysis import (
+    ATOM_MIN,
+    OPTIONAL_WORDS,
+    VERB_PREFIXES,
+    typo_distance,
+)
 from vlnl_desktop.core.search.index import SRC_PAGE, SRC_RECORD, SRC_SHEET, SearchIndex
 from vlnl_desktop.core.search.query import Clause, Phrase, Query
 
@@ -75,6 +80,9 @@ class Plan:
         # pages matched through aliases only, after ``strict`` (which finds pages by the words
         # typed, records also by their aliases); None when no word has an alias
         self.aliased: tantivy.Query | None = None
+        # every word, a verb also in the prefixed forms the index holds ("tekende":
+        # "ondertekend"): after ``strict`` and ``aliased`` while hits are few
+        self.forms: tantivy.Query | None = None
         self.sources: tuple[tantivy.Query, tantivy.Query] | None = None  # (pages, the rest)
         # for counting per kind and year (``counting``): each step's required clauses, how many
         # of them must match, and the typed words' clauses when pages count by those only;
@@ -251,6 +259,27 @@ class Planner:
             TYPO_WEIGHT,
         )
 
+    def forms(self, clause: Clause, plan: Plan) -> tantivy.Query | None:
+        """The prefixed forms of the clause's typed word that the index holds ("tekende":
+        "ondertekend", "getekend"), for when the words as typed find too few."""
+        if clause.quoted or clause.prefix or len(clause.typed_alternatives) != 1:
+            return None
+        phrase = clause.alternatives[0]
+        if len(phrase) != 1 or len(phrase[0]) < ATOM_MIN or not phrase[0].isalpha():
+            return None
+        terms = self.terms(phrase[0])
+        if len(terms) != 1:
+            return None
+        forms = [p + terms[0][1] for p in VERB_PREFIXES if self.known(p + terms[0][1])]
+        if not forms:
+            return None
+        for form in forms:
+            plan.terms.setdefault(form, plan.word)
+        return self._fields(
+            lambda name: _should([tantivy.Query.term_query(self.schema, name, f) for f in forms]),
+            plan,
+        )
+
     def _compound(self, left: Clause, right: Clause, plan: Plan) -> tantivy.Query | None:
         """Two typed words in a row as one compound the index holds."""
         if any(c.quoted or len(c.typed_alternatives) != 1 for c in (left, right)):
@@ -269,8 +298,11 @@ class Planner:
         plan = Plan()
         positive = [c for c in query.clauses if not c.negated]
         content = [c for c in positive if not _optional(c)] or positive
-        # per word: (the typed words' query, with the aliases, with the aliases and typos)
-        steps: list[tuple[tantivy.Query, tantivy.Query, tantivy.Query | None]] = []
+        # per word: (the typed words' query, with the aliases, with the aliases and typos, with
+        # the aliases and the prefixed forms)
+        steps: list[
+            tuple[tantivy.Query, tantivy.Query, tantivy.Query | None, tantivy.Query | None]
+        ] = []
         index = 0
         while index < len(content):
             clause = content[index]
@@ -287,11 +319,19 @@ class Planner:
                         _should([_all([mine, theirs]), compound])
                         for mine, theirs in ((typed, other[0]), (full, other[1]))
                     ]
-                    steps.append((both[0], both[1], None))
+                    steps.append((both[0], both[1], None, None))
                     index += 2
                     continue
             fuzzy = self.fuzzy(clause, plan)
-            steps.append((typed, full, _should([full, fuzzy]) if fuzzy is not None else None))
+            forms = self.forms(clause, plan)
+            steps.append(
+                (
+                    typed,
+                    full,
+                    _should([full, fuzzy]) if fuzzy is not None else None,
+                    _should([full, forms]) if forms is not None else None,
+                )
+            )
             index += 1
         plan.wanted = max(1, len(steps))
         excluded = [
@@ -306,9 +346,9 @@ class Planner:
                 plan.counted.append((everything, None, None))
             return plan
         boosts = plan.boosts
-        typed = [t for t, _, _ in steps]
-        full = [f for _, f, _ in steps]
-        if all(t is f for t, f, _ in steps):
+        typed = [step[0] for step in steps]
+        full = [step[1] for step in steps]
+        if all(step[0] is step[1] for step in steps):
             plan.strict = self.combine(full, excluded, filters, boosts)
             plan.counted.append((full, None, None))
         else:  # pages by the words typed; their aliases find pages only after those
@@ -318,8 +358,12 @@ class Planner:
             plan.counted.append((full, None, typed))
         if self.phrases and not self.relaxed:
             plan.loose = Planner(self.index, self.searcher, relaxed=True).plan(query).strict
-        loose = [fuzzy or f for _, f, fuzzy in steps]
-        if any(fuzzy is not None for _, _, fuzzy in steps):
+        if any(step[3] is not None for step in steps):
+            formed = [step[3] or step[1] for step in steps]
+            plan.forms = self.combine(formed, excluded, filters, boosts)
+            plan.counted.append((formed, None, None))
+        loose = [step[2] or step[1] for step in steps]
+        if any(step[2] is not None for step in steps):
             plan.typo = self.combine(loose, excluded, filters, boosts)
             plan.counted.append((loose, None, None))
         for at_least in sorted({len(steps) - 1, (len(steps) + 1) // 2, 1}, reverse=True):

@@ -148,6 +148,8 @@ class Searcher:
             self._run(searcher, plan.strict, limit, MATCH_ALL, found, seen)
         if plan.aliased is not None and len(found) < limit:  # pages found by aliases: after
             self._run(searcher, plan.aliased, limit, MATCH_ALL, found, seen)
+        if plan.forms is not None and len(found) < min(FEW, limit):  # "tekende": "ondertekend"
+            self._run(searcher, plan.forms, limit, MATCH_ALL, found, seen)
         steps = [(plan.typo, MATCH_TYPO)] + [(step, MATCH_PARTIAL) for step in plan.partial]
         for number, (step, match) in enumerate(steps):
             wanted = FEW if match != MATCH_PARTIAL or number == len(steps) - 1 else FILL
