@@ -2,7 +2,7 @@
 peer is installed) Recoll's ``recollindex`` on the same files.
 
 Ours is the whole import: checks, sha256, copy into the archive, text per page, one transaction per
-document, FTS5 indexing and the search index (one commit at the end). Pages per second; higher is
+document and the search index (one commit at the end). Pages per second; higher is
 better. Against raw get_text it runs on one core (no extraction processes); against Recoll, which
 indexes with several processes, a folder import uses both cores (text extraction in processes
 ahead of the one writer). All sides run interleaved, the order rotated each round.

@@ -65,6 +65,28 @@ def test_without_its_index_the_window_searches_and_rebuilds_it(qtbot, main_windo
     qtbot.waitUntil(lambda: not panel.index_busy, timeout=20000)
 
 
+def test_while_its_index_is_missing_records_are_found_and_pages_announced(
+    qtbot, main_window, workspace
+):
+    from vlnl_desktop.core.archive.writer_lock import writer_lock
+
+    shutil.rmtree(index_path(workspace.db_path))
+    with writer_lock(workspace.root, wait=0):  # another writer holds the archive: no rebuild
+        main_window.search.refresh()
+        panel = _search(qtbot, main_window, "Hingene")
+        assert panel.answer.engine == "fts"
+        assert panel.hits[0].id == "top-2011"
+        assert all(h.kind != "page" for h in panel.hits)
+        assert "documentpagina's volgen" in panel.status.text()
+        qtbot.waitUntil(lambda: not panel.index_busy, timeout=20000)  # its rebuild gave up
+    main_window.search.refresh()  # the writer is gone: the window rebuilds the index
+    qtbot.waitUntil(lambda: (index_path(workspace.db_path) / "state.json").exists(), timeout=20000)
+    panel = _search(qtbot, main_window, "Hingene 2011")
+    assert panel.answer.engine == "index"
+    assert any(h.kind == "page" for h in panel.hits)
+    assert "documentpagina's volgen" not in panel.status.text()
+
+
 def test_the_viewer_is_asked_for_the_word_as_the_page_spells_it(qtbot, main_window):
     panel = _search(qtbot, main_window, "samenwerkingen")
     panel.results.setCurrentRow(0)

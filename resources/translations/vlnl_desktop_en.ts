@@ -1718,6 +1718,10 @@ Do you want to open the link?</translation>
         <translation>The query was too long: only its first words were searched.</translation>
     </message>
     <message>
+        <source>De zoekindex wordt opgebouwd: documentpagina&apos;s volgen zodra hij klaar is.</source>
+        <translation>The search index is being built: document pages follow once it is ready.</translation>
+    </message>
+    <message>
         <source>De zoekindex wordt bijgewerkt…</source>
         <translation>The search index is being updated…</translation>
     </message>

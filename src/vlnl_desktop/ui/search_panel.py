@@ -293,7 +293,11 @@ class SearchPanel(QWidget):
             notes.append(
                 self.tr("De zoekvraag was te lang: alleen de eerste woorden zijn gezocht.")
             )
-        if self.index_busy:
+        if answer is not None and answer.engine == "fts":  # records only, from their FTS5 index
+            notes.append(
+                self.tr("De zoekindex wordt opgebouwd: documentpagina's volgen zodra hij klaar is.")
+            )
+        elif self.index_busy:
             notes.append(self.tr("De zoekindex wordt bijgewerkt…"))
         self.status.setText(" · ".join(notes))
         self._show_help(answer, bool(hits))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 
 from vlnl_desktop.core.archive.connections import READ_ERRORS, REBUILD_HINT, probe
+from vlnl_desktop.core.archive.schema import FTS_TABLES
 from vlnl_desktop.core.archive.schema_version import check_version
 from vlnl_desktop.core.archive.value_types import wrong_type
 from vlnl_desktop.core.archive.workspace import Workspace
@@ -30,7 +31,7 @@ KIND_TABLES = {
 
 def _fts_problems(conn: sqlite3.Connection) -> list[str]:
     problems = []
-    for table in ("search_items", "pages"):
+    for table in FTS_TABLES:
         try:
             conn.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES('integrity-check')")
         except sqlite3.OperationalError as exc:

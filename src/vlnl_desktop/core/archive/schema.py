@@ -19,7 +19,10 @@ import sqlite_utils
 from vlnl_desktop.core.archive.schema_version import SCHEMA_VERSION
 
 TOKENIZE = "unicode61 remove_diacritics 2"
-FTS_TABLES = {"search_items": ("title", "body"), "pages": ("text",)}
+# The records' text has an FTS5 index (the search's answer while its Tantivy index is rebuilt);
+# the pages have none: the Tantivy index searches them, and FTS5 would cost an import a fifth of
+# its time (tokenising every page twice). A snapshot for Datasette makes its own (``core/serve``).
+FTS_TABLES = {"search_items": ("title", "body")}
 
 # table -> (columns, pk, foreign keys, not null)
 TABLES: dict[str, tuple[dict, object, list[tuple[str, str, str]], set[str]]] = {

@@ -16,8 +16,8 @@ from vlnl_desktop.core.errors import ArchiveError
 # 3: treaties, institutions, people's offices, participants of any record, uncertainties' sources;
 # 4: how a document's file came (obtained, published_sha256) and its earlier versions;
 # 5: the user's own layer: notes and highlights; 6: ocr_pages (the OCR of scanned pages, with the
-# words' boxes)
-SCHEMA_VERSION = 6
+# words' boxes); 7: pages without an FTS5 index (the search index holds them)
+SCHEMA_VERSION = 7
 REQUIRED_TABLES = ("records", "summits", "themes", "documents", "search_items", "pages")
 
 

@@ -1,8 +1,10 @@
-"""Search on SQLite's FTS5 tables: the answer while the search index is being built.
+"""Search on the records' FTS5 index: the answer while the search index is being built.
 
-The archive keeps its FTS5 indexes (``search_items_fts``, ``pages_fts``; also for publishing with
-Datasette). ``*_sql`` functions build statements, ``FtsSearch`` runs them (STYLE: build SQL apart
-from running it). Ranking is FTS5's bm25 with record titles weighted above body text.
+The archive keeps an FTS5 index of its records' text (``search_items_fts``), so a search finds
+records at once even while the Tantivy index is missing or rebuilt; document pages are found again
+when it is back (they have no FTS5 index: see ``archive.schema``). ``*_sql`` functions build
+statements, ``FtsSearch`` runs them (STYLE: build SQL apart from running it). Ranking is FTS5's
+bm25 with record titles weighted above body text.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import sqlite3
 
 from vlnl_desktop.core.search.hits import MARK_CLOSE, MARK_OPEN, Hit
 from vlnl_desktop.core.search.query import Query, compile_match
-from vlnl_desktop.core.search.snippets import make_snippet
 
 TITLE_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
@@ -38,28 +39,20 @@ def snippet_sql(table: str, column: int, count: int) -> str:
 
 
 RECORD_ROWS_SQL = "SELECT id, record_id, kind, title, date FROM search_items WHERE id IN ({})"
-PAGE_ROWS_SQL = (
-    "SELECT p.id, p.document_id, p.page_no, d.title, d.date, d.origin, p.text FROM pages p "
-    "JOIN documents d ON d.id = p.document_id WHERE p.id IN ({})"
-)
 
 
 class FtsSearch:
-    """Runs a parsed query on one connection's FTS5 tables."""
+    """Runs a parsed query on one connection's FTS5 index of the records."""
 
     def __init__(self, conn: sqlite3.Connection):
         self._conn = conn
 
-    def search(self, query: Query, limit: int = 50, *, pages: bool = True) -> list[Hit]:
-        """The best ``limit`` hits; an empty list for a query of nothing."""
+    def search(self, query: Query, limit: int = 50) -> list[Hit]:
+        """The best ``limit`` records; an empty list for a query of nothing."""
         match = compile_match(query)
         if match is None or limit <= 0:
             return []
-        hits = self._record_hits(match, limit)
-        if pages:
-            hits += self._page_hits(query, match, limit)
-        hits.sort(key=lambda h: (h.generated, h.score, h.kind == "page"))
-        return hits[:limit]
+        return self._record_hits(match, limit)
 
     def _record_hits(self, match: str, limit: int) -> list[Hit]:
         weights = (TITLE_WEIGHT, BODY_WEIGHT)
@@ -90,38 +83,3 @@ class FtsSearch:
                 )
             )
         return hits
-
-    def _page_hits(self, query: Query, match: str, limit: int) -> list[Hit]:
-        # FTS5's snippet() would reload every term's whole index entry per row (slow for common
-        # prefixes on many pages): the few best pages' text is cut into snippets in Python instead
-        ranked = self._conn.execute(rank_sql("pages", (1.0,)), (match, limit)).fetchall()
-        if not ranked:
-            return []
-        ids = [r[0] for r in ranked]
-        whole, prefixes = query.highlight_terms()
-        rows = {
-            r[0]: r
-            for r in self._conn.execute(PAGE_ROWS_SQL.format(", ".join("?" * len(ids))), ids)
-        }
-        return [
-            Hit(
-                kind="page",
-                id=rows[rowid][1],
-                title=rows[rowid][3],
-                date=rows[rowid][4],
-                document=rows[rowid][1],
-                page=rows[rowid][2],
-                snippet=make_snippet(
-                    rows[rowid][6] or "",
-                    whole,
-                    prefixes,
-                    size=SNIPPET_TOKENS,
-                    mark_open=MARK_OPEN,
-                    mark_close=MARK_CLOSE,
-                    wanted=len(query.positive),
-                ),
-                score=score,
-                generated=rows[rowid][5] == "sheet",
-            )
-            for rowid, score in ranked
-        ]

@@ -43,8 +43,9 @@ CODE_TABLES: dict[str, tuple[dict[str, str], tuple[tuple[str, str], ...]]] = {
     "document_kinds": (vocabulary.DOCUMENT_KIND_NL, (("documents", "kind"),)),
 }
 YEAR_TABLES = ("records", "declarations", "summits", "events", "treaties", "documents")
-# FTS5 indexes the snapshot searches: the archive's own, and one over the documents' titles
-SNAPSHOT_FTS = {**FTS_TABLES, "documents": ("title", "summary")}
+# FTS5 indexes the snapshot searches: the archive's own, the pages' (the working archive searches
+# them with its Tantivy index) and one over the documents' titles
+SNAPSHOT_FTS = {**FTS_TABLES, "pages": ("text",), "documents": ("title", "summary")}
 
 
 @dataclass
