@@ -8,8 +8,8 @@ the answer back by signal; then, unless a newer request waits, the counts per ki
 
 The search index is kept fit off both threads: on the first search (and after ``reset``) the client
 has a ``BackgroundOp`` build or repair it when it is missing or stale (``core.search.upkeep``);
-searches meanwhile answer from the index as it is, or (none fit to read) the records from FTS5, and the
-when the index is up to date.
+searches meanwhile answer from the index as it is, or (none fit to read) the records from FTS5,
+and the newest one is run again when the index is up to date.
 """
 
 from __future__ import annotations
