@@ -274,7 +274,11 @@ def synthetic_archive(pages: int, per_document: int = 10, seed: int = 1):
     from vlnl_desktop.core.archive.lifecycle import open_workspace
     from vlnl_desktop.core.search import index as search_index
 
-    root = CACHE_DIR / f"archive-synthetic-{pages}-s{seed}"
+    from vlnl_desktop.core.archive.schema_version import SCHEMA_VERSION
+
+    # by schema: opening an archive of an older one rebuilds it from the records, and the
+    # generated documents, which have no file, would not survive that
+    root = CACHE_DIR / f"archive-synthetic-{pages}-s{seed}-v{SCHEMA_VERSION}"
     if (root / ".generated").exists():
         return open_workspace(root)
     shutil.rmtree(root, ignore_errors=True)

@@ -122,6 +122,8 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
     """Damerau-Levenshtein distance (adjacent swaps cost one), ``limit + 1`` once it is over."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    if len(set(a).symmetric_difference(b)) > 2 * limit:  # an edit changes two letters at most
+        return limit + 1
     previous2: list[int] = []
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
