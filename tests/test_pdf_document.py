@@ -160,6 +160,19 @@ def test_find_matches_ligatures_and_hyphenated_words():
 
 def test_an_empty_query_finds_nothing(geotopo):
     assert pdf_find.find_on_page(geotopo.load_page(5), "   ") == []
+    assert pdf_find.find_on_page(geotopo.load_page(5), " | ") == []
+
+
+def test_alternatives_find_every_one_of_them(geotopo):
+    words = pdf_find.find_in_document(geotopo, "Simplizialkomplex")
+    spaces = pdf_find.find_in_document(geotopo, "topologische raume")
+    both = pdf_find.find_in_document(geotopo, "Simplizialkomplex | topologische raume")
+    assert sorted(both, key=repr) == sorted(words + spaces, key=repr)
+    assert [h.page for h in both] == sorted(h.page for h in both)  # page by page
+    # an alternative inside another's hit is not found twice: the longer one holds it
+    assert len(pdf_find.find_in_document(geotopo, "Simplizialkomplex | komplex")) == len(
+        pdf_find.find_in_document(geotopo, "komplex")
+    )
 
 
 def test_text_in_rect_reads_one_column():

@@ -94,3 +94,25 @@ def test_the_viewer_is_asked_for_the_word_as_the_page_spells_it(qtbot, main_wind
     panel = _search(qtbot, main_window, "fotonika")
     panel.results.setCurrentRow(0)
     assert panel.find_text().lower() == "fotonica"
+
+
+def test_a_question_opens_its_page_with_every_marked_word_found(qtbot, main_window):
+    import re
+
+    def marked(hit):
+        return {w.lower() for w in re.findall(r"\[([^\]]+)\]", hit.snippet_marked("[", "]"))}
+
+    panel = _search(qtbot, main_window, "wie tekende het MoU over gepersonaliseerde geneeskunde")
+    rows = [i for i, h in enumerate(panel.hits) if h.kind == "page" and len(marked(h)) >= 2]
+    assert rows, [h.snippet for h in panel.hits]
+    panel.results.setCurrentRow(rows[0])
+    text = panel.find_text()
+    words = text.split(" | ")
+    assert len(words) >= 2 and "wie" not in words, text  # the page's words, not the question
+    assert "ondertekend" in words  # as the page spells "tekende"
+    viewer = main_window.documents.ensure_viewer()
+    with qtbot.waitSignal(viewer.document_opened, timeout=10000):
+        panel.activate_current()
+    assert viewer.find_bar.edit.text() == text
+    qtbot.waitUntil(lambda: viewer.find_finished, timeout=10000)
+    assert viewer.find_hit_count >= len(words)

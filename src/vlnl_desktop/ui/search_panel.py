@@ -217,8 +217,9 @@ class SearchPanel(QWidget):
     def find_text(self) -> str:
         """The words of the last search to highlight in a document: its positive words, as the
         query language parses them (no quotes, OR or exclusions); when the chosen hit's snippet
-        does not hold them as typed (a stem, a compound part, a typo matched), the first word its
-        snippet marks, as the page spells it."""
+        does not hold them as typed (a question, a stem, a compound part, a typo matched), every
+        word its snippet marks, as the page spells it, as alternatives ("top | waterstof")."""
+        from vlnl_desktop.core.pdf.find import ALTERNATIVE
         from vlnl_desktop.core.search.hits import MARK_CLOSE, MARK_OPEN
         from vlnl_desktop.core.search.query import parse
         from vlnl_desktop.core.text import fold
@@ -232,8 +233,12 @@ class SearchPanel(QWidget):
         snippet = fold(hit.snippet.replace(MARK_OPEN, "").replace(MARK_CLOSE, ""))
         if " ".join(snippet.split()).find(typed) >= 0:
             return typed
-        marked = hit.snippet.split(MARK_OPEN, 1)[1].split(MARK_CLOSE, 1)[0]
-        return marked or typed
+        marked: list[str] = []
+        for piece in hit.snippet.split(MARK_OPEN)[1:]:
+            word = piece.split(MARK_CLOSE, 1)[0].strip()
+            if word and fold(word) not in {fold(m) for m in marked}:
+                marked.append(word)
+        return ALTERNATIVE.join(marked) or typed
 
     def refresh(self) -> None:
         """The archive changed (e.g. an import): search again on a fresh connection."""

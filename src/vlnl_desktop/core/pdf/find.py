@@ -3,7 +3,8 @@
 PyMuPDF's own ``search_for`` matches ligatures and case but not diacritics ("Artificiele" does not find
 "Artificiële"). Here the page's characters are read with their boxes (``rawdict``), folded with
 ``core.text.fold_with_map`` and searched as one string; each hit is mapped back through the fold map to
-its characters and so to rectangles (one per line the hit covers), in display coordinates.
+its characters and so to rectangles (one per line the hit covers), in display coordinates. A query
+may name alternatives ("waterstof | top"): every occurrence of any of them is found.
 
 A page's characters have the same budget as its indexed text (``text.MAX_PAGE_CHARS``).
 ``find_on_pages`` is the viewer's find as a ``sandbox`` job: a page that would take the viewer's
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     import pymupdf
 
 _SPACES = re.compile(r"\s+")
+ALTERNATIVE = " | "  # "waterstof | top": either is found
 
 
 @dataclass(frozen=True)
@@ -106,22 +108,37 @@ def _fold_soft_hyphens(text: str) -> tuple[str, list[int]]:
     return "".join(folded[i] for i in keep), [index[i] for i in keep]
 
 
+def needles(query: str) -> list[str]:
+    """What ``query`` asks to find: itself folded, or each of its alternatives ("a | b", what
+    a search hit hands the viewer: the words its snippet marked), the longest first."""
+    found = {fold_query(part) for part in query.split(ALTERNATIVE)}
+    return sorted((n for n in found if n), key=lambda n: (-len(n), n))
+
+
 def find_on_page(page: pymupdf.Page, query: str) -> list[PageHit]:
-    """Every occurrence of ``query`` on ``page``, in reading order; empty for an empty query."""
-    needle = fold_query(query)
-    if not needle:
+    """Every occurrence of ``query`` (or of any of its alternatives) on ``page``, in reading
+    order; empty for an empty query. Where two alternatives overlap, the first (longest) wins."""
+    wanted = needles(query)
+    if not wanted:
         return []
     pc = _page_chars(page)
     haystack, index = _fold_soft_hyphens(pc.text)
+    spans: list[tuple[int, int]] = []
+    for needle in wanted:
+        start = haystack.find(needle)
+        while start >= 0:
+            spans.append((start, start + len(needle)))
+            start = haystack.find(needle, start + len(needle))
     hits: list[PageHit] = []
-    start = haystack.find(needle)
-    while start >= 0:
-        end = start + len(needle)
+    reached = 0
+    for start, end in sorted(spans, key=lambda se: (se[0], -se[1])):
+        if start < reached:
+            continue  # inside a longer hit
+        reached = end
         source = sorted({index[i] for i in range(start, end)})
         rects = _rects_by_line(page, pc, source)
         if rects:
             hits.append(PageHit(page=page.number, rects=tuple(rects)))
-        start = haystack.find(needle, end)
     return hits
 
 
