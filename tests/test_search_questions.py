@@ -79,7 +79,7 @@ def test_topontmoetingen_finds_summits_not_only_themes(searcher):
     [
         ("fotonika", "fotonica", "fotonica"),
         ("waterstoftechnolgie", "waterstoftechnologie", "waterstoftechnologie"),
-        ("Middelbrug", "top-2018", "middelburg"),
+        ("Middelbrug", "top-2018", "Middelburg"),  # capitalised as typed
     ],
 )
 def test_a_typo_finds_the_word_meant_and_suggests_it(searcher, typed, meant, suggestion):

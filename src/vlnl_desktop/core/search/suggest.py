@@ -47,6 +47,14 @@ def suggestion(text: str, replace: Mapping[str, str]) -> str | None:
     if not replace:
         return None
     parts = _WORDS.split(text)
-    changed = [replace.get(fold(part), part) if i % 2 else part for i, part in enumerate(parts)]
+    changed = [_as_typed(part, replace) if i % 2 else part for i, part in enumerate(parts)]
     out = " ".join("".join(changed).split())
     return out if out != " ".join(text.split()) else None
+
+
+def _as_typed(word: str, replace: Mapping[str, str]) -> str:
+    """``word`` replaced if it is misspelt, with a capital where the user typed one."""
+    fixed = replace.get(fold(word))
+    if fixed is None:
+        return word
+    return fixed[:1].upper() + fixed[1:] if word[:1].isupper() else fixed
