@@ -272,9 +272,8 @@ def synthetic_archive(pages: int, per_document: int = 10, seed: int = 1):
     from corpus import sentences, word_chain
     from vlnl_desktop.core.archive.connections import probe
     from vlnl_desktop.core.archive.lifecycle import open_workspace
-    from vlnl_desktop.core.search import index as search_index
-
     from vlnl_desktop.core.archive.schema_version import SCHEMA_VERSION
+    from vlnl_desktop.core.search import index as search_index
 
     # by schema: opening an archive of an older one rebuilds it from the records, and the
     # generated documents, which have no file, would not survive that

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from samples import MULTICOLUMN, SMALL
+from samples import ENCRYPTED, MULTICOLUMN, SMALL
 from vlnl_desktop.core.archive.check import check_archive
 from vlnl_desktop.core.archive.connections import connect_readonly
 from vlnl_desktop.core.catalog import Catalog
@@ -77,3 +77,12 @@ def test_refusals_change_nothing(workspace, tmp_path):
     assert attach_copy(workspace, DOC, text).code == "not_pdf"
     assert row(workspace)[0] is None
     assert [p.name for p in workspace.documents_dir.glob(".incoming-*")] == []
+
+
+def test_an_encrypted_copy_is_attached_with_its_password(workspace):
+    assert attach_copy(workspace, DOC, ENCRYPTED).code == "password_required"
+    assert attach_copy(workspace, DOC, ENCRYPTED, password="nope").code == "wrong_password"
+    assert row(workspace)[0] is None  # nothing changed meanwhile
+    result = attach_copy(workspace, DOC, ENCRYPTED, password="openpassword")
+    assert result.status == "attached" and result.pages > 0
+    assert row(workspace)[0] is not None

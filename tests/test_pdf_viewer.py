@@ -247,8 +247,8 @@ def test_encrypted_pdf_asks_again_after_a_wrong_password(qtbot, viewer, monkeypa
     _, count = open_doc(qtbot, viewer, ENCRYPTED)
     assert count == 1
     assert len(prompts) == 2
-    assert "onjuist" not in prompts[0]
-    assert "onjuist" in prompts[1]
+    assert "klopt niet" not in prompts[0]
+    assert "klopt niet" in prompts[1]  # the one prompt of the window (ui.password_prompt)
     assert viewer.message_text == ""
 
 

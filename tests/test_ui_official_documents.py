@@ -9,9 +9,9 @@ import socket
 import sqlite3
 
 from PySide6.QtCore import QMimeData, Qt, QUrl
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from samples import MULTICOLUMN, SMALL
+from samples import ENCRYPTED, MULTICOLUMN, SMALL
 from vlnl_desktop.ui.app import open_target
 
 COMMUNIQUE = "doc-communique-2016"
@@ -185,3 +185,33 @@ def test_the_overview_says_how_to_get_the_missing_documents(main_window):
     text = main_window.detail.plain_text()
     assert re.search(r"\d+ van de \d+ documenten staan als bestand", text)
     assert "Officiële documenten ophalen" in text and "Bestand koppelen" in text
+
+
+def test_an_encrypted_copy_asks_its_password_and_is_attached(qtbot, main_window, monkeypatch):
+    official = main_window.official
+    main_window.select_record(DECLARATION)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(ENCRYPTED), ""))
+    # the viewer, showing the attached file, asks for its password too
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("openpassword", True))
+    asked = []
+    answers = iter(["nope", "openpassword"])
+
+    def ask(path, wrong):
+        asked.append(wrong)
+        return next(answers)
+
+    official.ask_password = ask
+    with qtbot.waitSignal(official.changed, timeout=30000):
+        main_window.menus.attach_action.trigger()
+    assert asked == [False, True]  # asked, then told the first one was wrong
+    assert main_window.session.catalog.document(DECLARATION).in_archive
+
+
+def test_no_password_attaches_nothing(qtbot, main_window, monkeypatch):
+    official = main_window.official
+    main_window.select_record(DECLARATION)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(ENCRYPTED), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))  # Annuleren
+    with qtbot.waitSignal(official.message, timeout=30000, check_params_cb=lambda m: "Niets" in m):
+        main_window.menus.attach_action.trigger()
+    assert not main_window.session.catalog.document(DECLARATION).in_archive

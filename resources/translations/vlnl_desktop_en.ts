@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <source>Het wachtwoord voor „%1” klopt niet. Probeer het opnieuw:</source>
+        <translation>The password for “%1” is not right. Try again:</translation>
+    </message>
+    <message>
+        <source>„%1” is beveiligd met een wachtwoord. Wachtwoord:</source>
+        <translation>“%1” is protected by a password. Password:</translation>
+    </message>
+    <message>
+        <source>Wachtwoord nodig</source>
+        <translation>Password needed</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>Licenties</source>
@@ -456,18 +471,6 @@
         <source>Dit PDF-document vraagt te veel geheugen of tijd om te openen.</source>
         <translation>This PDF document needs too much memory or time to open.</translation>
     </message>
-    <message>
-        <source>Wachtwoord voor %1:</source>
-        <translation>Password for %1:</translation>
-    </message>
-    <message>
-        <source>Het wachtwoord is onjuist.</source>
-        <translation>The password is wrong.</translation>
-    </message>
-    <message>
-        <source>Beveiligd document</source>
-        <translation>Protected document</translation>
-    </message>
 </context>
 <context>
     <name>DocumentOrigin</name>
@@ -729,18 +732,6 @@
     <message>
         <source>Importeren… %1 van %2: %3</source>
         <translation>Importing… %1 of %2: %3</translation>
-    </message>
-    <message>
-        <source>Het wachtwoord voor „%1” klopt niet. Probeer het opnieuw:</source>
-        <translation>The password for “%1” is not right. Try again:</translation>
-    </message>
-    <message>
-        <source>„%1” is beveiligd met een wachtwoord. Wachtwoord:</source>
-        <translation>“%1” is protected by a password. Password:</translation>
-    </message>
-    <message>
-        <source>Wachtwoord nodig</source>
-        <translation>Password needed</translation>
     </message>
     <message>
         <source>Het importeren is mislukt: %1</source>
@@ -1533,6 +1524,10 @@
     <message>
         <source>Niets gekoppeld: het document houdt zijn bestand.</source>
         <translation>Nothing attached: the document keeps its file.</translation>
+    </message>
+    <message>
+        <source>Niets gekoppeld: geen wachtwoord gegeven.</source>
+        <translation>Nothing attached: no password given.</translation>
     </message>
     <message>
         <source>Dit bestand is al het bestand van het document.</source>

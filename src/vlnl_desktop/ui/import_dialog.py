@@ -12,9 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from vlnl_desktop.ui.labels import problem_text
+from vlnl_desktop.ui.password_prompt import ask_password
 from vlnl_desktop.workers.import_worker import ImportClient
 
 SHOWN_LINES = 12  # failures (and duplicates) listed in the summary; all of them under "details"
@@ -218,18 +217,8 @@ class ImportFlow(QObject):
             self._finish()
 
     def _ask_password(self, path: str, wrong: bool) -> None:
-        name = Path(path).name
-        if wrong:
-            label = self.tr("Het wachtwoord voor „%1” klopt niet. Probeer het opnieuw:")
-        else:
-            label = self.tr("„%1” is beveiligd met een wachtwoord. Wachtwoord:")
-        password, ok = QInputDialog.getText(
-            self._parent,
-            self.tr("Wachtwoord nodig"),
-            label.replace("%1", name),
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok or not password:
+        password = ask_password(self._parent, path, wrong)
+        if password is None:
             self._asking = None
             self._next_password()
             return

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from vlnl_desktop.core.vocabulary import DOCUMENT_ROLE_OFFICIAL
 from vlnl_desktop.ui.labels import problem_text
+from vlnl_desktop.ui.password_prompt import PASSWORD_CODES, ask_password
 from vlnl_desktop.workers.background_op import BackgroundOp
 
 
@@ -36,7 +37,8 @@ class OfficialDocuments(QObject):
         self._parent = parent
         self.op = BackgroundOp(self, name="attach-op")
         self.dialog = None  # ui.fetch_dialog.FetchDialog, the last one opened
-        self.confirm_replace = self._ask_replace  # tests answer in its place
+        self.confirm_replace = self._ask_replace  # tests answer in their place
+        self.ask_password = lambda path, wrong: ask_password(self._parent, path, wrong)
         self.warning: QMessageBox | None = None  # the last refusal shown
 
     def is_official(self, document_id: str | None) -> bool:
@@ -105,24 +107,35 @@ class OfficialDocuments(QObject):
         pdfs = [p for p in paths if str(p).lower().endswith(".pdf")]
         return len(paths) == 1 == len(pdfs) and self.attach(document_id, str(pdfs[0]))
 
-    def _run_attach(self, document_id: str, path: str, replace: bool) -> None:
+    def _run_attach(
+        self, document_id: str, path: str, replace: bool, password: str | None = None
+    ) -> None:
         root = self._session.workspace.root
 
         def work():
             from vlnl_desktop.core.archive.workspace import Workspace
             from vlnl_desktop.core.documents.attach import attach_copy
 
-            return attach_copy(Workspace(root), document_id, path, replace=replace)
+            return attach_copy(
+                Workspace(root), document_id, path, replace=replace, password=password
+            )
 
         self.message.emit(self.tr("Het bestand wordt gekoppeld…"))
-        self.op.run(work, lambda result: self._on_attached(result, path), self._on_failed)
+        self.op.run(work, lambda result: self._on_attached(result, path, password), self._on_failed)
 
-    def _on_attached(self, result, path: str) -> None:
+    def _on_attached(self, result, path: str, password: str | None = None) -> None:
         if result.code == "has_file":
             if self.confirm_replace():
-                self._run_attach(result.document_id, path, replace=True)
+                self._run_attach(result.document_id, path, replace=True, password=password)
             else:
                 self.message.emit(self.tr("Niets gekoppeld: het document houdt zijn bestand."))
+            return
+        if result.code in PASSWORD_CODES:
+            typed = self.ask_password(path, result.code == "wrong_password")
+            if typed is not None:
+                self._run_attach(result.document_id, path, replace=False, password=typed)
+            else:
+                self.message.emit(self.tr("Niets gekoppeld: geen wachtwoord gegeven."))
             return
         if not result.ok:
             self._on_failed(problem_text(result.code, result.detail))

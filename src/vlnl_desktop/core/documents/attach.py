@@ -52,15 +52,22 @@ def attach_copy(
     *,
     replace: bool = False,
     today: str | None = None,
+    password: str | None = None,
 ) -> AttachResult:
     """Make the PDF at ``path`` the file of the official document ``document_id`` (see the
-    module); never raises for a bad file or a refusal: the result says what happened."""
+    module); never raises for a bad file or a refusal: the result says what happened. An
+    encrypted file is read with ``password`` (stored as it is: the viewer asks for it)."""
     with writer_lock(ws.root):
-        return _attach_locked(ws, document_id, Path(path), replace, today)
+        return _attach_locked(ws, document_id, Path(path), replace, today, password)
 
 
 def _attach_locked(
-    ws: Workspace, document_id: str, path: Path, replace: bool, today: str | None
+    ws: Workspace,
+    document_id: str,
+    path: Path,
+    replace: bool,
+    today: str | None,
+    password: str | None,
 ) -> AttachResult:
     attached_on = today or dt.date.today().isoformat()
     conn = connect_writer(ws)
@@ -77,7 +84,7 @@ def _attach_locked(
         staged = new_temp(ws.documents_dir)
         try:
             with Sandbox() as box:
-                prepared = box.run(prepare_staged, str(path), None, str(staged))
+                prepared = box.run(prepare_staged, str(path), password, str(staged))
         except Problem as exc:
             return AttachResult(document_id, "failed", code=exc.code, detail=exc.detail)
         pages = len(prepared.pages)

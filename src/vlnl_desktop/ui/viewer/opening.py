@@ -4,11 +4,10 @@ cannot be opened. The viewer shows what comes out (``opened``, ``failed``)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
+from vlnl_desktop.ui.password_prompt import PASSWORD_CODES, ask_password
 from vlnl_desktop.ui.viewer.view import PdfView
 from vlnl_desktop.workers.render_client import RenderClient
 from vlnl_desktop.workers.render_protocol import DocumentInfo
@@ -89,7 +88,7 @@ class DocumentOpening(QObject):
     @Slot(str, str, str)
     def _on_open_failed(self, reason: str, message: str, path: str) -> None:
         self._clear_stale()
-        if reason in ("password_required", "wrong_password") and not self._asking_password:
+        if reason in PASSWORD_CODES and not self._asking_password:
             self.asking.emit()
             password = self._ask_password(path, wrong=reason == "wrong_password")
             if password is not None:
@@ -111,17 +110,11 @@ class DocumentOpening(QObject):
         self._fail(path, texts.get(reason, message))
 
     def _ask_password(self, path: str, wrong: bool) -> str | None:
-        prompt = self.tr("Wachtwoord voor %1:").replace("%1", Path(path).name)
-        if wrong:
-            prompt = self.tr("Het wachtwoord is onjuist.") + "\n" + prompt
         self._asking_password = True
         try:
-            text, ok = QInputDialog.getText(
-                self._parent, self.tr("Beveiligd document"), prompt, QLineEdit.EchoMode.Password
-            )
+            return ask_password(self._parent, path, wrong)
         finally:
             self._asking_password = False
-        return text if ok else None
 
     def _fail(self, path: str, text: str) -> None:
         self._pending = None

@@ -1,0 +1,33 @@
+"""The one question the window asks for an encrypted PDF's password (import, attach, viewer).
+
+The password is typed hidden; an empty answer or Annuleren means the user gives up (None). The
+password is used for that one action and never stored.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+
+PASSWORD_CODES = ("password_required", "wrong_password")  # core.errors codes that ask for one
+
+
+def ask_password(parent: QWidget | None, path: str, wrong: bool) -> str | None:
+    """Ask for the password of the PDF at ``path``; ``wrong``: the last one did not open it."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("PasswordPrompt", text)
+
+    if wrong:
+        label = tr("Het wachtwoord voor „%1” klopt niet. Probeer het opnieuw:")
+    else:
+        label = tr("„%1” is beveiligd met een wachtwoord. Wachtwoord:")
+    password, ok = QInputDialog.getText(
+        parent,
+        tr("Wachtwoord nodig"),
+        label.replace("%1", Path(path).name),
+        QLineEdit.EchoMode.Password,
+    )
+    return password if ok and password else None
