@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from vlnl_desktop.core.archive.lifecycle import open_workspace
 from vlnl_desktop.core.archive.workspace import Workspace, resolve_root
@@ -97,6 +97,8 @@ def _excepthook(window_ref: list[MainWindow]):
                 ).replace("%1", stray)
             )
             return
+        from PySide6.QtWidgets import QMessageBox  # not on the start-up path (its enums)
+
         QMessageBox.critical(
             parent,
             QApplication.translate("App", "Onverwachte fout"),
