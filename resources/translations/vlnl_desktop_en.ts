@@ -81,6 +81,33 @@
     </message>
 </context>
 <context>
+    <name>ArchiveView</name>
+    <message>
+        <source>Archief opnieuw opbouwen</source>
+        <translation>Rebuild the archive</translation>
+    </message>
+    <message>
+        <source>Het archief opnieuw opbouwen uit het meegeleverde archief? Documenten die u zelf toevoegde, blijven behouden.</source>
+        <translation>Rebuild the archive from the archive that comes with the program? Documents you added yourself are kept.</translation>
+    </message>
+    <message>
+        <source>Het archief wordt opnieuw opgebouwd…</source>
+        <translation>Rebuilding the archive…</translation>
+    </message>
+    <message>
+        <source>Opnieuw opbouwen mislukt: %1</source>
+        <translation>Rebuilding failed: %1</translation>
+    </message>
+    <message>
+        <source>Het archief is opnieuw opgebouwd.</source>
+        <translation>The archive has been rebuilt.</translation>
+    </message>
+    <message>
+        <source>Het beschadigde bestand staat nu in %1.</source>
+        <translation>The damaged file is now at %1.</translation>
+    </message>
+</context>
+<context>
     <name>Counts</name>
     <message numerus="yes">
         <source>%n pagina(&apos;s)</source>
@@ -1317,30 +1344,6 @@
     <message>
         <source>Details</source>
         <translation>Details</translation>
-    </message>
-    <message>
-        <source>Het archief wordt opnieuw opgebouwd…</source>
-        <translation>Rebuilding the archive…</translation>
-    </message>
-    <message>
-        <source>Opnieuw opbouwen mislukt: %1</source>
-        <translation>Rebuilding failed: %1</translation>
-    </message>
-    <message>
-        <source>Het archief is opnieuw opgebouwd.</source>
-        <translation>The archive has been rebuilt.</translation>
-    </message>
-    <message>
-        <source>Het beschadigde bestand staat nu in %1.</source>
-        <translation>The damaged file is now at %1.</translation>
-    </message>
-    <message>
-        <source>Archief opnieuw opbouwen</source>
-        <translation>Rebuild the archive</translation>
-    </message>
-    <message>
-        <source>Het archief opnieuw opbouwen uit het meegeleverde archief? Documenten die u zelf toevoegde, blijven behouden.</source>
-        <translation>Rebuild the archive from the archive that comes with the program? Documents you added yourself are kept.</translation>
     </message>
     <message>
         <source>Gekopieerd naar het klembord.</source>
