@@ -15,7 +15,7 @@ constructor, do the rest:
 - ``ui.view_tabs.ViewTabs``: the Tijdlijn and theme table tabs, made on first use;
 - ``ui.window_layout``: the window's layout remembered between runs.
 What the first paint does not need (the viewports' mouse filters, the focus frame, the search box's
-clear button) is finished in ``_after_first_paint``, a moment after the window is built.
+clear button and hit painter) is finished in ``_after_first_paint``, a moment after the window is built.
 """
 
 from __future__ import annotations
@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
           every QWidget class, ~40 ms);
         - a clear frame around the widget with the keyboard focus, and Qt's own file dialog (where
           the desktop has none) with room for Dutch sizes and dates (their imports);
-        - the search box's clear button (its icon, ~5 ms; it shows only once there is text)."""
+        - the search box's clear button and the painter of its hits (``SearchPanel.finish_setup``)."""
         from vlnl_desktop.ui.file_dialogs import fit_file_dialogs
         from vlnl_desktop.ui.focus_frame import follow_focus
 
@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         follow_focus(app).frame(QApplication.focusWidget())
         fit_file_dialogs(app)
-        self.search.edit.setClearButtonEnabled(True)
+        self.search.finish_setup()
         self.after_first_paint_done = True
 
     # --- language ---
