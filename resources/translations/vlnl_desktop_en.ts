@@ -423,6 +423,25 @@
     </message>
 </context>
 <context>
+    <name>DocumentFind</name>
+    <message>
+        <source>Deze pagina heeft geen tekstlaag.</source>
+        <translation>This page has no text layer.</translation>
+    </message>
+    <message>
+        <source>Niet gevonden</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>Zoeken…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
     <name>DocumentOpener</name>
     <message>
         <source>Document</source>
@@ -1629,22 +1648,6 @@ Do you want to open the link?</translation>
     <message>
         <source>Pagina %1 is beschadigd en wordt niet getoond.</source>
         <translation>Page %1 is damaged and is not shown.</translation>
-    </message>
-    <message>
-        <source>Deze pagina heeft geen tekstlaag.</source>
-        <translation>This page has no text layer.</translation>
-    </message>
-    <message>
-        <source>Niet gevonden</source>
-        <translation>Not found</translation>
-    </message>
-    <message>
-        <source>Zoeken…</source>
-        <translation>Searching…</translation>
-    </message>
-    <message>
-        <source>%1 van %2</source>
-        <translation>%1 of %2</translation>
     </message>
     <message>
         <source>Afdrukken is mislukt.</source>
