@@ -65,3 +65,73 @@ def test_anything_else_goes_to_the_full_command_line(tmp_path):
 )
 def test_what_counts_as_a_plain_launch(args, expected):
     assert plain_launch(args) == expected
+
+
+GC_PROBE = """
+import gc, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+def look():
+    print("collector on:", gc.isenabled(), flush=True)
+    app.quit()
+QTimer.singleShot(1000, look)  # the window is up by then
+from vlnl_desktop.cli.window import open_window
+sys.exit(open_window(sys.argv[1], "nl"))
+"""
+
+
+def test_the_garbage_collector_paused_for_the_launch_is_on_once_the_window_is_up(
+    tmp_path, workspace
+):
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(SRC),
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "HOME": str(tmp_path / "home"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", GC_PROBE, str(workspace.root)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "collector on: True" in result.stdout
+
+
+FIRST_PAINT_PROBE = """
+import builtins, sys
+shown = builtins.print
+def print(*args, **kwargs):  # the app prints its marker at the window's first expose
+    if args and args[0] == "BENCH_FIRST_EXPOSE":
+        later = ("dataclasses", "vlnl_desktop.ui.search_hit_delegate",
+                 "vlnl_desktop.ui.archive_problem", "vlnl_desktop.ui.focus_frame")
+        shown("LOADED", sorted(m for m in later if m in sys.modules), flush=True)
+    shown(*args, **kwargs)
+builtins.print = print
+from vlnl_desktop.cli.window import open_window
+sys.exit(open_window(sys.argv[1], "nl"))
+"""
+
+
+def test_what_only_later_work_needs_is_not_loaded_before_the_first_paint(tmp_path, workspace):
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(SRC),
+        "QT_QPA_PLATFORM": "offscreen",
+        "VLNL_BENCH_STARTUP": "1",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "HOME": str(tmp_path / "home"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_PROBE, str(workspace.root)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "LOADED []" in result.stdout, result.stdout

@@ -36,7 +36,7 @@ def test_partial_matches_are_marked(qtbot, main_window):
     partial = [h for h in panel.hits if h.match == "partial"]
     assert partial
     row = panel.hits.index(partial[0])
-    from vlnl_desktop.ui.search_panel import hit_html
+    from vlnl_desktop.ui.search_hit_delegate import hit_html
 
     assert "deel van de woorden" in hit_html(panel.hits[row])
 

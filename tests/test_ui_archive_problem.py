@@ -23,14 +23,17 @@ def test_damaged_archive_shows_the_message_and_rebuilding_fixes_it(
 ):
     workspace.db_path.write_bytes(b"this is not a database" * 100)
     window = _open(qtbot, workspace, settings)
-    assert window.stack.currentWidget() is window.problem
-    assert window.problem.isVisible()
-    assert "kan niet worden geopend" in window.problem.title.text()
-    assert "damaged" in window.problem.message.text() or "not" in window.problem.message.text()
-    assert window.problem.rebuild_button.isVisible()
+    assert window.stack.currentWidget() is window.archive_view.problem
+    assert window.archive_view.problem.isVisible()
+    assert "kan niet worden geopend" in window.archive_view.problem.title.text()
+    assert (
+        "damaged" in window.archive_view.problem.message.text()
+        or "not" in window.archive_view.problem.message.text()
+    )
+    assert window.archive_view.problem.rebuild_button.isVisible()
 
     with qtbot.waitSignal(window.session.rebuilt, timeout=60000):
-        window.problem.rebuild_button.click()
+        window.archive_view.problem.rebuild_button.click()
     assert window.stack.currentWidget() is window.splitter
     assert window.tree_model.rowCount() == 9  # the sections, Personen and Mijn notities among them
     moved = list(workspace.root.glob("archive.db.damaged-*"))
@@ -47,10 +50,10 @@ def test_missing_archive_shows_the_message_and_rebuilding_fixes_it(
 ):
     workspace.db_path.unlink()
     window = _open(qtbot, workspace, settings)
-    assert window.stack.currentWidget() is window.problem
-    assert "missing" in window.problem.message.text()
+    assert window.stack.currentWidget() is window.archive_view.problem
+    assert "missing" in window.archive_view.problem.message.text()
     with qtbot.waitSignal(window.session.rebuilt, timeout=60000):
-        window.problem.rebuild_button.click()
+        window.archive_view.problem.rebuild_button.click()
     assert window.stack.currentWidget() is window.splitter
     assert workspace.db_path.is_file()
     assert not list(workspace.root.glob("archive.db.damaged-*"))
@@ -100,6 +103,6 @@ def test_an_error_on_a_stored_value_of_the_wrong_type_offers_the_rebuild(
     conn.close()
     error = TypeError("a bytes-like object is required, not 'str'")
     _excepthook([window])(TypeError, error, None)
-    assert window.stack.currentWidget() is window.problem
-    assert "records.title" in window.problem.message.text()
-    assert window.problem.rebuild_button.isVisible()
+    assert window.stack.currentWidget() is window.archive_view.problem
+    assert "records.title" in window.archive_view.problem.message.text()
+    assert window.archive_view.problem.rebuild_button.isVisible()

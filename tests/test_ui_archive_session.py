@@ -28,7 +28,7 @@ def test_a_failed_rebuild_says_why_on_the_problem_page(qtbot, main_window, monke
     with qtbot.waitSignal(main_window.session.rebuild_failed, timeout=30000):
         assert main_window.rebuild_archive()
         assert not main_window.rebuild_archive()  # one rebuild at a time
-    problem = main_window.problem
+    problem = main_window.archive_view.problem
     assert main_window.stack.currentWidget() is problem
     assert main_window.stack.isEnabled()
     assert problem.message.text() == (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
 
 from fixtures_archive import add_document_file
 from vlnl_desktop.ui.about_dialog import AboutDialog
@@ -129,7 +129,7 @@ def test_back_and_forward_with_keys_and_mouse_buttons(qtbot, main_window):
     assert main_window.current_record == "top-2011"
     qtbot.keyClick(main_window.tree, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert main_window.current_record == "top-2013"
-    qtbot.waitUntil(lambda: main_window.mouse_navigation_ready)  # installed after the first paint
+    qtbot.waitUntil(lambda: main_window.after_first_paint_done)  # installed after the first paint
     qtbot.mouseClick(main_window.detail.browser.viewport(), Qt.MouseButton.ForwardButton)
     assert main_window.current_record == "fotonica"
     qtbot.mouseClick(main_window.tree.viewport(), Qt.MouseButton.BackButton)
@@ -152,6 +152,15 @@ def test_ctrl_f_and_ctrl_k_focus_the_search_box_and_esc_clears(qtbot, main_windo
     qtbot.keyClick(edit, Qt.Key.Key_Escape)
     assert edit.text() == ""
     assert not main_window.search.results.isVisible()
+
+
+def test_the_search_box_has_its_clear_button_once_the_window_is_up(qtbot, main_window):
+    edit = main_window.search.edit
+    qtbot.waitUntil(lambda: main_window.after_first_paint_done)  # added after the first paint
+    qtbot.keyClicks(edit, "hingene")
+    [button] = [b for b in edit.findChildren(QToolButton) if b.isVisibleTo(edit)]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert edit.text() == ""
 
 
 def test_copy_record_as_text(qtbot, main_window):

@@ -134,3 +134,19 @@ def test_the_words_to_highlight_come_from_the_query_parser(main_window):
     ):
         panel.last_text = typed
         assert panel.find_text() == words, typed
+
+
+def test_the_first_hits_are_drawn_as_rich_text_before_the_window_has_finished(qtbot, workspace):
+    from vlnl_desktop.ui.search_panel import SearchPanel
+
+    panel = SearchPanel(workspace.db_path)  # no window: nothing finishes its set-up but a search
+    qtbot.addWidget(panel)
+    panel.resize(400, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.edit.setText("fotonica")
+    qtbot.waitUntil(lambda: panel.results.count() > 0)
+    height = panel.results.visualItemRect(panel.results.item(0)).height()
+    assert height > 2 * panel.results.fontMetrics().height()  # title, kind and date, snippet
+    assert panel.edit.isClearButtonEnabled()
+    panel.shutdown()

@@ -96,6 +96,33 @@
     </message>
 </context>
 <context>
+    <name>ArchiveView</name>
+    <message>
+        <source>Archief opnieuw opbouwen</source>
+        <translation>Rebuild the archive</translation>
+    </message>
+    <message>
+        <source>Het archief opnieuw opbouwen uit het meegeleverde archief? Documenten die u zelf toevoegde, blijven behouden.</source>
+        <translation>Rebuild the archive from the archive that comes with the program? Documents you added yourself are kept.</translation>
+    </message>
+    <message>
+        <source>Het archief wordt opnieuw opgebouwd…</source>
+        <translation>Rebuilding the archive…</translation>
+    </message>
+    <message>
+        <source>Opnieuw opbouwen mislukt: %1</source>
+        <translation>Rebuilding failed: %1</translation>
+    </message>
+    <message>
+        <source>Het archief is opnieuw opgebouwd.</source>
+        <translation>The archive has been rebuilt.</translation>
+    </message>
+    <message>
+        <source>Het beschadigde bestand staat nu in %1.</source>
+        <translation>The damaged file is now at %1.</translation>
+    </message>
+</context>
+<context>
     <name>Counts</name>
     <message numerus="yes">
         <source>%n pagina(&apos;s)</source>
@@ -408,6 +435,25 @@
     <message>
         <source>Bronnen</source>
         <translation>Sources</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentFind</name>
+    <message>
+        <source>Deze pagina heeft geen tekstlaag.</source>
+        <translation>This page has no text layer.</translation>
+    </message>
+    <message>
+        <source>Niet gevonden</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>Zoeken…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
     </message>
 </context>
 <context>
@@ -1310,30 +1356,6 @@
         <translation>Details</translation>
     </message>
     <message>
-        <source>Het archief wordt opnieuw opgebouwd…</source>
-        <translation>Rebuilding the archive…</translation>
-    </message>
-    <message>
-        <source>Opnieuw opbouwen mislukt: %1</source>
-        <translation>Rebuilding failed: %1</translation>
-    </message>
-    <message>
-        <source>Het archief is opnieuw opgebouwd.</source>
-        <translation>The archive has been rebuilt.</translation>
-    </message>
-    <message>
-        <source>Het beschadigde bestand staat nu in %1.</source>
-        <translation>The damaged file is now at %1.</translation>
-    </message>
-    <message>
-        <source>Archief opnieuw opbouwen</source>
-        <translation>Rebuild the archive</translation>
-    </message>
-    <message>
-        <source>Het archief opnieuw opbouwen uit het meegeleverde archief? Documenten die u zelf toevoegde, blijven behouden.</source>
-        <translation>Rebuild the archive from the archive that comes with the program? Documents you added yourself are kept.</translation>
-    </message>
-    <message>
         <source>Gekopieerd naar het klembord.</source>
         <translation>Copied to the clipboard.</translation>
     </message>
@@ -1621,22 +1643,6 @@ Do you want to open the link?</translation>
     <message>
         <source>Pagina %1 is beschadigd en wordt niet getoond.</source>
         <translation>Page %1 is damaged and is not shown.</translation>
-    </message>
-    <message>
-        <source>Deze pagina heeft geen tekstlaag.</source>
-        <translation>This page has no text layer.</translation>
-    </message>
-    <message>
-        <source>Niet gevonden</source>
-        <translation>Not found</translation>
-    </message>
-    <message>
-        <source>Zoeken…</source>
-        <translation>Searching…</translation>
-    </message>
-    <message>
-        <source>%1 van %2</source>
-        <translation>%1 of %2</translation>
     </message>
     <message>
         <source>Afdrukken is mislukt.</source>

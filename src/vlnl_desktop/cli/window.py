@@ -1,9 +1,16 @@
 """Starting the window from the command line (the plain launch, the group without a subcommand, and
 ``open``): first the check that Qt can show it (``display_libraries``), then the GUI, imported only
-now."""
+now.
+
+The cyclic garbage collector is paused from here until the window is up (``ui.app.run`` turns it on
+again after the first paint): the start-up makes some 30,000 objects (Qt's classes and enums, our
+modules) that live as long as the app, and looking for cycles among them while they are made costs
+~12 ms of the launch. Reference counting frees everything else as usual.
+"""
 
 from __future__ import annotations
 
+import gc
 import sys
 
 
@@ -20,10 +27,14 @@ def open_window(archive: str | None, lang: str | None, **opening) -> int | None:
         from ..core.pdf.sandbox import start_fork_server
 
         start_fork_server()
+    gc.disable()
     try:
-        from ..ui.app import run
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("vlnl_desktop.ui"):
-            raise
-        return None
-    return run(archive=archive, lang=lang, **opening)
+        try:
+            from ..ui.app import run
+        except ModuleNotFoundError as exc:
+            if not (exc.name or "").startswith("vlnl_desktop.ui"):
+                raise
+            return None
+        return run(archive=archive, lang=lang, **opening)
+    finally:
+        gc.enable()

@@ -1,9 +1,10 @@
 """What the catalog answers about one record: ``Detail`` and the named tuples it is made of.
 
 Plain data, no SQL and no Qt: the detail pane, the plain-text copy and the tests read these.
+``Detail`` is a plain class, not a dataclass: this module is on the window's start-up path, where
+``dataclasses`` and a dataclass of this size cost ~5 ms.
 """
 
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 
@@ -104,39 +105,60 @@ class SummitMention(NamedTuple):
     note: str | None
 
 
-@dataclass
 class Detail:
-    """Everything the detail pane shows for one record; fields a kind lacks stay empty."""
+    """Everything the detail pane shows for one record; fields a kind lacks stay empty (None, or
+    an empty list). Made as ``Detail(id, kind, title, **fields)``; equal when every field is."""
 
     id: str
     kind: str
     title: str
-    date: str | None = None
-    summary: str | None = None
-    place: str | None = None
-    municipality: str | None = None
-    venue: str | None = None
-    format: str | None = None
-    number: int | None = None
-    in_force: str | None = None  # a treaty: the date it came into force
-    event_kind: str | None = None
-    side: str | None = None
-    domains: list[str] = field(default_factory=list)
-    decisions: list[str] = field(default_factory=list)  # summits: decisions; others: details
-    participants: list[Participant] = field(default_factory=list)
-    themes: list[ThemeRef] = field(default_factory=list)
-    documents: list[DocumentRef] = field(default_factory=list)
-    related: list[RecordRef] = field(default_factory=list)  # events of a summit, records of a doc
-    summit: RecordRef | None = None  # the summit an event or document belongs to
-    groups: list[RecordRef] = field(default_factory=list)  # a theme's groups, a group's parent
-    members: list[RecordRef] = field(default_factory=list)  # a group's themes and subgroups
-    history: list[SummitMention] = field(default_factory=list)  # a theme's summits, in time order
-    offices: list[Office] = field(default_factory=list)  # a person's offices, in time order
-    participations: list[Participation] = field(default_factory=list)  # a person's, in time order
-    sources: list[str] = field(default_factory=list)
-    uncertain: list[Uncertainty] = field(default_factory=list)
-    document: DocumentRef | None = None  # for a document: its own file
-    versions: list[DocumentVersion] = field(default_factory=list)  # its earlier files
-    file_name: str | None = None
-    url: str | None = None
-    published_on: str | None = None
+    date: str | None
+    summary: str | None
+    place: str | None
+    municipality: str | None
+    venue: str | None
+    format: str | None
+    number: int | None
+    in_force: str | None  # a treaty: the date it came into force
+    event_kind: str | None
+    side: str | None
+    domains: list[str]
+    decisions: list[str]  # summits: decisions; others: details
+    participants: list[Participant]
+    themes: list[ThemeRef]
+    documents: list[DocumentRef]
+    related: list[RecordRef]  # events of a summit, records of a doc
+    summit: RecordRef | None  # the summit an event or document belongs to
+    groups: list[RecordRef]  # a theme's groups, a group's parent
+    members: list[RecordRef]  # a group's themes and subgroups
+    history: list[SummitMention]  # a theme's summits, in time order
+    offices: list[Office]  # a person's offices, in time order
+    participations: list[Participation]  # a person's, in time order
+    sources: list[str]
+    uncertain: list[Uncertainty]
+    document: DocumentRef | None  # for a document: its own file
+    versions: list[DocumentVersion]  # its earlier files
+    file_name: str | None
+    url: str | None
+    published_on: str | None
+
+    def __init__(self, id: str, kind: str, title: str, **fields) -> None:
+        self.id, self.kind, self.title = id, kind, title
+        for name in _OPTIONAL:
+            setattr(self, name, fields.pop(name, None))
+        for name in _LISTS:
+            setattr(self, name, fields.pop(name, []))
+        if fields:
+            raise TypeError(f"Detail has no field {', '.join(sorted(fields))}")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Detail and vars(self) == vars(other)
+
+    def __repr__(self) -> str:
+        return f"Detail({', '.join(f'{k}={v!r}' for k, v in vars(self).items())})"
+
+
+_LISTS = tuple(
+    n for n, kind in Detail.__annotations__.items() if getattr(kind, "__origin__", None) is list
+)
+_OPTIONAL = tuple(n for n in Detail.__annotations__ if n not in ("id", "kind", "title", *_LISTS))

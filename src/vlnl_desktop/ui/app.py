@@ -7,19 +7,20 @@ import them when they are first needed). With ``VLNL_BENCH_STARTUP=1`` the app p
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from vlnl_desktop.core.archive.lifecycle import open_workspace
 from vlnl_desktop.core.archive.workspace import Workspace, resolve_root
 from vlnl_desktop.core.errors import VlnlError
 from vlnl_desktop.core.locations import resources_dir
-from vlnl_desktop.ui.main_window import MainWindow
+from vlnl_desktop.ui.main_window import AFTER_FIRST_PAINT_MS, MainWindow
 from vlnl_desktop.ui.translations import LANGUAGES, Translations
 
 APP_ID = "vlnl-desktop"
@@ -97,6 +98,8 @@ def _excepthook(window_ref: list[MainWindow]):
                 ).replace("%1", stray)
             )
             return
+        from PySide6.QtWidgets import QMessageBox  # not on the start-up path (its enums)
+
         QMessageBox.critical(
             parent,
             QApplication.translate("App", "Onverwachte fout"),
@@ -181,6 +184,8 @@ def run(
     # the viewer's sandbox (a fresh interpreter loading PyMuPDF, ~0.5 s) is started once the window
     # is up, so the first document opened does not wait for it and the launch does not share a core
     QTimer.singleShot(SANDBOX_WARM_UP_MS, _warm_up_sandbox)
+    # the launch pauses the garbage collector while the window is built (cli/window.py)
+    QTimer.singleShot(AFTER_FIRST_PAINT_MS, gc.enable)
     try:
         return app.exec()
     finally:

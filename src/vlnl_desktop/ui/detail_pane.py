@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from vlnl_desktop.core.catalog import Counts, Detail, RecordRef
 from vlnl_desktop.ui.detail_html import RECORD_SCHEME, detail_html, overview_html
 from vlnl_desktop.ui.notes.note_editor import NoteEditor
+
+TYPE_CHECKING = False  # QUrl and QMessageBox are not on the start-up path (their enums)
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
 
 
 class DetailPane(QWidget):
@@ -99,6 +103,8 @@ class DetailPane(QWidget):
 
     def confirm_open_url(self, url: QUrl) -> bool:
         """Ask before a web address is opened in the browser."""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             self.tr("Webpagina openen"),

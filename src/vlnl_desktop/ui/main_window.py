@@ -6,6 +6,7 @@ constructor, do the rest:
 - ``ui.main_layout.MainLayout``: the widgets and how they sit (search, tree, tabs, problem stack);
 - ``ui.archive_session.ArchiveSession``: the connection and catalog; rebuild and dossier export run
   off the GUI thread through its background operation;
+- ``ui.archive_view.ArchiveView``: the archive, its problem page or a rebuild, as the session says;
 - ``ui.navigation.Navigation``: the record shown, back/forward, the mouse's back/forward buttons;
 - ``ui.main_actions.MainActions``: actions, shortcuts and menus; ``ui.status_bar``: the status bar;
 - ``ui.import_starter.ImportStarter`` and ``ui.drop_handler.DropHandler``: importing (menu, drops);
@@ -13,6 +14,8 @@ constructor, do the rest:
 - ``ui.document_opener.DocumentOpener``: the viewer tab (PyMuPDF is imported on first use);
 - ``ui.view_tabs.ViewTabs``: the Tijdlijn and theme table tabs, made on first use;
 - ``ui.window_layout``: the window's layout remembered between runs.
+What the first paint does not need (the viewports' mouse filters, the focus frame, the search box's
+clear button and hit painter) is finished in ``_after_first_paint``, a moment after the window is built.
 """
 
 from __future__ import annotations
@@ -31,9 +34,9 @@ from PySide6.QtWidgets import (
 from vlnl_desktop.core.archive.workspace import Workspace
 from vlnl_desktop.core.errors import ArchiveError
 from vlnl_desktop.ui.archive_session import ArchiveSession
+from vlnl_desktop.ui.archive_view import ArchiveView
 from vlnl_desktop.ui.detail_html import missing_record_html
 from vlnl_desktop.ui.document_opener import DocumentOpener
-from vlnl_desktop.ui.document_titles import tell_apart
 from vlnl_desktop.ui.drop_handler import DropHandler
 from vlnl_desktop.ui.import_starter import ImportStarter
 from vlnl_desktop.ui.main_actions import MainActions
@@ -48,7 +51,7 @@ from vlnl_desktop.ui.tree_model import KIND_ROLE
 from vlnl_desktop.ui.view_tabs import ViewTabs
 from vlnl_desktop.ui.window_layout import restore_layout, save_layout
 
-VIEWPORT_FILTER_DELAY_MS = 200
+AFTER_FIRST_PAINT_MS = 200
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +79,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._build_ui()
         self.view_tabs = ViewTabs(self, self.session)
+        self.archive_view = ArchiveView(
+            self.session, self.widgets, self.statusBar(), self.view_tabs, self
+        )
         self.documents = DocumentOpener(self.session, self.tabs, self.add_view_tab, self)
         self.menus = MainActions(self, self.tabs, self.view_tabs)
         self.notes = NotesController(
@@ -95,7 +101,6 @@ class MainWindow(QMainWindow):
         self.search, self.tree_model, self.tree = ui.search, ui.tree_model, ui.tree
         self.detail, self.notice, self.tabs = ui.detail, ui.notice, ui.tabs
         self.splitter, self.stack = ui.splitter, ui.stack
-        self.problem = None  # ArchiveProblem, made when the archive cannot be read
         self.setCentralWidget(self.stack)
         self.setStatusBar(ArchiveStatusBar(self.session, self))
 
@@ -109,7 +114,7 @@ class MainWindow(QMainWindow):
             (menus.attach_action, lambda: self.official.attach(self.current_record or "")),
             (menus.ocr_action, self.ocr.start_all),
             (menus.export_dossier_action, self.export_dossier),
-            (menus.rebuild_action, self._on_rebuild_from_menu),
+            (menus.rebuild_action, self.archive_view.confirm_rebuild),
             (menus.quit_action, self.close),
             (menus.copy_action, self.copy_record),
             (menus.find_action, self.search.focus_search),
@@ -121,11 +126,14 @@ class MainWindow(QMainWindow):
         ):
             act.triggered.connect(slot)
         menus.language_group.triggered.connect(self._on_language_chosen)
-        self.session.changed.connect(self._on_archive_changed)
-        self.session.problem_found.connect(self._on_archive_problem)
-        self.session.rebuild_started.connect(self._on_rebuild_started)
-        self.session.rebuilt.connect(self._on_rebuilt)
-        self.session.rebuild_failed.connect(self._on_rebuild_failed)
+        view = self.archive_view
+        self.session.changed.connect(view.show_archive)
+        self.session.problem_found.connect(view.show_problem)
+        self.session.rebuild_started.connect(view.on_rebuild_started)
+        self.session.rebuilt.connect(view.on_rebuilt)
+        self.session.rebuild_failed.connect(view.on_rebuild_failed)
+        view.state_changed.connect(self._update_actions)
+        view.rebuilt.connect(self._on_rebuilt)
         self.navigation.place_requested.connect(self._show_place)
         self.navigation.history_changed.connect(self._update_actions)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
@@ -160,28 +168,27 @@ class MainWindow(QMainWindow):
         self.ocr.notice.connect(self.show_notice)
         self.ocr.message.connect(self._show_message)
         self.navigation.watch([self])
-        self.mouse_navigation_ready = False
-        # after the first paint: asking for a viewport makes the binding resolve its widget type,
-        # which builds the enums of every QWidget class (~40 ms, that the window need not wait for)
-        QTimer.singleShot(VIEWPORT_FILTER_DELAY_MS, self._watch_viewports)
-        QTimer.singleShot(VIEWPORT_FILTER_DELAY_MS, self._help_the_eye)
+        self.after_first_paint_done = False  # what the first paint need not wait for
+        QTimer.singleShot(AFTER_FIRST_PAINT_MS, self._after_first_paint)
 
-    def _watch_viewports(self) -> None:
-        """The mouse's back/forward buttons work over the tree, the detail pane and the results."""
-        views = (self.tree, self.detail.browser, self.search.results)
-        self.navigation.watch(view.viewport() for view in views)
-        self.mouse_navigation_ready = True
-
-    def _help_the_eye(self) -> None:
-        """After the first paint (their imports need not delay it): a clear frame around the widget
-        with the keyboard focus, and Qt's own file dialog (where the desktop has none) with room
-        for Dutch sizes and dates."""
+    def _after_first_paint(self) -> None:
+        """What the first paint need not wait for:
+        - the mouse's back/forward buttons over the tree, the detail pane and the results (asking
+          for a viewport makes the binding resolve its widget type, which builds the enums of
+          every QWidget class, ~40 ms);
+        - a clear frame around the widget with the keyboard focus, and Qt's own file dialog (where
+          the desktop has none) with room for Dutch sizes and dates (their imports);
+        - the search box's clear button and the painter of its hits (``SearchPanel.finish_setup``)."""
         from vlnl_desktop.ui.file_dialogs import fit_file_dialogs
         from vlnl_desktop.ui.focus_frame import follow_focus
 
+        views = (self.tree, self.detail.browser, self.search.results)
+        self.navigation.watch(view.viewport() for view in views)
         app = QApplication.instance()
         follow_focus(app).frame(QApplication.focusWidget())
         fit_file_dialogs(app)
+        self.search.finish_setup()
+        self.after_first_paint_done = True
 
     # --- language ---
 
@@ -226,76 +233,18 @@ class MainWindow(QMainWindow):
         """(Re)read the archive; show the problem page if it cannot be read."""
         return self.session.load()
 
-    def _on_archive_changed(self) -> None:
-        self.tree_model.set_sections(tell_apart(self.session.sections, self._page_count_of))
-        for row in range(self.tree_model.rowCount()):
-            self.tree.expand(self.tree_model.index(row, 0))
-        self.stack.setCurrentWidget(self.splitter)
-        self.stack.setEnabled(True)
-        self._update_actions()
-        self.view_tabs.reload()
-
-    def _page_count_of(self, document_id: str) -> int | None:
-        catalog = self.session.catalog
-        ref = catalog.document(document_id) if catalog is not None else None
-        return ref.page_count if ref is not None else None
-
     def show_archive_problem(self, message: str) -> None:
         """Show ``message`` on the problem page instead of the archive, with a rebuild button."""
         self.session.report_problem(message)
 
-    def _on_archive_problem(self, message: str) -> None:
-        if self.problem is None:
-            from vlnl_desktop.ui.archive_problem import ArchiveProblem
-
-            self.problem = ArchiveProblem(self)
-            self.problem.rebuild_requested.connect(self.rebuild_archive)
-            self.stack.addWidget(self.problem)
-        self.problem.set_problem(message)
-        self.stack.setCurrentWidget(self.problem)
-        self.stack.setEnabled(True)
-        self._update_actions()
-        self.problem.rebuild_button.setFocus()
-
     def rebuild_archive(self) -> bool:
-        """Rebuild archive.db from the bundled archive (a damaged file is moved aside first), off
-        the GUI thread; the window stays usable and shows the archive again when it is done. False
-        if a rebuild is running."""
-        self.search.client.reset()
-        return self.session.rebuild()
+        """Rebuild archive.db from the bundled archive, off the GUI thread (``ArchiveView``);
+        False if a rebuild is running."""
+        return self.archive_view.rebuild()
 
-    def _on_rebuild_started(self) -> None:
-        self.stack.setEnabled(False)  # nothing to read until the new archive is there
-        self._update_actions()
-        self.statusBar().showMessage(self.tr("Het archief wordt opnieuw opgebouwd…"))
-
-    def _on_rebuild_failed(self, message: str) -> None:
-        self.statusBar().clearMessage()
-        self.show_archive_problem(self.tr("Opnieuw opbouwen mislukt: %1").replace("%1", message))
-
-    def _on_rebuilt(self, moved: Path | None) -> None:
-        message = self.tr("Het archief is opnieuw opgebouwd.")
-        if moved is not None:
-            message += " " + self.tr("Het beschadigde bestand staat nu in %1.").replace(
-                "%1", str(moved)
-            )
-        self.statusBar().showMessage(message, 15000)
+    def _on_rebuilt(self) -> None:
         self.navigation.clear()
         self.show_overview()
-
-    def _on_rebuild_from_menu(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.question(
-            self,
-            self.tr("Archief opnieuw opbouwen"),
-            self.tr(
-                "Het archief opnieuw opbouwen uit het meegeleverde archief? "
-                "Documenten die u zelf toevoegde, blijven behouden."
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.rebuild_archive()
 
     def _update_actions(self) -> None:
         readable = self.session.is_open

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from vlnl_desktop.core.vocabulary import DOCUMENT_ROLE_OFFICIAL
 from vlnl_desktop.ui.labels import problem_text
@@ -39,7 +39,7 @@ class OfficialDocuments(QObject):
         self.dialog = None  # ui.fetch_dialog.FetchDialog, the last one opened
         self.confirm_replace = self._ask_replace  # tests answer in their place
         self.ask_password = lambda path, wrong: ask_password(self._parent, path, wrong)
-        self.warning: QMessageBox | None = None  # the last refusal shown
+        self.warning = None  # QMessageBox: the last refusal shown
 
     def is_official(self, document_id: str | None) -> bool:
         catalog = self._session.catalog
@@ -90,6 +90,8 @@ class OfficialDocuments(QObject):
         if not self.is_official(document_id) or self.op.busy:
             return False
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             path, _ = QFileDialog.getOpenFileName(
                 self._parent,
                 self.tr("Bestand koppelen"),
@@ -149,6 +151,8 @@ class OfficialDocuments(QObject):
     def _on_failed(self, message: str) -> None:
         text = self.tr("Koppelen mislukt: %1").replace("%1", message)
         self.message.emit(text)
+        from PySide6.QtWidgets import QMessageBox  # not on the start-up path (its enums)
+
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("Bestand koppelen"), text, parent=self._parent
         )
@@ -157,6 +161,8 @@ class OfficialDocuments(QObject):
         self.warning = box
 
     def _ask_replace(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self._parent,
             self.tr("Bestand vervangen"),

@@ -1,7 +1,8 @@
 """The one question the window asks for an encrypted PDF's password (import, attach, viewer).
 
 The password is typed hidden; an empty answer or Annuleren means the user gives up (None). The
-password is used for that one action and never stored.
+password is used for that one action and never stored. The dialog's classes are imported when it
+is asked, not when the window starts (PySide6 builds a class's enums when it is first loaded).
 """
 
 from __future__ import annotations
@@ -9,13 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 PASSWORD_CODES = ("password_required", "wrong_password")  # core.errors codes that ask for one
 
 
 def ask_password(parent: QWidget | None, path: str, wrong: bool) -> str | None:
     """Ask for the password of the PDF at ``path``; ``wrong``: the last one did not open it."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit  # off the window's start-up path
 
     def tr(text: str) -> str:
         return QCoreApplication.translate("PasswordPrompt", text)

@@ -4,24 +4,22 @@ Down moves from the box into the results; Enter (or a click) activates a result;
 Hits on only some of the words, or on a word spelt differently, are marked as such; a misspelt query
 gets "Bedoelde u: …?" (a link that searches the suggestion); a query without hits gets a short help.
 Under the box, filter chips count the hits per kind and year (``search_chips``); choosing one adds
-``soort:…`` / ``jaar:…`` to the text (choosing it again takes it out).
+``soort:…`` / ``jaar:…`` to the text (choosing it again takes it out). Each hit is drawn as rich
+text by ``search_hit_delegate``, set up after the window's first paint (``finish_setup``).
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,94 +30,6 @@ from vlnl_desktop.workers.search_worker import SearchClient
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 COUNTS_DELAY_MS = 25  # the chips' new counts wait until the new results are painted
-MARK_STYLE = '<span style="background-color:#ffe27a; color:#000000">'
-
-
-def match_label(match: str) -> str:
-    """How a hit matched, when not on every word: "" for a full match."""
-    if match == "partial":
-        return QApplication.translate("SearchPanel", "deel van de woorden")
-    if match == "typo":
-        return QApplication.translate("SearchPanel", "andere spelling")
-    return ""
-
-
-def hit_html(hit, selected: bool = False) -> str:
-    """The result's rich text: title, kind · date (· page) (· how it matched), snippet with the
-    matched words marked."""
-    meta = [kind_label(hit.kind)]
-    if hit.date:
-        meta.append(format_date(hit.date))
-    if hit.page:
-        meta.append(QApplication.translate("SearchPanel", "p. %1").replace("%1", str(hit.page)))
-    if match_label(hit.match):
-        meta.append(match_label(hit.match))
-    snippet = hit.snippet_html(MARK_STYLE, "</span>")
-    return (
-        f"<b>{escape(hit.title)}</b><br>"
-        + (
-            f'<span style="font-size:small">{escape(" · ".join(meta))}</span>'
-            if selected
-            else f'<span style="color:#6b7280; font-size:small">{escape(" · ".join(meta))}</span>'
-        )
-        + (f'<br><span style="font-size:small">{snippet}</span>' if snippet else "")
-    )
-
-
-class RichTextDelegate(QStyledItemDelegate):
-    """Paints a search hit (HIT_ROLE) as rich text, wrapped to the view's width."""
-
-    MARGIN = 6
-    MAX_SIZES = 2000
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._sizes: dict[tuple, QSize] = {}  # (hit, width, font) -> size: a layout each is dear
-
-    def _document(self, option: QStyleOptionViewItem, index, selected=False) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(self.MARGIN)
-        hit = index.data(HIT_ROLE)
-        doc.setHtml(hit_html(hit, selected) if hit is not None else "")
-        width = option.rect.width()
-        if option.widget is not None:
-            width = option.widget.viewport().width()  # type: ignore[attr-defined]
-        doc.setTextWidth(max(width, 120))
-        return doc
-
-    def paint(self, painter, option, index) -> None:
-        from PySide6.QtWidgets import QStyle  # its enums cost start-up time; paint comes later
-
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        doc = self._document(option, index, selected)
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        if selected:
-            ctx.palette.setColor(
-                QPalette.ColorRole.Text, opt.palette.color(QPalette.ColorRole.HighlightedText)
-            )
-        painter.save()
-        painter.translate(opt.rect.topLeft())
-        painter.setClipRect(opt.rect.translated(-opt.rect.topLeft()))
-        doc.documentLayout().draw(painter, ctx)
-        painter.restore()
-
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
-        widget = option.widget
-        width = widget.viewport().width() if widget is not None else option.rect.width()
-        key = (index.data(HIT_ROLE), width, option.font.key())
-        size = self._sizes.get(key)
-        if size is None:
-            if len(self._sizes) > self.MAX_SIZES:
-                self._sizes.clear()
-            doc = self._document(option, index)
-            size = self._sizes[key] = QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
-        return size
 
 
 class SearchPanel(QWidget):
@@ -133,7 +43,6 @@ class SearchPanel(QWidget):
     def __init__(self, db_path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit(self)
-        self.edit.setClearButtonEnabled(True)
         self.edit.setObjectName("searchEdit")
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
@@ -147,7 +56,6 @@ class SearchPanel(QWidget):
         self.help.setVisible(False)
         self.chips = SearchChips(self.edit, self)
         self.results = QListWidget(self)
-        self.results.setItemDelegate(RichTextDelegate(self.results))
         self.results.setWordWrap(True)
         self.results.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
@@ -169,6 +77,7 @@ class SearchPanel(QWidget):
         self.hits: list = []
         self.answer = None  # core.search.hits.Results of the last search
         self.index_busy = False
+        self._finished = False  # finish_setup() has run
         self._connect_signals()
         self._show_results(False)
         self.retranslate_ui()
@@ -196,6 +105,19 @@ class SearchPanel(QWidget):
         if self.last_text.strip():
             self._on_answered(self.last_text, self.answer)
         self.chips.retranslate_ui()
+
+    def finish_setup(self) -> None:
+        """What the first paint need not wait for: the box's clear button (an icon to load, ~5 ms;
+        it shows only once there is text) and the painter of rich-text hits (its module, Qt
+        classes and their enums). The window calls this once it is up; the first results call
+        it too, if they come first."""
+        if self._finished:
+            return
+        from vlnl_desktop.ui.search_hit_delegate import RichTextDelegate
+
+        self._finished = True
+        self.edit.setClearButtonEnabled(True)
+        self.results.setItemDelegate(RichTextDelegate(HIT_ROLE, self.results))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -274,6 +196,7 @@ class SearchPanel(QWidget):
             self.chips.set_facets(None, set(), set())
             self._show_results(False)
             return
+        self.finish_setup()
         for hit in hits:
             item = QListWidgetItem()
             meta = ", ".join(x for x in (kind_label(hit.kind), format_date(hit.date)) if x)

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 
 class ViewTabs(QObject):
@@ -169,10 +169,13 @@ class ViewTabs(QObject):
         )
 
     def _export(self, title: str, name: str, filter_: str, suffix: str, write) -> Path | None:
+        # not on the start-up path (the enums of their classes are built when first imported)
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         folder = self._export_dir or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
-        from PySide6.QtWidgets import QFileDialog  # not on the start-up path
 
         chosen, _ = QFileDialog.getSaveFileName(
             self._window, title, str(Path(folder or Path.home()) / name), filter_

@@ -5,7 +5,8 @@ The document is opened, rendered and searched by a ``RenderClient``'s worker thr
 touches PyMuPDF. Public API: ``open_file``, ``close_document``, ``document_opened``, ``error``.
 
 Opening (the old document held meanwhile, the password prompt, the words for a failure) is
-``opening.DocumentOpening``'s; this widget shows what comes of it.
+``opening.DocumentOpening``'s; this widget shows what comes of it. Finding in the document (hits
+highlighted as they come, next/previous, the count) is ``finding.DocumentFind``'s.
 
 Run ``python -m vlnl_desktop.ui.viewer.viewer FILE [--page N] [--find TEXT]`` to look at it on its own.
 """
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from vlnl_desktop.ui.viewer.find_bar import FindBar
-from vlnl_desktop.ui.viewer.find_results import FindResults
+from vlnl_desktop.ui.viewer.finding import DocumentFind
 from vlnl_desktop.ui.viewer.opening import DocumentOpening
 from vlnl_desktop.ui.viewer.outline import OutlineTree
 from vlnl_desktop.ui.viewer.printing import PrintJob, ask_printer, file_name_for
@@ -53,10 +54,12 @@ class PdfViewer(QWidget):
         self._cache = ImageCache(96 * 1024 * 1024)
         self._path: str | None = None
         self._title = ""  # the document's name for printing: its title, or its file name
-        self._find = FindResults()
         self._print_job: PrintJob | None = None
         self._build_ui()
         self._opening = DocumentOpening(self._client, self.view, self)
+        self._find = DocumentFind(
+            self._client, self.view, self.find_bar, self.show_notice, self._has_document, self
+        )
         self._connect_signals()
         self.retranslate_ui()
         self._update_actions()
@@ -116,8 +119,8 @@ class PdfViewer(QWidget):
         c.sizes_ready.connect(self._on_sizes_ready)
         c.outline_ready.connect(self._on_outline_ready)
         c.page_refused.connect(self._on_page_refused)
-        c.find_hits.connect(self._on_find_hits)
-        c.find_finished.connect(self._on_find_finished)
+        c.find_hits.connect(self._find.on_find_hits)
+        c.find_finished.connect(self._find.on_find_finished)
         v = self.view
         v.current_page_changed.connect(self._on_current_page_changed)
         v.zoom_changed.connect(self._on_zoom_changed)
@@ -138,10 +141,10 @@ class PdfViewer(QWidget):
         self.toolbar.print_action.triggered.connect(self.print_document)
         self.toolbar.external_action.triggered.connect(self.open_in_system_viewer)
         self.toolbar.page_edit.returnPressed.connect(self._on_page_entered)
-        self.find_bar.find_requested.connect(self._on_find_requested)
+        self.find_bar.find_requested.connect(self._find.on_find_requested)
         self.find_bar.next_requested.connect(self.find_next)
         self.find_bar.previous_requested.connect(self.find_previous)
-        self.find_bar.closed.connect(self._on_find_closed)
+        self.find_bar.closed.connect(self._find.on_closed)
         self.thumbnails.page_activated.connect(self._on_page_chosen)
         self.outline_tree.page_activated.connect(self._on_page_chosen)
         app = QApplication.instance()
@@ -157,7 +160,7 @@ class PdfViewer(QWidget):
         self.find_bar.retranslate_ui()
         self.view.retranslate_ui()
         self._update_page_count()
-        self._update_find_count()
+        self._find.update_count()
         self._on_zoom_changed(self.view.zoom)
         self.setMinimumWidth(self.toolbar.essential_width())  # find, page and zoom always shown
 
@@ -219,11 +222,21 @@ class PdfViewer(QWidget):
 
     def find_next(self) -> None:
         """Go to the next find hit, wrapping round."""
-        self._step_hit(1)
+        self._find.step(1)
 
     def find_previous(self) -> None:
         """Go to the previous find hit, wrapping round."""
-        self._step_hit(-1)
+        self._find.step(-1)
+
+    @property
+    def find_hit_count(self) -> int:
+        """Hits found so far for the current find."""
+        return self._find.hit_count
+
+    @property
+    def find_finished(self) -> bool:
+        """Whether the current find has been through every page."""
+        return self._find.finished
 
     @property
     def find_count_text(self) -> str:
@@ -302,7 +315,7 @@ class PdfViewer(QWidget):
             self.view.set_document(None)
         self.thumbnails.set_document(None, keep_rows=opening or replacing)
         self.outline_tree.clear()
-        self._reset_find()
+        self._find.reset()
         self.show_notice("")
         if not replacing:
             self.stack.setCurrentWidget(self.view)
@@ -360,83 +373,6 @@ class PdfViewer(QWidget):
         self.outline_tree.set_outline(outline)
         self.side_tabs.setTabEnabled(1, bool(outline))
 
-    # --- find ---
-
-    def _reset_find(self) -> None:
-        self._find = FindResults()
-        self.view.set_hits({})
-        self.view.set_current_hit(None)
-        self._update_find_count()
-
-    @Slot(str)
-    def _on_find_requested(self, text: str) -> None:
-        self._reset_find()
-        self.show_notice("")
-        if not text.strip() or self._path is None:
-            self._client.find("")
-            return
-        start = max(self.view.current_page, 0)
-        self._find = FindResults(self._client.find(text, start))
-        self._update_find_count()
-
-    @Slot(int, int, object)
-    def _on_find_hits(self, find_id: int, page: int, hits: list) -> None:
-        if find_id != self._find.find_id:
-            return
-        first = self._find.add_page(page, hits)
-        self.view.set_hits(self._find.by_page())
-        if first:  # the first page with hits from where the find started
-            self.view.set_current_hit(self._find.current)
-        self._update_find_count()
-
-    @Slot(int, int, object)
-    def _on_find_finished(self, find_id: int, total: int, without_text: list) -> None:
-        if find_id != self._find.find_id:
-            return
-        self._find.done = True
-        self._update_find_count()
-        if total == 0 and self.view.current_page in without_text:
-            self.show_notice(self.tr("Deze pagina heeft geen tekstlaag."))
-
-    def _step_hit(self, step: int) -> None:
-        if not self._find.hits:
-            if self.find_bar.edit.text().strip() and self._find.find_id == 0:
-                self._on_find_requested(self.find_bar.edit.text())
-            return
-        self.view.set_current_hit(self._find.step(step))
-        self._update_find_count()
-
-    def _update_find_count(self) -> None:
-        label = self.find_bar.count_label
-        find = self._find
-        if find.find_id == 0:
-            label.setText("")
-        elif not find.hits:
-            label.setText(self.tr("Niet gevonden") if find.done else self.tr("Zoeken…"))
-        else:
-            text = (
-                self.tr("%1 van %2")
-                .replace("%1", str(find.index + 1))
-                .replace("%2", str(len(find.hits)))
-            )
-            label.setText(text if find.done else text + "…")
-
-    @property
-    def find_hit_count(self) -> int:
-        """Hits found so far for the current find."""
-        return len(self._find.hits)
-
-    @property
-    def find_finished(self) -> bool:
-        """Whether the current find has been through every page."""
-        return self._find.done
-
-    @Slot()
-    def _on_find_closed(self) -> None:
-        self._client.find("")
-        self._reset_find()
-        self.view.setFocus()
-
     # --- toolbar and panels ---
 
     @Slot(int)
@@ -478,8 +414,11 @@ class PdfViewer(QWidget):
         if not ok:
             self.show_notice(self.tr("Afdrukken is mislukt."))
 
+    def _has_document(self) -> bool:
+        return self._path is not None
+
     def _update_actions(self) -> None:
-        self.toolbar.set_has_document(self._path is not None)
+        self.toolbar.set_has_document(self._has_document())
 
 
 def main(argv: list[str] | None = None) -> int:
