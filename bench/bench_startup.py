@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 MARKER = "BENCH_FIRST_EXPOSE"
+RUNS = 25  # per side: a launch moves by ±100 ms on a shared machine, the medians of 11 by ±10 %
 GOAL = 1.5
 
 BARE = f"""
@@ -199,12 +200,12 @@ def _row(bare: list[float], app: list[float], platform: str):
 
 
 def rows(quick: bool = False) -> list:
-    return [_row(*measure(1 if quick else 11))]
+    return [_row(*measure(1 if quick else RUNS))]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--runs", type=int, default=RUNS)
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from common import format_table
