@@ -118,9 +118,15 @@ def in_process_rows(ws, times: int) -> list[Row]:
 def fts_reference(ws) -> Path:
     """An FTS5 index of the archive's pages in a file of its own (built once, cached): the engine
     the search ran on before, as a reference. The archive itself has none since schema 7."""
-    path = ws.root / f"fts-reference-{FTS_REFERENCE_VERSION}.db"
+    archive = sqlite3.connect(f"file:{ws.db_path}?mode=ro", uri=True)
+    count, last = archive.execute("SELECT count(*), max(id) FROM pages").fetchone()
+    archive.close()
+    # named by the pages it holds: a rebuilt or re-imported archive gets its own
+    path = ws.root / f"fts-reference-{FTS_REFERENCE_VERSION}-{count}-{last}.db"
     if path.exists():
         return path
+    for old in ws.root.glob("fts-reference-*.db"):
+        old.unlink()
     from vlnl_desktop.core.archive.schema import TOKENIZE
 
     partial = path.with_suffix(".partial")

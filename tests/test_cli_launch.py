@@ -72,10 +72,15 @@ import gc, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-def look():
-    print("collector on:", gc.isenabled(), flush=True)
-    app.quit()
-QTimer.singleShot(1000, look)  # the window is up by then
+looks = []
+def look():  # every 100 ms until the collector is on, for 20 s at most
+    looks.append(1)
+    if gc.isenabled() or len(looks) >= 200:
+        print("collector on:", gc.isenabled(), flush=True)
+        app.quit()
+timer = QTimer()
+timer.timeout.connect(look)
+timer.start(100)
 from vlnl_desktop.cli.window import open_window
 sys.exit(open_window(sys.argv[1], "nl"))
 """

@@ -175,9 +175,14 @@ def test_pages_found_by_an_alias_come_after_pages_with_the_word_typed(workspace,
     import_files(workspace, paths)
     conn = connect_readonly(workspace)
     try:
-        hits = Searcher(conn).search("waterstof", 50)
+        searcher = Searcher(conn)
+        hits = searcher.search("waterstof", 200)
+        facets = searcher.facets("waterstof")
     finally:
         conn.close()
+    # the chips count what the list shows, the pages found through the alias included
+    assert facets is not None
+    assert dict(facets.kinds)["page"] == sum(h.kind == "page" for h in hits)
     pages = [h.id for h in hits if h.kind == "page" and not h.generated]
     assert pages.count("doc-lang") == 3 and pages.count("doc-kort") == 3, pages
     assert pages.index("doc-kort") > max(i for i, p in enumerate(pages) if p == "doc-lang")

@@ -29,6 +29,10 @@ def test_who_signed_finds_the_signing_and_its_summit_on_every_word(searcher):
         "top-2018",
     ]
     assert {h.match for h in results.hits[:2]} == {"all"}
+    for text in ("Keijzer tekende", "tekende Keijzer"):  # the last word typed too
+        results = searcher.results(text, 1)
+        assert results.hits[0].id == "mou-gepersonaliseerde-geneeskunde-2018", text
+        assert results.hits[0].match == "all", text
     signed = searcher.search("tekende Keijzer", 1)[0]
     assert signed.id == "mou-gepersonaliseerde-geneeskunde-2018"
     assert "[ondertekend] door Mona [Keijzer]" in signed.snippet_marked("[", "]")
@@ -136,3 +140,14 @@ def test_the_record_ranks_above_the_pages_that_mention_it(searcher):
 def test_stems_and_compound_parts_are_marked_in_snippets(searcher):
     hit = searcher.search("samenwerkingen", 1)[0]
     assert "[samenwerking" in hit.snippet_marked().lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "other_word"),
+    [("zoeken Gent", "onderzoek"), ("wijzen Zeeland", "onderwijs"), ("delen", "onderdeel")],
+)
+def test_only_a_past_tense_is_looked_for_with_a_prefix(searcher, text, other_word):
+    # "onder" + "zoek" is research, not searching: such words never count as the word typed
+    for hit in searcher.search(text, 20):
+        marked = hit.snippet_marked("[", "]").lower()
+        assert f"[{other_word}" not in marked, (text, hit.id, marked)

@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <source>Het wachtwoord voor „%1” klopt niet. Probeer het opnieuw:</source>
-        <translation>The password for “%1” is not right. Try again:</translation>
-    </message>
-    <message>
-        <source>„%1” is beveiligd met een wachtwoord. Wachtwoord:</source>
-        <translation>“%1” is protected by a password. Password:</translation>
-    </message>
-    <message>
-        <source>Wachtwoord nodig</source>
-        <translation>Password needed</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>Licenties</source>
@@ -1577,6 +1562,21 @@
     <message>
         <source>Pagina %1</source>
         <translation>Page %1</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>Het wachtwoord voor „%1” klopt niet. Probeer het opnieuw:</source>
+        <translation>The password for “%1” is not right. Try again:</translation>
+    </message>
+    <message>
+        <source>„%1” is beveiligd met een wachtwoord. Wachtwoord:</source>
+        <translation>“%1” is protected by a password. Password:</translation>
+    </message>
+    <message>
+        <source>Wachtwoord nodig</source>
+        <translation>Password needed</translation>
     </message>
 </context>
 <context>

@@ -163,11 +163,17 @@ def run(
     translations.install(chosen_language(lang, settings))
 
     problem = None
+    paused = not gc.isenabled()  # the launch pauses the collector (cli.window)
+    if paused:
+        gc.enable()  # opening may rebuild a whole archive: collect as usual meanwhile
     try:
         workspace = open_workspace(archive)
     except (VlnlError, OSError) as exc:
         workspace = Workspace(resolve_root(archive))
         problem = str(exc)
+    finally:
+        if paused:
+            gc.disable()
 
     window = MainWindow(workspace, settings, translations)
     window_ref = [window]

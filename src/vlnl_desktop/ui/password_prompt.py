@@ -22,16 +22,18 @@ def ask_password(parent: QWidget | None, path: str, wrong: bool) -> str | None:
     """Ask for the password of the PDF at ``path``; ``wrong``: the last one did not open it."""
     from PySide6.QtWidgets import QInputDialog, QLineEdit  # off the window's start-up path
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("PasswordPrompt", text)
-
+    # literal contexts and texts: lupdate reads them from here
     if wrong:
-        label = tr("Het wachtwoord voor „%1” klopt niet. Probeer het opnieuw:")
+        label = QCoreApplication.translate(
+            "PasswordPrompt", "Het wachtwoord voor „%1” klopt niet. Probeer het opnieuw:"
+        )
     else:
-        label = tr("„%1” is beveiligd met een wachtwoord. Wachtwoord:")
+        label = QCoreApplication.translate(
+            "PasswordPrompt", "„%1” is beveiligd met een wachtwoord. Wachtwoord:"
+        )
     password, ok = QInputDialog.getText(
         parent,
-        tr("Wachtwoord nodig"),
+        QCoreApplication.translate("PasswordPrompt", "Wachtwoord nodig"),
         label.replace("%1", Path(path).name),
         QLineEdit.EchoMode.Password,
     )

@@ -44,6 +44,13 @@ OPTIONAL_WORDS = frozenset(
 # "ondertekend(e)", "getekend", "medeondertekend" when the archive never writes it bare. Not
 # "be-", "ver-", "ont-": betekend, vertekend, ontdekt are other words.
 VERB_PREFIXES = ("onder", "ge", "her", "mede")
+PAST_ENDINGS = ("de", "te", "den", "ten")  # tekende, stuurden: a weak verb's past tense
+
+
+def past_tense(word: str) -> bool:
+    """Whether ``word`` (folded) looks like a weak verb's past tense, the only words whose
+    prefixed forms are tried: "zoeken" must not find "onderzoek", nor "wijzen" "onderwijs"."""
+    return word.isalpha() and word.endswith(PAST_ENDINGS)
 
 
 @lru_cache(maxsize=8)

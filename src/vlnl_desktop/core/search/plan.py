@@ -31,6 +31,7 @@ from vlnl_desktop.core.search.analysis import (
     ATOM_MIN,
     OPTIONAL_WORDS,
     VERB_PREFIXES,
+    past_tense,
     typo_distance,
 )
 from vlnl_desktop.core.search.index import SRC_PAGE, SRC_RECORD, SRC_SHEET, SearchIndex
@@ -84,10 +85,10 @@ class Plan:
         # "ondertekend"): after ``strict`` and ``aliased`` while hits are few
         self.forms: tantivy.Query | None = None
         self.sources: tuple[tantivy.Query, tantivy.Query] | None = None  # (pages, the rest)
-        # for counting per kind and year (``counting``): each step's required clauses, how many
-        # of them must match, and the typed words' clauses when pages count by those only;
-        # the exclusions and the filters by name ("kind", "year")
-        self.counted: list[tuple[list[tantivy.Query], int | None, list[tantivy.Query] | None]] = []
+        self.form_terms: dict[str, int] = {}  # the forms' terms: marked once that step ran
+        # for counting per kind and year (``counting``): each step's required clauses (and how
+        # many of them must match), the exclusions and the filters by name ("kind", "year")
+        self.counted: list[tuple[list[tantivy.Query], int | None]] = []
         self.excluded: list[tantivy.Query] = []
         self.filters: dict[str, tantivy.Query] = {}
 
@@ -116,18 +117,17 @@ class Plan:
         hits are counted per kind (without the kind filter) and per year (without the year
         filter). Unscored: no title boosts. The same object twice when no filter is set."""
         out = []
-        for required, at_least, typed in self.counted:
+        for required, at_least in self.counted:
             kinds = [q for name, q in self.filters.items() if name != "kind"]
             years = [q for name, q in self.filters.items() if name != "year"]
-            by_kind = self._counted(required, at_least, typed, kinds)
-            by_year = by_kind if kinds == years else self._counted(required, at_least, typed, years)
+            by_kind = Planner.combine(required, self.excluded, kinds, [], at_least)
+            by_year = (
+                by_kind
+                if kinds == years
+                else Planner.combine(required, self.excluded, years, [], at_least)
+            )
             out.append((by_kind, by_year))
         return out
-
-    def _counted(self, required, at_least, typed, filters) -> tantivy.Query:
-        if typed is not None:
-            return self.split(typed, required, filters, [])
-        return Planner.combine(required, self.excluded, filters, [], at_least)
 
 
 class Planner:
@@ -262,10 +262,10 @@ class Planner:
     def forms(self, clause: Clause, plan: Plan) -> tantivy.Query | None:
         """The prefixed forms of the clause's typed word that the index holds ("tekende":
         "ondertekend", "getekend"), for when the words as typed find too few."""
-        if clause.quoted or clause.prefix or len(clause.typed_alternatives) != 1:
+        if clause.quoted or len(clause.typed_alternatives) != 1:
             return None
         phrase = clause.alternatives[0]
-        if len(phrase) != 1 or len(phrase[0]) < ATOM_MIN or not phrase[0].isalpha():
+        if len(phrase) != 1 or len(phrase[0]) < ATOM_MIN or not past_tense(phrase[0]):
             return None
         terms = self.terms(phrase[0])
         if len(terms) != 1:
@@ -273,8 +273,8 @@ class Planner:
         forms = [p + terms[0][1] for p in VERB_PREFIXES if self.known(p + terms[0][1])]
         if not forms:
             return None
-        for form in forms:
-            plan.terms.setdefault(form, plan.word)
+        for form in forms:  # marked in snippets only if the step with the forms runs
+            plan.form_terms.setdefault(form, plan.word)
         return self._fields(
             lambda name: _should([tantivy.Query.term_query(self.schema, name, f) for f in forms]),
             plan,
@@ -315,11 +315,10 @@ class Planner:
                 compound = self._compound(clause, content[index + 1], plan)
                 other = self.clause(content[index + 1], plan) if compound is not None else None
                 if compound is not None and other is not None and other[0] is not None:
-                    both = [
-                        _should([_all([mine, theirs]), compound])
-                        for mine, theirs in ((typed, other[0]), (full, other[1]))
-                    ]
-                    steps.append((both[0], both[1], None, None))
+                    pair = _should([_all([typed, other[0]]), compound])
+                    aliased = typed is not full or other[0] is not other[1]
+                    with_aliases = _should([_all([full, other[1]]), compound]) if aliased else pair
+                    steps.append((pair, with_aliases, None, None))
                     index += 2
                     continue
             fuzzy = self.fuzzy(clause, plan)
@@ -343,33 +342,33 @@ class Planner:
             if filters and not positive:
                 everything = [tantivy.Query.all_query()]
                 plan.strict = self.combine(everything, excluded, filters, [])
-                plan.counted.append((everything, None, None))
+                plan.counted.append((everything, None))
             return plan
         boosts = plan.boosts
         typed = [step[0] for step in steps]
         full = [step[1] for step in steps]
         if all(step[0] is step[1] for step in steps):
             plan.strict = self.combine(full, excluded, filters, boosts)
-            plan.counted.append((full, None, None))
+            plan.counted.append((full, None))
         else:  # pages by the words typed; their aliases find pages only after those
             plan.sources = (self._pages_only(), self._not_pages())
             plan.strict = plan.split(typed, full, filters, boosts)
             plan.aliased = self.combine(full, excluded, [*filters, plan.sources[0]], [])
-            plan.counted.append((full, None, typed))
+            plan.counted.append((full, None))  # strict and aliased: what the list shows
         if self.phrases and not self.relaxed:
             plan.loose = Planner(self.index, self.searcher, relaxed=True).plan(query).strict
         if any(step[3] is not None for step in steps):
             formed = [step[3] or step[1] for step in steps]
             plan.forms = self.combine(formed, excluded, filters, boosts)
-            plan.counted.append((formed, None, None))
+            plan.counted.append((formed, None))
         loose = [step[2] or step[1] for step in steps]
         if any(step[2] is not None for step in steps):
             plan.typo = self.combine(loose, excluded, filters, boosts)
-            plan.counted.append((loose, None, None))
+            plan.counted.append((loose, None))
         for at_least in sorted({len(steps) - 1, (len(steps) + 1) // 2, 1}, reverse=True):
             if 0 < at_least < len(steps):
                 plan.partial.append(self.combine(loose, excluded, filters, boosts, at_least))
-                plan.counted.append((loose, at_least, None))
+                plan.counted.append((loose, at_least))
         return plan
 
     def _pages_only(self) -> tantivy.Query:

@@ -149,6 +149,7 @@ class Searcher:
         if plan.aliased is not None and len(found) < limit:  # pages found by aliases: after
             self._run(searcher, plan.aliased, limit, MATCH_ALL, found, seen)
         if plan.forms is not None and len(found) < min(FEW, limit):  # "tekende": "ondertekend"
+            plan.terms.update((t, n) for t, n in plan.form_terms.items() if t not in plan.terms)
             self._run(searcher, plan.forms, limit, MATCH_ALL, found, seen)
         steps = [(plan.typo, MATCH_TYPO)] + [(step, MATCH_PARTIAL) for step in plan.partial]
         for number, (step, match) in enumerate(steps):
