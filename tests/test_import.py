@@ -99,8 +99,13 @@ def test_the_encrypted_sample_needs_its_password(workspace):
 
 def test_broken_files_are_refused_with_a_reason_and_change_nothing(workspace, tmp_path, capfd):
     broken = make_broken_files(tmp_path / "broken")
+    stub = tmp_path / "broken" / "stub.pdf"
+    stub.write_bytes(b"%PDF-1.4\n1 0 obj<<")  # a header and nothing MuPDF can open
+    broken["stub.pdf"] = stub
     before, files_before = counts(workspace), stored_files(workspace)
     results = by_path(import_files(workspace, [*broken.values(), tmp_path / "missing.pdf", SMALL]))
+    # not the path of the copy being read (a staging file the user never saw)
+    assert results["stub.pdf"].reason == "damaged PDF: cannot be opened"
     assert results["truncated.pdf"].reason == "damaged PDF: incomplete, no readable pages"
     assert results["flipped.pdf"].reason.startswith("damaged PDF: page 1:")
     assert results["empty.pdf"].reason == "not a PDF (the file is empty)"

@@ -111,7 +111,7 @@ def open_pdf(source: str | Path | bytes, password: str | None = None) -> pymupdf
             doc = pymupdf.open(source, filetype="pdf")
     except mupdf_errors() as exc:
         take_warnings(name)
-        raise PdfProblem("damaged", short(exc) or "cannot be opened") from None
+        raise PdfProblem("damaged", _open_failure(exc)) from None
     take_warnings(name)
     try:
         return _checked(doc, password, head, size, tail, name)
@@ -120,6 +120,15 @@ def open_pdf(source: str | Path | bytes, password: str | None = None) -> pymupdf
             doc.close()
         take_warnings(name)
         raise PdfProblem("damaged", short(exc) or "cannot be opened") from None
+
+
+def _open_failure(exc: BaseException) -> str:
+    """Why MuPDF could not open a file, without the file's path: PyMuPDF's "Failed to open file
+    '<path>' as type pdf." names the copy being read (an import's staging file), not the user's."""
+    detail = short(exc)
+    if not detail or detail.startswith("Failed to open file"):
+        return "cannot be opened"
+    return detail
 
 
 def _checked(
