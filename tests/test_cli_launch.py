@@ -67,6 +67,27 @@ def test_what_counts_as_a_plain_launch(args, expected):
     assert plain_launch(args) == expected
 
 
+def _probe(code: str, tmp_path, workspace, **extra_env) -> subprocess.CompletedProcess:
+    """``code`` run in a fresh interpreter that opens the window on ``workspace``, offscreen."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(SRC),
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "HOME": str(tmp_path / "home"),
+        **extra_env,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(workspace.root)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result
+
+
 GC_PROBE = """
 import gc, sys
 from PySide6.QtCore import QTimer
@@ -89,21 +110,7 @@ sys.exit(open_window(sys.argv[1], "nl"))
 def test_the_garbage_collector_paused_for_the_launch_is_on_once_the_window_is_up(
     tmp_path, workspace
 ):
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(SRC),
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "HOME": str(tmp_path / "home"),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", GC_PROBE, str(workspace.root)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
+    result = _probe(GC_PROBE, tmp_path, workspace)
     assert "collector on: True" in result.stdout
 
 
@@ -123,20 +130,5 @@ sys.exit(open_window(sys.argv[1], "nl"))
 
 
 def test_what_only_later_work_needs_is_not_loaded_before_the_first_paint(tmp_path, workspace):
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(SRC),
-        "QT_QPA_PLATFORM": "offscreen",
-        "VLNL_BENCH_STARTUP": "1",
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "HOME": str(tmp_path / "home"),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT_PROBE, str(workspace.root)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
+    result = _probe(FIRST_PAINT_PROBE, tmp_path, workspace, VLNL_BENCH_STARTUP="1")
     assert "LOADED []" in result.stdout, result.stdout
