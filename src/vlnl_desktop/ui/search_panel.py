@@ -155,12 +155,12 @@ class SearchPanel(QWidget):
         snippet = fold(hit.snippet.replace(MARK_OPEN, "").replace(MARK_CLOSE, ""))
         if " ".join(snippet.split()).find(typed) >= 0:
             return typed
-        marked: list[str] = []
+        marked: dict[str, str] = {}  # folded -> as the page spells it, the first seen
         for piece in hit.snippet.split(MARK_OPEN)[1:]:
             word = piece.split(MARK_CLOSE, 1)[0].strip()
-            if word and fold(word) not in {fold(m) for m in marked}:
-                marked.append(word)
-        return ALTERNATIVE.join(marked) or typed
+            if word:
+                marked.setdefault(fold(word), word)
+        return ALTERNATIVE.join(marked.values()) or typed
 
     def refresh(self) -> None:
         """The archive changed (e.g. an import): search again on a fresh connection."""

@@ -19,8 +19,7 @@ letters (H2, AI) matches records only, never the pages of an imported book full 
 Records (and notes, highlights, record sheets) match through aliases in the first step; pages by
 the words typed (their stems and compound parts) only, and through aliases in a step of their own
 after those (``aliased``): a page that says "hydrogen" comes after every page that says
-"waterstof", and the aliases' long page lists are never intersected while the words typed find
-enough.
+"waterstof". This is ranking, not speed: on a freshly built index the two forms cost the same.
 """
 
 from __future__ import annotations
@@ -84,33 +83,12 @@ class Plan:
         # every word, a verb also in the prefixed forms the index holds ("tekende":
         # "ondertekend"): after ``strict`` and ``aliased`` while hits are few
         self.forms: tantivy.Query | None = None
-        self.sources: tuple[tantivy.Query, tantivy.Query] | None = None  # (pages, the rest)
         self.form_terms: dict[str, int] = {}  # the forms' terms: marked once that step ran
         # for counting per kind and year (``counting``): each step's required clauses (and how
         # many of them must match), the exclusions and the filters by name ("kind", "year")
         self.counted: list[tuple[list[tantivy.Query], int | None]] = []
         self.excluded: list[tantivy.Query] = []
         self.filters: dict[str, tantivy.Query] = {}
-
-    def split(
-        self,
-        typed: list[tantivy.Query],
-        full: list[tantivy.Query],
-        filters: list[tantivy.Query],
-        boosts: list[tantivy.Query],
-    ) -> tantivy.Query:
-        """Pages matching every one of ``typed``, and the rest (records, notes, sheets) every
-        one of ``full`` (aliases included): the aliases' huge page lists are never intersected
-        (at a million pages "top" or its aliases and "waterstof" or its aliases share 310,000
-        pages, the words as typed 44,000)."""
-        assert self.sources is not None
-        pages, others = self.sources
-        return _should(
-            [
-                Planner.combine(typed, self.excluded, [*filters, pages], []),
-                Planner.combine(full, self.excluded, [*filters, others], boosts),
-            ]
-        )
 
     def counting(self) -> list[tuple[tantivy.Query, tantivy.Query]]:
         """Per step (every word first, then with typos, then most of the words): the query whose
@@ -351,9 +329,14 @@ class Planner:
             plan.strict = self.combine(full, excluded, filters, boosts)
             plan.counted.append((full, None))
         else:  # pages by the words typed; their aliases find pages only after those
-            plan.sources = (self._pages_only(), self._not_pages())
-            plan.strict = plan.split(typed, full, filters, boosts)
-            plan.aliased = self.combine(full, excluded, [*filters, plan.sources[0]], [])
+            pages, others = self._pages_only(), self._not_pages()
+            plan.strict = _should(
+                [
+                    self.combine(typed, excluded, [*filters, pages], []),  # no title: no boosts
+                    self.combine(full, excluded, [*filters, others], boosts),
+                ]
+            )
+            plan.aliased = self.combine(full, excluded, [*filters, pages], [])
             plan.counted.append((full, None))  # strict and aliased: what the list shows
         if self.phrases and not self.relaxed:
             plan.loose = Planner(self.index, self.searcher, relaxed=True).plan(query).strict
